@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Safeguard.Core.AccessLog;
+using Safeguard.Core.Calendar;
+using Safeguard.Core.Flags;
+using Safeguard.Core.Organisation;
+using Safeguard.Core.Recording;
+using Safeguard.Core.Records;
+using Safeguard.Core.Settings;
+using Safeguard.Core.Work;
+
+namespace Safeguard.Core.Data;
+
+/// <summary>The one database of Safeguard. Provider-neutral: SQLite by default, PostgreSQL in production;
+/// each provider keeps its own migrations (Safeguard.Data.Sqlite, Safeguard.Data.Postgres).</summary>
+public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbContext(options)
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonSourceRef> PersonSourceRefs => Set<PersonSourceRef>();
+    public DbSet<PersonVersion> PersonVersions => Set<PersonVersion>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventParticipant> EventParticipants => Set<EventParticipant>();
+    public DbSet<EventVersion> EventVersions => Set<EventVersion>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<RecordedObject> Objects => Set<RecordedObject>();
+    public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<FlagReason> FlagReasons => Set<FlagReason>();
+    public DbSet<FlagHistoryEntry> FlagHistory => Set<FlagHistoryEntry>();
+    public DbSet<WorkTask> Tasks => Set<WorkTask>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<Bcu> Bcus => Set<Bcu>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<PartnerOrganisation> Organisations => Set<PartnerOrganisation>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<SettingValue> Settings => Set<SettingValue>();
+    public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Instants are stored in UTC. SQLite has no instant type, so they are stored as UTC ticks,
+        // which keeps ordering and comparison in SQL correct; PostgreSQL uses timestamptz.
+        if (IsSqlite)
+            builder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        else
+            builder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Person>(e =>
+        {
+            e.ToTable("people");
+            e.Property(p => p.Forename).HasMaxLength(100);
+            e.Property(p => p.Surname).HasMaxLength(100);
+            e.Property(p => p.Gender).HasMaxLength(20);
+            e.Property(p => p.Postcode).HasMaxLength(10);
+            e.Property(p => p.Unit).HasMaxLength(40);
+            e.HasIndex(p => p.SurnameKey);
+            e.HasIndex(p => p.SurnamePhonetic);
+            e.HasIndex(p => p.ForenamePhonetic);
+            e.HasIndex(p => p.DateOfBirth);
+            e.HasIndex(p => p.Postcode);
+            e.HasMany(p => p.SourceRefs).WithOne().HasForeignKey(r => r.PersonId);
+            e.Ignore(p => p.FullName);
+        });
+        b.Entity<PersonSourceRef>(e =>
+        {
+            e.ToTable("person_source_refs");
+            e.HasIndex(r => new { r.System, r.SourceId }).IsUnique();
+        });
+        b.Entity<PersonVersion>(e => { e.ToTable("person_versions"); e.HasIndex(v => new { v.PersonId, v.Version }).IsUnique(); });
+
+        b.Entity<Event>(e =>
+        {
+            e.ToTable("events");
+            e.Property(x => x.Id).HasMaxLength(100);
+            e.Property(x => x.Type).HasMaxLength(50);
+            e.HasIndex(x => x.Type);
+            e.HasIndex(x => x.OccurredAt);
+            e.HasIndex(x => x.RecordedAt);
+            e.HasMany(x => x.People).WithOne().HasForeignKey(p => p.EventId);
+        });
+        b.Entity<EventParticipant>(e =>
+        {
+            e.ToTable("event_people");
+            e.HasIndex(p => new { p.PersonId, p.EventId });
+            e.HasIndex(p => new { p.EventId, p.PersonId, p.Role }).IsUnique();
+        });
+        b.Entity<EventVersion>(e => { e.ToTable("event_versions"); e.HasIndex(v => new { v.EventId, v.Version }).IsUnique(); });
+        b.Entity<Relationship>(e => { e.ToTable("relationships"); e.HasIndex(r => r.PersonId); e.HasIndex(r => r.OtherPersonId); });
+        b.Entity<RecordedObject>(e => { e.ToTable("objects"); e.HasIndex(o => o.PersonId); });
+
+        b.Entity<Flag>(e =>
+        {
+            e.ToTable("flags");
+            e.HasIndex(f => new { f.PersonId, f.Code });
+            e.HasIndex(f => f.Status);
+            e.HasMany(f => f.Reasons).WithOne().HasForeignKey(r => r.FlagId);
+            e.HasMany(f => f.History).WithOne().HasForeignKey(h => h.FlagId);
+        });
+        b.Entity<FlagReason>(e => e.ToTable("flag_reasons"));
+        b.Entity<FlagHistoryEntry>(e => e.ToTable("flag_history"));
+
+        b.Entity<WorkTask>(e =>
+        {
+            e.ToTable("tasks");
+            e.HasIndex(t => t.Key).IsUnique();
+            e.HasIndex(t => new { t.PersonId, t.Status });
+            e.HasIndex(t => new { t.AssignedTo, t.Status, t.DueAt });
+        });
+        b.Entity<Alert>(e =>
+        {
+            e.ToTable("alerts");
+            e.HasIndex(a => a.Key).IsUnique();
+            e.HasIndex(a => a.PersonId);
+            e.HasIndex(a => new { a.Audience, a.CreatedAt });
+        });
+
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit");
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => a.PersonId);
+            e.HasIndex(a => a.ActorId);
+        });
+        b.Entity<Draft>(e => { e.ToTable("drafts"); e.HasIndex(d => d.OwnerId); });
+
+        b.Entity<Bcu>(e => { e.ToTable("bcus"); e.HasKey(x => x.Code); });
+        b.Entity<Team>(e => { e.ToTable("teams"); e.HasKey(x => x.Code); });
+        b.Entity<PartnerOrganisation>(e => { e.ToTable("organisations"); e.HasKey(x => x.Code); });
+        b.Entity<User>(e => { e.ToTable("users"); e.HasIndex(u => u.Username).IsUnique(); });
+        b.Entity<ApiClient>(e => { e.ToTable("api_clients"); e.HasIndex(c => c.TokenHash).IsUnique(); });
+        b.Entity<SettingValue>(e => { e.ToTable("settings"); e.HasKey(s => s.Key); });
+        b.Entity<BankHoliday>(e => { e.ToTable("bank_holidays"); e.HasKey(h => h.Date); });
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        v => v.ToUniversalTime(), v => v.ToUniversalTime());
+}

@@ -1,0 +1,73 @@
+namespace Safeguard.Core.Flags;
+
+/// <summary>A flag on a person (C2): raised by hand or suggested by a rule (C4), then confirmed,
+/// rejected or ended. The flag row holds its current state; <see cref="FlagHistoryEntry"/> holds every step.</summary>
+public sealed class Flag
+{
+    public Guid Id { get; set; }
+    public Guid PersonId { get; set; }
+    public string Code { get; set; } = "";
+    /// <summary>suggested, confirmed, rejected or ended (see <see cref="FlagStatus"/>).</summary>
+    public string Status { get; set; } = FlagStatus.Suggested;
+    /// <summary>When the flag was raised or suggested.</summary>
+    public DateTimeOffset Since { get; set; }
+    public string RaisedBy { get; set; } = "";
+    public DateOnly? ReviewDate { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public string? EndReason { get; set; }
+
+    public List<FlagReason> Reasons { get; set; } = [];
+    public List<FlagHistoryEntry> History { get; set; } = [];
+}
+
+/// <summary>Why a flag stands: the rule (or "by-hand"), a sentence naming the facts, and the events.</summary>
+public sealed class FlagReason
+{
+    public long Id { get; set; }
+    public Guid FlagId { get; set; }
+    public string Rule { get; set; } = "";
+    public string Explanation { get; set; } = "";
+    public List<string> EventIds { get; set; } = [];
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>One step in a flag's life: raised, suggested, confirmed, rejected, ended, with who and why.</summary>
+public sealed class FlagHistoryEntry
+{
+    public long Id { get; set; }
+    public Guid FlagId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string By { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Reason { get; set; } = "";
+}
+
+public static class FlagStatus
+{
+    public const string Suggested = "suggested";
+    public const string Confirmed = "confirmed";
+    public const string Rejected = "rejected";
+    public const string Ended = "ended";
+}
+
+/// <summary>The flag codes of REQUIREMENTS C2.</summary>
+public static class FlagCodes
+{
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        ["cse-risk"] = "At risk of child sexual exploitation",
+        ["cse-perpetrator"] = "Child sexual exploitation perpetrator",
+        ["cce-risk"] = "At risk of child criminal exploitation",
+        ["repeat-missing"] = "Repeatedly missing",
+        ["child-protection-plan"] = "Child protection plan",
+        ["looked-after"] = "Looked-after child",
+        ["registered-sex-offender"] = "Registered sex offender",
+        ["risk-to-children"] = "Poses a risk to children",
+        ["da-high-risk"] = "Domestic abuse: high risk",
+        ["trigger-plan"] = "Trigger plan in place",
+    };
+
+    public static bool IsKnown(string code) => Names.ContainsKey(code);
+}

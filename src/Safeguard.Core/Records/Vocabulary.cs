@@ -1,0 +1,56 @@
+namespace Safeguard.Core.Records;
+
+/// <summary>The words of the API contract (API.md): roles, event types, classifications, grades.
+/// Add freely; never rename.</summary>
+public static class Vocabulary
+{
+    public static readonly IReadOnlySet<string> Roles = new HashSet<string>
+    {
+        "child", "victim", "suspect", "witness", "parent", "carer", "reporting-person", "associate", "offender",
+    };
+
+    public static readonly IReadOnlySet<string> Classifications = new HashSet<string>
+    {
+        "domestic-abuse", "cse", "cce", "online-sexual-abuse", "sexual-abuse", "physical-abuse", "emotional-abuse",
+        "neglect", "missing", "child-in-custody", "police-protection", "sex-offender-matter",
+    };
+
+    public static readonly IReadOnlySet<string> RiskGrades = new HashSet<string> { "high", "medium", "standard" };
+    public static readonly IReadOnlySet<string> MissingRiskGrades = new HashSet<string> { "high", "medium", "low", "very-low" };
+
+    public static readonly IReadOnlySet<string> RelationshipKinds = new HashSet<string>
+    {
+        "parent", "carer", "sibling", "household-member", "partner", "associate",
+    };
+
+    public static readonly IReadOnlySet<string> EventTypes = new HashSet<string>
+    {
+        "incident", "ppn", "dash", "missing-reported", "missing-located", "safe-and-well-check", "return-interview",
+        "cse-screening", "strategy-discussion", "meeting", "referral", "referral-response",
+        "investigation-opened", "investigation-allocated", "supervisory-review", "investigation-closed",
+        "forensic-request", "forensic-completed", "charging-file-submitted", "charging-decision",
+        "custody-detained", "custody-review", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released",
+        "s136-detention", "police-protection", "police-protection-ended",
+        "offender-registered", "offender-visit", "offender-contact-with-child", "cawn-served", "relationship",
+        "operation-encompass", "outcome-recorded",
+    };
+
+    /// <summary>Plain-English names for event types, as shown in chronologies.</summary>
+    public static string Describe(string type) => type switch
+    {
+        "ppn" => "Public protection notification",
+        "incident" => "Incident",
+        "dash" => "DASH risk assessment",
+        "missing-reported" => "Reported missing",
+        "missing-located" => "Found (missing episode)",
+        "safe-and-well-check" => "Safe and well check",
+        "return-interview" => "Return interview",
+        "cse-screening" => "CSE screening",
+        "strategy-discussion" => "Strategy discussion",
+        "cawn-served" => "Child abduction warning notice served",
+        "outcome-recorded" => "Outcome for the child recorded",
+        "s136-detention" => "Mental Health Act s136 detention",
+        "operation-encompass" => "Operation Encompass notification",
+        _ => char.ToUpperInvariant(type[0]) + type[1..].Replace('-', ' '),
+    };
+}

@@ -1,0 +1,49 @@
+namespace Safeguard.Core.Work;
+
+/// <summary>Something a team must do by a time, raised by a rule (E1) and closed by the event that
+/// fulfils it. "Overdue" is not stored: it is judged against the clock when read.</summary>
+public sealed class WorkTask
+{
+    public Guid Id { get; set; }
+    public Guid PersonId { get; set; }
+    public string Code { get; set; } = "";
+    /// <summary>open or done (overdue is derived).</summary>
+    public string Status { get; set; } = TaskStatus.Open;
+    public DateTimeOffset DueAt { get; set; }
+    /// <summary>The team (or role) the task is assigned to.</summary>
+    public string AssignedTo { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string? ClosedByEventId { get; set; }
+    public string Rule { get; set; } = "";
+    public string Explanation { get; set; } = "";
+    public List<string> EventIds { get; set; } = [];
+    /// <summary>Identifies the output among all the rule could make, so re-running a rule never duplicates it.</summary>
+    public string Key { get; set; } = "";
+
+    public string StatusAt(DateTimeOffset now) =>
+        Status == TaskStatus.Done ? TaskStatus.Done : DueAt < now ? TaskStatus.Overdue : TaskStatus.Open;
+}
+
+public static class TaskStatus
+{
+    public const string Open = "open";
+    public const string Done = "done";
+    public const string Overdue = "overdue";
+}
+
+/// <summary>A notice raised by a rule for an audience (supervisors, control room, offender manager).</summary>
+public sealed class Alert
+{
+    public Guid Id { get; set; }
+    public Guid PersonId { get; set; }
+    public string Code { get; set; } = "";
+    public string Audience { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string Rule { get; set; } = "";
+    public string Explanation { get; set; } = "";
+    public List<string> EventIds { get; set; } = [];
+    public string Key { get; set; } = "";
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public string? AcknowledgedBy { get; set; }
+}
