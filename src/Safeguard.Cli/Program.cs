@@ -1,0 +1,4 @@
+using System.CommandLine;
+
+var root = new RootCommand("safeguard: run, import into and maintain a Safeguard database from the command line");
+return root.Parse(args).Invoke();
