@@ -22,6 +22,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<EventParticipant> EventParticipants => Set<EventParticipant>();
     public DbSet<EventVersion> EventVersions => Set<EventVersion>();
     public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<RestrictedAccess> RestrictedAccess => Set<RestrictedAccess>();
     public DbSet<RecordedObject> Objects => Set<RecordedObject>();
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<FlagReason> FlagReasons => Set<FlagReason>();
@@ -93,6 +94,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
         });
         b.Entity<EventVersion>(e => { e.ToTable("event_versions"); e.HasIndex(v => new { v.EventId, v.Version }).IsUnique(); });
         b.Entity<Relationship>(e => { e.ToTable("relationships"); e.HasIndex(r => r.PersonId); e.HasIndex(r => r.OtherPersonId); });
+        b.Entity<RestrictedAccess>(e => { e.ToTable("restricted_access"); e.HasIndex(r => new { r.PersonId, r.ActorId }).IsUnique(); });
         b.Entity<RecordedObject>(e => { e.ToTable("objects"); e.HasIndex(o => o.PersonId); });
 
         b.Entity<Flag>(e =>

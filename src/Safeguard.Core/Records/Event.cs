@@ -22,6 +22,9 @@ public sealed class Event
     public int Version { get; set; } = 1;
     /// <summary>Where it came from when imported from an older system.</summary>
     public string? SourceSystem { get; set; }
+    /// <summary>What the rules produced when the event was first stored, as JSON: a repeat of the
+    /// same submission answers with exactly this.</summary>
+    public string Outputs { get; set; } = "{}";
 
     public List<EventParticipant> People { get; set; } = [];
 }

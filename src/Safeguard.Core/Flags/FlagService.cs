@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.AccessLog;
+using Safeguard.Core.Data;
+using Safeguard.Core.Organisation;
+using Safeguard.Core.Problems;
+using Safeguard.Core.Records;
+
+namespace Safeguard.Core.Flags;
+
+/// <summary>Flags by hand and by rule (C2–C4). Raising by hand needs a reason; a user who may decide
+/// flags raises it confirmed, anyone else raises a suggestion for a supervisor to confirm or reject.
+/// Every step is kept in the flag's history.</summary>
+public sealed class FlagService(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
+{
+    public const string ByHand = "by-hand";
+
+    public async Task<Flag> RaiseAsync(Actor actor, Guid personId, string code, string? reason, IReadOnlyList<string>? eventIds,
+        DateOnly? reviewDate = null, CancellationToken ct = default)
+    {
+        if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not raise flags."));
+        var person = await access.GetVisibleAsync(actor, personId, ct);
+        var errors = new Dictionary<string, string[]>();
+        if (!FlagCodes.IsKnown(code ?? "")) errors["code"] = [$"Choose a flag: {string.Join(", ", FlagCodes.Names.Keys)}."];
+        if (string.IsNullOrWhiteSpace(reason)) errors["reason"] = ["Give the reason for the flag."];
+        else if (reason.Length > 2000) errors["reason"] = ["The reason must be 2000 characters or fewer."];
+        var ids = (eventIds ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().ToList();
+        if (ids.Count > 0)
+        {
+            var known = await db.EventParticipants.Where(p => p.PersonId == person.Id && ids.Contains(p.EventId)).Select(p => p.EventId).ToListAsync(ct);
+            var unknown = ids.Except(known).ToList();
+            if (unknown.Count > 0) errors["eventIds"] = [$"These events do not involve this person: {string.Join(", ", unknown)}."];
+        }
+        if (errors.Count > 0) throw new ProblemException(Problems.Problems.Invalid(errors));
+        if (await db.Flags.AnyAsync(f => f.PersonId == person.Id && f.Code == code && (f.Status == FlagStatus.Confirmed || f.Status == FlagStatus.Suggested), ct))
+            throw new ProblemException(Problems.Problems.Conflict($"This person already has a current '{code}' flag; add to it or end it first."));
+
+        var now = clock.GetUtcNow();
+        var status = actor.CanDecideFlags ? FlagStatus.Confirmed : FlagStatus.Suggested;
+        var flag = new Flag
+        {
+            Id = Guid.NewGuid(), PersonId = person.Id, Code = code!, Status = status, Since = now, RaisedBy = actor.Name,
+            ReviewDate = reviewDate ?? DateOnly.FromDateTime(now.UtcDateTime).AddMonths(3),
+            DecidedAt = status == FlagStatus.Confirmed ? now : null, DecidedBy = status == FlagStatus.Confirmed ? actor.Name : null,
+        };
+        flag.Reasons.Add(new FlagReason { Rule = ByHand, Explanation = reason!.Trim(), EventIds = ids, At = now });
+        flag.History.Add(new FlagHistoryEntry { At = now, By = actor.Name, Status = status, Reason = reason.Trim() });
+        db.Flags.Add(flag);
+        audit.Record(actor, AuditActions.Create, "flag", flag.Id.ToString(), person.Id, code);
+        await db.SaveChangesAsync(ct);
+        return flag;
+    }
+
+    public Task<Flag> ConfirmAsync(Actor actor, Guid personId, Guid flagId, string? reason, CancellationToken ct = default) =>
+        DecideAsync(actor, personId, flagId, FlagStatus.Confirmed, reason, [FlagStatus.Suggested], reasonRequired: false, ct);
+
+    public Task<Flag> RejectAsync(Actor actor, Guid personId, Guid flagId, string? reason, CancellationToken ct = default) =>
+        DecideAsync(actor, personId, flagId, FlagStatus.Rejected, reason, [FlagStatus.Suggested], reasonRequired: true, ct);
+
+    public Task<Flag> EndAsync(Actor actor, Guid personId, Guid flagId, string? reason, CancellationToken ct = default) =>
+        DecideAsync(actor, personId, flagId, FlagStatus.Ended, reason, [FlagStatus.Confirmed, FlagStatus.Suggested], reasonRequired: true, ct);
+
+    private async Task<Flag> DecideAsync(Actor actor, Guid personId, Guid flagId, string newStatus, string? reason, string[] from,
+        bool reasonRequired, CancellationToken ct)
+    {
+        if (!actor.CanDecideFlags) throw new ProblemException(Problems.Problems.Forbidden("Only a supervisor or investigator may confirm, reject or end flags."));
+        var person = await access.GetVisibleAsync(actor, personId, ct);
+        var flag = await db.Flags.Include(f => f.Reasons).Include(f => f.History).FirstOrDefaultAsync(f => f.Id == flagId && f.PersonId == person.Id, ct)
+            ?? throw new ProblemException(Problems.Problems.NotFound("flag"));
+        if (reasonRequired && string.IsNullOrWhiteSpace(reason))
+            throw new ProblemException(Problems.Problems.Invalid("reason", $"Give the reason the flag is {newStatus}."));
+        if (reason is { Length: > 2000 }) throw new ProblemException(Problems.Problems.Invalid("reason", "The reason must be 2000 characters or fewer."));
+        if (!from.Contains(flag.Status))
+            throw new ProblemException(Problems.Problems.Conflict($"The flag is {flag.Status}; it cannot become {newStatus}."));
+
+        var now = clock.GetUtcNow();
+        flag.Status = newStatus;
+        if (newStatus == FlagStatus.Ended) { flag.EndedAt = now; flag.EndReason = reason!.Trim(); }
+        else { flag.DecidedAt = now; flag.DecidedBy = actor.Name; }
+        flag.History.Add(new FlagHistoryEntry { At = now, By = actor.Name, Status = newStatus, Reason = reason?.Trim() ?? "" });
+        audit.Record(actor, AuditActions.Change, "flag", flag.Id.ToString(), person.Id, $"{flag.Code} {newStatus}", reason);
+        await db.SaveChangesAsync(ct);
+        return flag;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace Safeguard.Core.Profiles;
+
+/// <summary>One line saying what an event was about, for chronologies and timelines.</summary>
+public static class EventSummary
+{
+    public static string Of(string type, string data)
+    {
+        using var doc = JsonDocument.Parse(data);
+        var d = doc.RootElement;
+        string? S(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        string L(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
+            ? string.Join(", ", v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString())) : "";
+        string Join(params string?[] parts) => string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+
+        return type switch
+        {
+            "ppn" => Join(L("concerns"), S("riskGrade") is { } g ? $"risk {g}" : null, d.TryGetProperty("referredToSocialCare", out var r) && r.ValueKind == JsonValueKind.True ? "referred to social care" : "not referred"),
+            "incident" => Join(L("classifications"), S("riskGrade") is { } g ? $"risk {g}" : null, Truncate(S("summary"))),
+            "missing-reported" => Join($"risk {S("riskGrade")}", S("reportedBy") is { } by ? $"reported by {by.Replace('-', ' ')}" : null, S("lastSeenLocation") is { } l ? $"last seen {l}" : null),
+            "missing-located" => Join(S("foundLocation") is { } f ? $"found at {f}" : "found"),
+            "cse-screening" => Join(L("indicators") is { Length: > 0 } i ? $"indicators: {i}" : "no indicators"),
+            "strategy-discussion" => Join(L("agencies"), d.TryGetProperty("section47", out var s47) && s47.ValueKind == JsonValueKind.True ? "s47 enquiries" : null),
+            "meeting" => Join(S("kind"), d.TryGetProperty("policeAttended", out var pa) && pa.ValueKind == JsonValueKind.True ? "police attended" : "police did not attend"),
+            "referral" => Join(S("kind"), S("to") is { } to ? $"to {to}" : null),
+            "outcome-recorded" or "investigation-closed" => Join(Truncate(S("outcomeForChild"))),
+            "relationship" => Join(S("kind")),
+            "return-interview" => Join(S("byAgency"), d.TryGetProperty("declined", out var dec) && dec.ValueKind == JsonValueKind.True ? "declined" : null),
+            _ => "",
+        };
+    }
+
+    private static string? Truncate(string? s) => s is { Length: > 120 } ? s[..117] + "..." : s;
+}

@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.AccessLog;
+using Safeguard.Core.Data;
+using Safeguard.Core.Flags;
+using Safeguard.Core.Organisation;
+using Safeguard.Core.Records;
+using Safeguard.Core.Work;
+
+namespace Safeguard.Core.Profiles;
+
+/// <summary>Draws together everything known about a person (A2, D3, D4): chronology across every
+/// module, flags with history, tasks, alerts, linked people with their flags, risks to other children
+/// and the missing history, as it stood at an instant. Viewing it is logged (P2).</summary>
+public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
+{
+    private static readonly string[] HarmRoles = ["suspect", "offender"];
+    private static readonly string[] ChildRoles = ["child", "victim"];
+
+    public async Task<ProfileView> BuildAsync(Actor actor, Guid personId, DateTimeOffset? asOf = null, string? reason = null,
+        CancellationToken ct = default)
+    {
+        var person = await access.GetVisibleAsync(actor, personId, ct);
+        var now = clock.GetUtcNow();
+        var at = asOf ?? now;
+
+        var events = await db.Events.Include(e => e.People)
+            .Where(e => e.People.Any(p => p.PersonId == person.Id) && e.OccurredAt <= at)
+            .OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(ct);
+        var otherIds = events.SelectMany(e => e.People).Select(p => p.PersonId).Where(id => id != person.Id).ToHashSet();
+        var relationships = await db.Relationships.Where(r => (r.PersonId == person.Id || r.OtherPersonId == person.Id) && r.Start <= at)
+            .ToListAsync(ct);
+        otherIds.UnionWith(relationships.Select(r => r.PersonId == person.Id ? r.OtherPersonId : r.PersonId));
+        var visibleOthers = await access.Visible(actor).Where(p => otherIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var flagsByPerson = (await db.Flags.Include(f => f.History).Include(f => f.Reasons)
+                .Where(f => f.PersonId == person.Id || otherIds.Contains(f.PersonId)).ToListAsync(ct))
+            .GroupBy(f => f.PersonId).ToDictionary(g => g.Key, g => g.ToList());
+
+        var chronology = events.Select(e => new ChronologyEntry(e.Id, e.Type, Vocabulary.Describe(e.Type), e.OccurredAt, e.RecordedAt,
+            string.Join(", ", e.People.Where(p => p.PersonId == person.Id).Select(p => p.Role)), e.Unit, EventSummary.Of(e.Type, e.Data),
+            e.People.Where(p => p.PersonId != person.Id && visibleOthers.ContainsKey(p.PersonId))
+                .Select(p => new ChronologyPerson(p.PersonId, visibleOthers[p.PersonId].FullName, p.Role)).ToList())).ToList();
+
+        var flags = flagsByPerson.GetValueOrDefault(person.Id, []).Select(f => FlagViews.AsOf(f, at)).OfType<FlagView>()
+            .OrderBy(f => f.Status switch { FlagStatus.Confirmed => 0, FlagStatus.Suggested => 1, _ => 2 }).ThenByDescending(f => f.Since).ToList();
+
+        var tasks = (await db.Tasks.Where(t => t.PersonId == person.Id && t.CreatedAt <= at).ToListAsync(ct))
+            .Select(t => TaskViewAt(t, at)).OrderBy(t => t.Status == Work.TaskStatus.Done ? 1 : 0).ThenBy(t => t.DueAt).ToList();
+        var alerts = (await db.Alerts.Where(a => a.PersonId == person.Id && a.CreatedAt <= at).ToListAsync(ct))
+            .OrderByDescending(a => a.CreatedAt)
+            .Select(a => new AlertView(a.Id, a.PersonId, a.Code, a.CreatedAt, a.Audience, new ReasonView(a.Rule, a.Explanation, a.EventIds))).ToList();
+
+        var linked = LinkedPeople(person, events, relationships, visibleOthers, flagsByPerson);
+        var risks = await RisksToOtherChildrenAsync(person, events, visibleOthers, at, ct);
+        var missing = Missing(events, at);
+
+        await audit.RecordNowAsync(actor, AuditActions.View, "profile", person.Id.ToString(), person.Id,
+            asOf is null ? null : $"as of {at:O}", reason, ct);
+
+        return new ProfileView(ToView(person, DateOnly.FromDateTime(at.UtcDateTime)), flags, tasks, alerts, linked, risks, missing, chronology, at);
+    }
+
+    public static PersonView ToView(Person p, DateOnly today) => new(p.Id, p.Forename, p.Surname, p.DateOfBirth, p.AgeOn(today), p.Gender,
+        p.Aliases, new AddressView(p.AddressLine1, p.Town, p.Postcode), p.Version, p.MergedIntoId);
+
+    public static TaskView TaskViewAt(WorkTask t, DateTimeOffset at)
+    {
+        bool done = t.Status == Work.TaskStatus.Done && t.ClosedAt <= at;
+        var status = done ? Work.TaskStatus.Done : t.DueAt < at ? Work.TaskStatus.Overdue : Work.TaskStatus.Open;
+        return new TaskView(t.Id, t.PersonId, t.Code, status, t.DueAt, t.AssignedTo, t.CreatedAt, done ? t.ClosedAt : null,
+            new ReasonView(t.Rule, t.Explanation, t.EventIds));
+    }
+
+    private static IReadOnlyList<LinkedPersonView> LinkedPeople(Person person, List<Event> events, List<Relationship> relationships,
+        Dictionary<Guid, Person> others, Dictionary<Guid, List<Flag>> flags)
+    {
+        var result = new Dictionary<Guid, LinkedPersonView>();
+        foreach (var r in relationships.Where(r => r.End is null))
+        {
+            var other = r.PersonId == person.Id ? r.OtherPersonId : r.PersonId;
+            if (others.TryGetValue(other, out var p))
+                result[other] = new(other, p.FullName, p.DateOfBirth, r.Kind, r.SourceEventId, FlagViews.Tags(flags.GetValueOrDefault(other, [])));
+        }
+        foreach (var e in events)
+            foreach (var part in e.People.Where(x => x.PersonId != person.Id && !result.ContainsKey(x.PersonId)))
+                if (others.TryGetValue(part.PersonId, out var p))
+                    result[part.PersonId] = new(p.Id, p.FullName, p.DateOfBirth, $"{part.Role} in {Vocabulary.Describe(e.Type).ToLowerInvariant()}",
+                        e.Id, FlagViews.Tags(flags.GetValueOrDefault(p.Id, [])));
+        return result.Values.OrderBy(v => v.Relationship.Contains(" in ") ? 1 : 0).ThenBy(v => v.Name).ToList();
+    }
+
+    /// <summary>D4: each suspect or offender in this person's events (or this person, if they are one)
+    /// who is linked as suspect to two or more children, or to an earlier allegation.</summary>
+    private async Task<IReadOnlyList<RiskToOtherChildrenView>> RisksToOtherChildrenAsync(Person person, List<Event> events,
+        Dictionary<Guid, Person> others, DateTimeOffset at, CancellationToken ct)
+    {
+        var suspects = events.SelectMany(e => e.People).Where(p => HarmRoles.Contains(p.Role)).Select(p => p.PersonId).ToHashSet();
+        if (suspects.Count == 0) return [];
+
+        var theirEvents = await db.EventParticipants.Where(p => suspects.Contains(p.PersonId) && HarmRoles.Contains(p.Role))
+            .Join(db.Events.Where(e => e.OccurredAt <= at), p => p.EventId, e => e.Id, (p, e) => new { p.PersonId, e.Id, e.OccurredAt })
+            .ToListAsync(ct);
+        var eventIds = theirEvents.Select(x => x.Id).Distinct().ToList();
+        var childrenInThem = await db.EventParticipants.Where(p => eventIds.Contains(p.EventId) && ChildRoles.Contains(p.Role))
+            .Select(p => new { p.EventId, p.PersonId }).ToListAsync(ct);
+
+        var result = new List<RiskToOtherChildrenView>();
+        foreach (var suspect in suspects.Order())
+        {
+            var allegations = theirEvents.Where(x => x.PersonId == suspect).Select(x => x.Id).Distinct().Order().ToList();
+            var children = childrenInThem.Where(c => allegations.Contains(c.EventId) && c.PersonId != suspect).Select(c => c.PersonId).Distinct().Order().ToList();
+            if (children.Count < 2 && allegations.Count < 2) continue;
+            var name = suspect == person.Id ? person.FullName : others.TryGetValue(suspect, out var s) ? s.FullName : "a person you may not see";
+            var explanation = children.Count >= 2
+                ? $"{name} is a suspect in events involving {children.Count} children."
+                : $"{name} is a suspect in {allegations.Count} allegations.";
+            result.Add(new RiskToOtherChildrenView(suspect, name, children, allegations, explanation));
+        }
+        return result;
+    }
+
+    private static MissingSummary Missing(List<Event> events, DateTimeOffset at)
+    {
+        var located = events.Where(e => e.Type == "missing-located")
+            .Select(e => (e, Data: System.Text.Json.JsonDocument.Parse(e.Data).RootElement))
+            .Where(x => x.Data.TryGetProperty("missingEventId", out _))
+            .GroupBy(x => x.Data.GetProperty("missingEventId").GetString() ?? "").ToDictionary(g => g.Key, g => g.First());
+        var episodes = events.Where(e => e.Type == "missing-reported").Select(e =>
+        {
+            var d = System.Text.Json.JsonDocument.Parse(e.Data).RootElement;
+            located.TryGetValue(e.Id, out var found);
+            string? foundAt = found.Data.ValueKind == System.Text.Json.JsonValueKind.Object && found.Data.TryGetProperty("foundLocation", out var f) ? f.GetString() : null;
+            return new MissingEpisodeView(e.Id, e.OccurredAt, d.TryGetProperty("riskGrade", out var g) ? g.GetString() ?? "" : "",
+                found.e?.OccurredAt, foundAt);
+        }).ToList();
+        return new MissingSummary(episodes.Count, episodes.Count(x => x.ReportedAt > at.AddDays(-90)), episodes);
+    }
+}

@@ -1,0 +1,50 @@
+namespace Safeguard.Core.Profiles;
+
+// The shapes the API answers with and the pages show (API.md "Read"). Property names are the contract.
+
+public sealed record ReasonView(string Rule, string Explanation, IReadOnlyList<string> EventIds);
+
+public sealed record FlagView(Guid Id, string Code, string Name, string Status, DateTimeOffset Since, DateOnly? ReviewDate,
+    DateTimeOffset? EndedAt, string? EndReason, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<FlagHistoryView> History);
+
+public sealed record FlagHistoryView(DateTimeOffset At, string By, string Status, string Reason);
+
+/// <summary>A flag in brief, as shown beside a person's name wherever they appear (C3).</summary>
+public sealed record FlagTag(string Code, string Name, string Status);
+
+public sealed record TaskView(Guid Id, Guid PersonId, string Code, string Status, DateTimeOffset DueAt, string AssignedTo,
+    DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, ReasonView Reason);
+
+public sealed record AlertView(Guid Id, Guid PersonId, string Code, DateTimeOffset CreatedAt, string Audience, ReasonView Reason);
+
+/// <summary>What the rules produced for one event (the <c>outputs</c> of a POST /events answer).</summary>
+public sealed record EventOutputs(IReadOnlyList<FlagView> Flags, IReadOnlyList<TaskView> Tasks, IReadOnlyList<AlertView> Alerts)
+{
+    public static readonly EventOutputs None = new([], [], []);
+}
+
+public sealed record AddressView(string? Line1, string? Town, string? Postcode);
+
+public sealed record PersonView(Guid Id, string Forename, string Surname, DateOnly? DateOfBirth, int? Age, string? Gender,
+    IReadOnlyList<string> Aliases, AddressView Address, int Version, Guid? MergedInto);
+
+public sealed record ChronologyEntry(string EventId, string Type, string Description, DateTimeOffset OccurredAt,
+    DateTimeOffset RecordedAt, string Role, string Unit, string Summary, IReadOnlyList<ChronologyPerson> People);
+
+public sealed record ChronologyPerson(Guid PersonId, string Name, string Role);
+
+public sealed record LinkedPersonView(Guid PersonId, string Name, DateOnly? DateOfBirth, string Relationship, string? Source,
+    IReadOnlyList<FlagTag> Flags);
+
+public sealed record RiskToOtherChildrenView(Guid PersonId, string Name, IReadOnlyList<Guid> Children, IReadOnlyList<string> EventIds,
+    string Explanation);
+
+public sealed record MissingSummary(int Episodes, int Last90Days, IReadOnlyList<MissingEpisodeView> EpisodeList);
+
+public sealed record MissingEpisodeView(string EventId, DateTimeOffset ReportedAt, string RiskGrade, DateTimeOffset? LocatedAt,
+    string? FoundLocation);
+
+public sealed record ProfileView(PersonView Person, IReadOnlyList<FlagView> Flags, IReadOnlyList<TaskView> Tasks,
+    IReadOnlyList<AlertView> Alerts, IReadOnlyList<LinkedPersonView> LinkedPeople,
+    IReadOnlyList<RiskToOtherChildrenView> RisksToOtherChildren, MissingSummary Missing, IReadOnlyList<ChronologyEntry> Chronology,
+    DateTimeOffset AsOf);

@@ -1,0 +1,74 @@
+using Safeguard.Core.Records;
+using static Safeguard.Core.Recording.Field;
+using static Safeguard.Core.Recording.FieldKind;
+
+namespace Safeguard.Core.Recording;
+
+/// <summary>The shape of each event type's <c>data</c> (API.md). Shape errors answer 400; the recording
+/// standards (B1, B2) and the law are checked afterwards by <see cref="RecordingStandards"/> and answer 422,
+/// so fields they govern are optional here.</summary>
+public static class EventSchemas
+{
+    private static readonly FieldKind Classifications = ListOf(Vocabulary.Classifications);
+    private static readonly FieldKind Grade = OneOf("high", "medium", "standard");
+    private static readonly FieldKind Decisions = ListOf(Any);
+
+    private static readonly FieldKind IncidentChild = Object(
+        Req("personId", Text), Opt("demeanour", LongText), Opt("demeanourNotObservedReason", Text), Opt("seenAndSpokenTo", Bool));
+
+    public static readonly IReadOnlyDictionary<string, Field[]> ByType = new Dictionary<string, Field[]>
+    {
+        ["incident"] = [Req("classifications", Classifications), Opt("summary", LongText), Opt("riskGrade", Grade), Opt("children", ListOf(IncidentChild))],
+        ["ppn"] =
+        [
+            Req("concerns", Classifications), Opt("demeanour", LongText), Opt("demeanourNotObservedReason", Text), Opt("childViews", LongText),
+            Opt("childViewsNotObtainedReason", Text), Opt("immediateActions", LongText), Opt("referredToSocialCare", Bool),
+            Opt("notReferredReason", Text), Opt("riskGrade", Grade), Opt("incidentEventId", Text),
+        ],
+        ["dash"] = [Opt("answers", Any), Opt("yesCount", Int), Opt("professionalJudgement", OneOf("high"))],
+        ["missing-reported"] =
+        [
+            Req("riskGrade", OneOf("high", "medium", "low", "very-low")), Req("reportedBy", OneOf("parent", "foster-carer", "childrens-home", "school", "other")),
+            Req("lookedAfter", Bool), Req("lastSeenAt", Instant), Opt("lastSeenLocation", Text), Opt("circumstances", LongText),
+        ],
+        ["missing-located"] = [Req("missingEventId", Text), Req("locatedAt", Instant), Opt("foundLocation", Text), Opt("foundWith", TextList)],
+        ["safe-and-well-check"] = [Req("missingEventId", Text), Opt("disclosures", Any)],
+        ["return-interview"] = [Req("missingEventId", Text), Req("offeredAt", Instant), Opt("heldAt", Instant), Opt("declined", Bool), Req("byAgency", Text), Opt("disclosures", Any)],
+        ["cse-screening"] = [Req("indicators", TextList), Opt("notes", LongText)],
+        ["strategy-discussion"] = [Req("agencies", TextList), Req("section47", Bool), Opt("decisions", Decisions)],
+        ["meeting"] =
+        [
+            Req("kind", OneOf("icpc", "review-cp", "marac", "mappa", "cse-risk")), Opt("invitedAgencies", TextList), Req("policeAttended", Bool),
+            Opt("policeAttendeeRank", Text), Opt("decisions", Decisions), Opt("planCategory", Text),
+        ],
+        ["referral"] = [Req("to", Text), Req("kind", OneOf("social-care", "mash", "marac", "health", "education")), Req("reason", LongText)],
+        ["referral-response"] = [Req("referralEventId", Text), Req("outcome", OneOf("accepted", "declined")), Opt("reason", LongText)],
+        ["investigation-opened"] = [Req("investigationId", Text), Opt("offenceTypes", TextList), Opt("team", Text)],
+        ["investigation-allocated"] = [Req("investigationId", Text), Req("team", Text), Opt("nonSpecialistReason", Text)],
+        ["supervisory-review"] = [Req("investigationId", Text), Opt("checked", Any), Opt("nextActions", TextList)],
+        ["investigation-closed"] = [Req("investigationId", Text), Opt("outcomeForChild", LongText), Opt("childInformed", Bool), Opt("howInformed", Text)],
+        ["forensic-request"] = [Req("requestId", Text), Req("device", Text), Opt("priority", Text)],
+        ["forensic-completed"] = [Req("requestId", Text), Opt("device", Text)],
+        ["charging-file-submitted"] = [Req("fileId", Text)],
+        ["charging-decision"] = [Req("fileId", Text), Opt("decision", Text)],
+        ["custody-detained"] = [Req("custodyId", Text), Opt("appropriateAdult", Text)],
+        ["custody-review"] = [Req("custodyId", Text)],
+        ["custody-charged"] = [Req("custodyId", Text), Req("bailRefused", Bool)],
+        ["custody-transfer-requested"] = [Req("custodyId", Text), Req("accommodation", OneOf("secure", "non-secure"))],
+        ["custody-transfer-outcome"] = [Req("custodyId", Text), Req("outcome", OneOf("transferred", "refused", "impracticable-certified")), Opt("reason", LongText)],
+        ["custody-released"] = [Req("custodyId", Text)],
+        ["s136-detention"] = [Req("placeOfSafety", OneOf("hospital", "health-based-place-of-safety", "police-station", "other"))],
+        ["police-protection"] = [Req("initiatingOfficer", Text), Req("designatedOfficer", Text), Opt("localAuthorityInformedAt", Instant)],
+        ["police-protection-ended"] = [Opt("initiatingOfficer", Text), Opt("designatedOfficer", Text), Opt("localAuthorityInformedAt", Instant)],
+        ["offender-registered"] =
+        [
+            Req("riskLevel", OneOf("very-high", "high", "medium", "low")), Opt("mappaCategory", Any), Opt("mappaLevel", Any), Opt("offenderManager", Text),
+        ],
+        ["offender-visit"] = [Opt("notes", LongText)],
+        ["offender-contact-with-child"] = [Opt("notes", LongText)],
+        ["cawn-served"] = [Opt("childStatus", OneOf("none", "in-care", "emergency-protection-order", "police-protection")), Opt("notes", LongText)],
+        ["relationship"] = [Req("kind", OneOf([.. Vocabulary.RelationshipKinds])), Opt("start", Date), Opt("end", Date)],
+        ["operation-encompass"] = [Req("school", Text), Req("notifiedAt", Instant)],
+        ["outcome-recorded"] = [Req("outcomeForChild", LongText), Req("childInformed", Bool), Opt("howInformed", Text)],
+    };
+}

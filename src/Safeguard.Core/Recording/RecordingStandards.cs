@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace Safeguard.Core.Recording;
+
+/// <summary>One field that the recording standard (or the law) requires and the record lacks.</summary>
+public sealed record Shortfall(string Code, string Field, string Message);
+
+/// <summary>A person in the event as the standards see them: their role and, when known, age.</summary>
+public sealed record StandardsPerson(Guid PersonId, string Role, int? AgeInYears);
+
+/// <summary>The recording standards checked at the point of entry (B1–B3) and the legal limits that
+/// refuse an action outright (L3, PP1). Pure: the caller supplies the people and their ages.
+/// Every shortfall is reported at once, so a person can put everything right in one go (B4).</summary>
+public static class RecordingStandards
+{
+    public static IReadOnlyList<Shortfall> Check(string type, JsonElement data, IReadOnlyList<StandardsPerson> people)
+    {
+        var found = new List<Shortfall>();
+        switch (type)
+        {
+            case "ppn": CheckPpn(data, found); break;
+            case "incident": CheckIncident(data, people, found); break;
+            case "investigation-closed": CheckOutcome(data, found); break;
+            case "s136-detention":
+                if (Str(data, "placeOfSafety") == "police-station" && people.Any(p => p.AgeInYears is < 18))
+                    found.Add(new("police-station-not-place-of-safety", "placeOfSafety",
+                        "A police station can never be a place of safety for a child (Mental Health Act s136, as amended 2017). Choose a health-based place of safety or hospital."));
+                break;
+            case "police-protection":
+                var initiating = Str(data, "initiatingOfficer");
+                if (initiating is not null && string.Equals(initiating.Trim(), Str(data, "designatedOfficer")?.Trim(), StringComparison.OrdinalIgnoreCase))
+                    found.Add(new("designated-officer-same-as-initiating", "designatedOfficer",
+                        "The designated officer must be a different officer from the one who took the child into police protection (Children Act 1989 s46)."));
+                break;
+        }
+        return found;
+    }
+
+    /// <summary>B1: demeanour, the child's views, immediate action, the referral decision and a risk grade.</summary>
+    private static void CheckPpn(JsonElement d, List<Shortfall> found)
+    {
+        if (Blank(d, "demeanour") && Blank(d, "demeanourNotObservedReason"))
+            found.Add(new("missing-demeanour", "demeanour",
+                "Describe the child's demeanour and behaviour as you observed it, or say why it could not be observed (for example asleep, not present)."));
+        if (Blank(d, "childViews") && Blank(d, "childViewsNotObtainedReason"))
+            found.Add(new("missing-child-views", "childViews",
+                "Record the child's views in their own words, or say why they could not be obtained (for example pre-verbal)."));
+        if (Blank(d, "immediateActions"))
+            found.Add(new("missing-immediate-actions", "immediateActions", "Record the immediate safeguarding action taken."));
+        if (!d.TryGetProperty("referredToSocialCare", out var referred) || referred.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            found.Add(new("missing-referral-decision", "referredToSocialCare", "Say whether a referral to children's social care was made."));
+        else if (referred.ValueKind == JsonValueKind.False && Blank(d, "notReferredReason"))
+            found.Add(new("missing-referral-decision", "notReferredReason", "Say why no referral to children's social care was made."));
+        if (Blank(d, "riskGrade"))
+            found.Add(new("missing-risk-grade", "riskGrade", "Choose a risk grade: high, medium or standard."));
+    }
+
+    /// <summary>B2: a domestic abuse incident records, for each child present, demeanour and whether the
+    /// child was seen and spoken to. Children in the people list without an entry count as missing.</summary>
+    private static void CheckIncident(JsonElement d, IReadOnlyList<StandardsPerson> people, List<Shortfall> found)
+    {
+        if (!HasClassification(d, "domestic-abuse")) return;
+        var entries = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        if (d.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array)
+            foreach (var c in children.EnumerateArray())
+                if (c.TryGetProperty("personId", out var id) && id.ValueKind == JsonValueKind.String) entries[id.GetString()!] = c;
+
+        int i = 0;
+        foreach (var child in people.Where(p => p.Role == "child"))
+        {
+            var field = $"children[{i++}]";
+            if (!entries.TryGetValue(child.PersonId.ToString(), out var entry))
+            {
+                found.Add(new("missing-demeanour", field + ".demeanour",
+                    "Each child present at a domestic abuse incident needs their demeanour and whether they were seen and spoken to."));
+                continue;
+            }
+            if (Blank(entry, "demeanour") && Blank(entry, "demeanourNotObservedReason"))
+                found.Add(new("missing-demeanour", field + ".demeanour",
+                    "Describe the child's demeanour and behaviour, or say why it could not be observed."));
+            if (!entry.TryGetProperty("seenAndSpokenTo", out var seen) || seen.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+                found.Add(new("missing-seen-and-spoken-to", field + ".seenAndSpokenTo", "Say whether the child was seen and spoken to."));
+        }
+    }
+
+    /// <summary>B3: when police involvement ends, the outcome for the child and whether they were told.</summary>
+    private static void CheckOutcome(JsonElement d, List<Shortfall> found)
+    {
+        if (Blank(d, "outcomeForChild"))
+            found.Add(new("missing-outcome-for-child", "outcomeForChild", "Record the outcome for the child."));
+        if (!d.TryGetProperty("childInformed", out var told) || told.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            found.Add(new("missing-outcome-for-child", "childInformed", "Say whether the child was told about the decisions made about them."));
+    }
+
+    public static bool HasClassification(JsonElement d, string code)
+    {
+        foreach (var name in new[] { "classifications", "concerns" })
+            if (d.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array)
+                foreach (var item in list.EnumerateArray())
+                    if (item.ValueKind == JsonValueKind.String && item.GetString() == code) return true;
+        return false;
+    }
+
+    private static string? Str(JsonElement d, string name) =>
+        d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static bool Blank(JsonElement d, string name) => string.IsNullOrWhiteSpace(Str(d, name));
+}

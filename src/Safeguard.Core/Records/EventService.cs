@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.AccessLog;
+using Safeguard.Core.Data;
+using Safeguard.Core.Organisation;
+using Safeguard.Core.Problems;
+using Safeguard.Core.Profiles;
+using Safeguard.Core.Recording;
+using Safeguard.Core.Rules;
+
+namespace Safeguard.Core.Records;
+
+/// <summary>The answer for one submitted event: created now (201) or already stored with the same body (200).</summary>
+public sealed record EventResult(string EventId, bool Created, EventOutputs Outputs);
+
+/// <summary>Stores events. A batch is all or nothing; each event is checked against the recording
+/// standards, stored with its people, run through the rules, and audited, in one transaction that is
+/// committed before the answer is given (P3, P4). The same id with the same body is stored once.</summary>
+public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog audit, RulesRunner rules, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly string[] EventReferences = ["missingEventId", "referralEventId", "incidentEventId"];
+
+    public async Task<IReadOnlyList<EventResult>> RecordAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct = default)
+    {
+        if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not record events."));
+        try
+        {
+            return await RecordOnceAsync(actor, submissions, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request may have stored the same events between our check and our write:
+            // then this is a repeat and is answered as one; otherwise the failure stands.
+            if (!await AnyStoredAsync(submissions, ct)) throw;
+            return await RecordOnceAsync(actor, submissions, ct);
+        }
+    }
+
+    private async Task<IReadOnlyList<EventResult>> RecordOnceAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var ids = submissions.Select(s => s.Id).ToList();
+        var existing = await db.Events.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var results = new List<EventResult>();
+        var batchIds = new HashSet<string>();
+
+        foreach (var (s, index) in submissions.Select((s, i) => (s, i)))
+        {
+            var prefix = submissions.Count > 1 ? $"events[{index}]." : "";
+            if (existing.TryGetValue(s.Id, out var stored))
+            {
+                if (stored.BodyHash != s.BodyHash)
+                    throw new ProblemException(Problems.Problems.Conflict($"An event with id '{s.Id}' was already stored with a different body."));
+                results.Add(new EventResult(s.Id, false, JsonSerializer.Deserialize<EventOutputs>(stored.Outputs, Json) ?? EventOutputs.None));
+                continue;
+            }
+
+            var people = await CheckPeopleAsync(actor, s, prefix, ct);
+            await CheckReferencesAsync(s, prefix, batchIds, ct);
+            CheckStandards(s, people, prefix);
+
+            var e = ToEvent(actor, s);
+            db.Events.Add(e);
+            AddRelationship(s, e);
+            await db.SaveChangesAsync(ct);
+            batchIds.Add(e.Id);
+
+            var outputs = await rules.ApplyAsync(e, ct);
+            e.Outputs = JsonSerializer.Serialize(outputs, Json);
+            foreach (var p in e.People.Select(p => p.PersonId).Distinct())
+                audit.Record(actor, AuditActions.Create, "event", e.Id, p, e.Type);
+            await db.SaveChangesAsync(ct);
+            results.Add(new EventResult(e.Id, true, outputs));
+        }
+        await tx.CommitAsync(ct);
+        return results;
+    }
+
+    private async Task<bool> AnyStoredAsync(IReadOnlyList<EventSubmission> submissions, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var ids = submissions.Select(s => s.Id).ToList();
+        return await db.Events.CountAsync(e => ids.Contains(e.Id), ct) > 0;
+    }
+
+    private async Task<Dictionary<Guid, Person>> CheckPeopleAsync(Actor actor, EventSubmission s, string prefix, CancellationToken ct)
+    {
+        var ids = s.People.Select(p => p.PersonId).Distinct().ToList();
+        var people = await access.Visible(actor).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var errors = new Dictionary<string, string[]>();
+        for (int i = 0; i < s.People.Count; i++)
+            if (!people.ContainsKey(s.People[i].PersonId))
+                errors[$"{prefix}people[{i}].personId"] = [$"No person with id {s.People[i].PersonId} exists, or you may not see them."];
+        if (s.Data.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array)
+        {
+            int i = 0;
+            foreach (var c in children.EnumerateArray())
+            {
+                if (c.TryGetProperty("personId", out var id) && (!Guid.TryParse(id.GetString(), out var g) || !ids.Contains(g)))
+                    errors[$"{prefix}data.children[{i}].personId"] = ["Each child in data.children must also be in people with the role child."];
+                i++;
+            }
+        }
+        if (errors.Count > 0) throw new ProblemException(new Problem(422, "unknown-person", "Unknown person", "Every person in an event must already exist.", errors));
+        return people;
+    }
+
+    private async Task CheckReferencesAsync(EventSubmission s, string prefix, HashSet<string> batchIds, CancellationToken ct)
+    {
+        foreach (var field in EventReferences)
+        {
+            if (!s.Data.TryGetProperty(field, out var v) || v.ValueKind != JsonValueKind.String) continue;
+            var id = v.GetString()!;
+            if (batchIds.Contains(id) || await db.Events.AnyAsync(e => e.Id == id, ct)) continue;
+            throw new ProblemException(new Problem(422, "unknown-event", "Unknown event", $"No event with id '{id}' exists.",
+                new Dictionary<string, string[]> { [$"{prefix}data.{field}"] = [$"No event with id '{id}' exists."] }));
+        }
+    }
+
+    private static void CheckStandards(EventSubmission s, Dictionary<Guid, Person> people, string prefix)
+    {
+        var on = DateOnly.FromDateTime(s.OccurredAt.UtcDateTime);
+        var standardsPeople = s.People.Select(p => new StandardsPerson(p.PersonId, p.Role, people[p.PersonId].AgeOn(on))).ToList();
+        var shortfalls = RecordingStandards.Check(s.Type, s.Data, standardsPeople);
+        if (shortfalls.Count == 0) return;
+        var errors = shortfalls.GroupBy(f => prefix + "data." + f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
+        throw new ProblemException(Problems.Problems.Refused(shortfalls[0].Code, errors));
+    }
+
+    private Event ToEvent(Actor actor, EventSubmission s) => new()
+    {
+        Id = s.Id,
+        Type = s.Type,
+        OccurredAt = s.OccurredAt,
+        RecordedAt = clock.GetUtcNow(),
+        RecordedBy = s.RecordedBy ?? actor.Id,
+        Unit = s.Unit ?? actor.Team ?? "",
+        LocationName = s.LocationName,
+        LocationPostcode = s.LocationPostcode,
+        Data = s.Data.GetRawText(),
+        BodyHash = s.BodyHash,
+        People = s.People.DistinctBy(p => (p.PersonId, p.Role)).Select(p => new EventParticipant { EventId = s.Id, PersonId = p.PersonId, Role = p.Role }).ToList(),
+    };
+
+    /// <summary>A relationship event makes a relationship record (A5) between the first two people.</summary>
+    private void AddRelationship(EventSubmission s, Event e)
+    {
+        if (s.Type != "relationship" || s.People.Count < 2) return;
+        db.Relationships.Add(new Relationship
+        {
+            PersonId = s.People[0].PersonId, OtherPersonId = s.People[1].PersonId, Kind = s.Data.GetProperty("kind").GetString()!,
+            Start = s.OccurredAt, SourceEventId = e.Id,
+        });
+    }
+
+    /// <summary>Corrects an event's data: a new version; the old one stays readable with who, when, why (A3).</summary>
+    public async Task<Event> CorrectAsync(Actor actor, string eventId, JsonElement data, string reason, CancellationToken ct = default)
+    {
+        if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not correct records."));
+        if (string.IsNullOrWhiteSpace(reason)) throw new ProblemException(Problems.Problems.Invalid("reason", "Say why the record is being corrected."));
+        var e = await GetVisibleAsync(actor, eventId, ct);
+        var submission = EventSubmissionReader.Read(JsonSerializer.SerializeToElement(new
+        {
+            id = e.Id, type = e.Type, occurredAt = e.OccurredAt, people = e.People.Select(p => new { personId = p.PersonId, role = p.Role }), data,
+        }));
+        var people = await access.Visible(actor).Where(p => e.People.Select(x => x.PersonId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        CheckStandards(submission, people, "");
+
+        db.EventVersions.Add(new EventVersion
+        {
+            EventId = e.Id, Version = e.Version, Data = e.Data, OccurredAt = e.OccurredAt, ChangedAt = clock.GetUtcNow(), ChangedBy = actor.Id,
+            Reason = reason.Trim(),
+        });
+        e.Data = data.GetRawText();
+        e.Version++;
+        foreach (var p in e.People.Select(p => p.PersonId).Distinct())
+            audit.Record(actor, AuditActions.Change, "event", e.Id, p, $"version {e.Version}", reason);
+        await db.SaveChangesAsync(ct);
+        return e;
+    }
+
+    /// <summary>An event, if the actor may see every person in it.</summary>
+    public async Task<Event> GetVisibleAsync(Actor actor, string eventId, CancellationToken ct = default)
+    {
+        var e = await db.Events.Include(x => x.People).FirstOrDefaultAsync(x => x.Id == eventId, ct);
+        if (e is null) throw new ProblemException(Problems.Problems.NotFound("event"));
+        var ids = e.People.Select(p => p.PersonId).Distinct().ToList();
+        if (await access.Visible(actor).CountAsync(p => ids.Contains(p.Id), ct) != ids.Count)
+            throw new ProblemException(Problems.Problems.NotFound("event"));
+        return e;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.AccessLog;
+using Safeguard.Core.Data;
+using Safeguard.Core.Organisation;
+using Safeguard.Core.Problems;
+using Safeguard.Core.Search;
+
+namespace Safeguard.Core.Records;
+
+/// <summary>The details of a person as submitted (API.md "POST /api/v1/people").</summary>
+public sealed record PersonInput(string? Forename, string? Surname, string? DateOfBirth = null, string? Gender = null,
+    IReadOnlyList<string>? Aliases = null, string? AddressLine1 = null, string? Town = null, string? Postcode = null,
+    string? SourceSystem = null, string? SourceId = null);
+
+/// <summary>A record that may be the same person as one being created (D2).</summary>
+public sealed record PossibleMatch(Guid PersonId, string Name, DateOnly? DateOfBirth, double Score, IReadOnlyList<string> Reasons);
+
+public sealed record PersonCreated(Person Person, bool AlreadyExisted, IReadOnlyList<PossibleMatch> PossibleMatches);
+
+/// <summary>Creates and corrects people. A correction keeps the old version readable (A3); a second
+/// create with the same source reference answers with the existing person.</summary>
+public sealed class PeopleService(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
+{
+    public const double PossibleMatchThreshold = 0.75;
+
+    public async Task<PersonCreated> CreateAsync(Actor actor, PersonInput input, CancellationToken ct = default)
+    {
+        if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not create records of people."));
+        var (forename, surname, dob) = Validate(input);
+
+        if (input.SourceSystem is { Length: > 0 } system && input.SourceId is { Length: > 0 } sourceId)
+        {
+            var existingId = await db.PersonSourceRefs.Where(r => r.System == system && r.SourceId == sourceId)
+                .Select(r => (Guid?)r.PersonId).FirstOrDefaultAsync(ct);
+            if (existingId is { } found)
+                return new PersonCreated(await access.GetVisibleAsync(actor, found, ct), true, []);
+        }
+
+        var matches = await PossibleMatchesAsync(actor, forename, surname, dob, input.Postcode, ct);
+        var person = new Person
+        {
+            Id = Guid.NewGuid(),
+            Forename = forename,
+            Surname = surname,
+            DateOfBirth = dob,
+            Gender = Clean(input.Gender),
+            Aliases = (input.Aliases ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList(),
+            AddressLine1 = Clean(input.AddressLine1),
+            Town = Clean(input.Town),
+            Postcode = input.Postcode,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.Id,
+            Unit = actor.Team ?? "",
+        };
+        if (input.SourceSystem is { Length: > 0 } s && input.SourceId is { Length: > 0 } id)
+            person.SourceRefs.Add(new PersonSourceRef { System = s, SourceId = id });
+        PersonSearchKeys.Apply(person);
+        db.People.Add(person);
+        audit.Record(actor, AuditActions.Create, "person", person.Id.ToString(), person.Id);
+        await db.SaveChangesAsync(ct);
+        return new PersonCreated(person, false, matches);
+    }
+
+    /// <summary>Likely existing records for someone about to be recorded (D2), best first.</summary>
+    public async Task<IReadOnlyList<PossibleMatch>> PossibleMatchesAsync(Actor actor, string forename, string surname, DateOnly? dob,
+        string? postcode, CancellationToken ct = default)
+    {
+        var query = new PersonQuery($"{forename} {surname}", dob?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), postcode);
+        var hits = await PersonSearch.FindAsync(access.Visible(actor), query, 10, ct);
+        return hits.Where(h => h.Score >= PossibleMatchThreshold)
+            .Select(h => new PossibleMatch(h.Person.Id, h.Person.FullName, h.Person.DateOfBirth, h.Score, h.Reasons)).ToList();
+    }
+
+    /// <summary>Corrects a person's details: the old version stays readable with who, when and why (A3).</summary>
+    public async Task<Person> CorrectAsync(Actor actor, Guid id, PersonInput input, string reason, CancellationToken ct = default)
+    {
+        if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not correct records."));
+        if (string.IsNullOrWhiteSpace(reason)) throw new ProblemException(Problems.Problems.Invalid("reason", "Say why the record is being corrected."));
+        var person = await access.GetVisibleAsync(actor, id, ct);
+        var (forename, surname, dob) = Validate(input);
+        db.PersonVersions.Add(new PersonVersion
+        {
+            PersonId = person.Id, Version = person.Version, ChangedAt = clock.GetUtcNow(), ChangedBy = actor.Id, Reason = reason.Trim(),
+            Snapshot = JsonSerializer.Serialize(new
+            {
+                person.Forename, person.Surname, person.DateOfBirth, person.Gender, person.Aliases, person.AddressLine1, person.Town, person.Postcode,
+            }),
+        });
+        person.Forename = forename;
+        person.Surname = surname;
+        person.DateOfBirth = dob;
+        person.Gender = Clean(input.Gender);
+        person.Aliases = (input.Aliases ?? person.Aliases).ToList();
+        person.AddressLine1 = Clean(input.AddressLine1);
+        person.Town = Clean(input.Town);
+        person.Postcode = input.Postcode;
+        person.Version++;
+        PersonSearchKeys.Apply(person);
+        audit.Record(actor, AuditActions.Change, "person", person.Id.ToString(), person.Id, $"version {person.Version}", reason);
+        await db.SaveChangesAsync(ct);
+        return person;
+    }
+
+    private (string Forename, string Surname, DateOnly? Dob) Validate(PersonInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var forename = Clean(input.Forename) ?? "";
+        var surname = Clean(input.Surname) ?? "";
+        if (forename.Length == 0) errors["forename"] = ["Enter a forename (or 'Unknown')."];
+        if (surname.Length == 0) errors["surname"] = ["Enter a surname (or 'Unknown')."];
+        if (forename.Length > 100) errors["forename"] = ["Forename must be 100 characters or fewer."];
+        if (surname.Length > 100) errors["surname"] = ["Surname must be 100 characters or fewer."];
+        DateOnly? dob = null;
+        if (!string.IsNullOrWhiteSpace(input.DateOfBirth))
+        {
+            if (!DateOnly.TryParseExact(input.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                errors["dateOfBirth"] = ["Date of birth must be a real date, YYYY-MM-DD."];
+            else if (d.Year < 1900 || d > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) errors["dateOfBirth"] = ["Date of birth must be in the past."];
+            else dob = d;
+        }
+        if ((input.Aliases?.Count ?? 0) > 20) errors["aliases"] = ["At most 20 aliases."];
+        if (input.Postcode is { Length: > 10 }) errors["address.postcode"] = ["Postcode must be 10 characters or fewer."];
+        if (errors.Count > 0) throw new ProblemException(Problems.Problems.Invalid(errors));
+        return (forename, surname, dob);
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

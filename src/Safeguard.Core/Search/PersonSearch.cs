@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Records;
+using Safeguard.Matching.Text;
+
+namespace Safeguard.Core.Search;
+
+/// <summary>What a searcher typed: a name (one or more words), perhaps a date of birth and a postcode.</summary>
+public sealed record PersonQuery(string? Name, string? DateOfBirth = null, string? Postcode = null);
+
+/// <summary>A person found, with a score in [0, 1] and the reasons for it.</summary>
+public sealed record PersonHit(Person Person, double Score, IReadOnlyList<string> Reasons);
+
+/// <summary>Finds people by name with spelling variants, nicknames, transposed names, partial or mistyped
+/// date of birth and postcode (D1), likeliest first. Candidates come from indexed keys (normalised and
+/// phonetic names, date of birth, postcode); ranking is done in memory with explainable scores.</summary>
+public static class PersonSearch
+{
+    private const int MaxCandidates = 3000;
+
+    public static async Task<IReadOnlyList<PersonHit>> FindAsync(IQueryable<Person> visible, PersonQuery query, int limit = 50,
+        CancellationToken ct = default)
+    {
+        var words = (query.Name ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Select(NameNormaliser.Normalise)
+            .Where(w => w.Length > 0).Take(4).ToList();
+        var dob = DateOfBirthQuery.Parse(query.DateOfBirth);
+        var postcode = PersonSearchKeys.NormalisePostcode(query.Postcode);
+        if (words.Count == 0 && dob is null && postcode is null) return [];
+
+        var keys = words.SelectMany(Nicknames.VariantsOf).Distinct().ToList();
+        var phonetics = words.Select(Soundex.Encode).Distinct().ToList();
+        var prefixes = words.Where(w => w.Length >= 2).ToList();
+
+        IQueryable<Person> candidates = visible.Where(p => p.MergedIntoId == null);
+        if (words.Count > 0)
+        {
+            candidates = candidates.Where(p => keys.Contains(p.SurnameKey) || keys.Contains(p.ForenameKey)
+                || phonetics.Contains(p.SurnamePhonetic) || phonetics.Contains(p.ForenamePhonetic)
+                || prefixes.Any(x => p.SurnameKey.StartsWith(x)));
+        }
+        else if (dob is not null)
+        {
+            var from = new DateOnly(dob.Year, dob.Month ?? 1, dob.Day ?? 1);
+            var to = dob.IsComplete ? from : dob.Month is null ? from.AddYears(1).AddDays(-1) : from.AddMonths(1).AddDays(-1);
+            candidates = candidates.Where(p => p.DateOfBirth >= from && p.DateOfBirth <= to);
+        }
+        else candidates = candidates.Where(p => p.Postcode == postcode);
+
+        var people = await candidates.Take(MaxCandidates).ToListAsync(ct);
+        return people.Select(p => Score(p, words, dob, postcode)).Where(h => h.Score > 0.3)
+            .OrderByDescending(h => h.Score).ThenBy(h => h.Person.Surname).ThenBy(h => h.Person.Forename).Take(limit).ToList();
+    }
+
+    /// <summary>Scores one person against the query. Names weigh most; the date of birth confirms or
+    /// counts against; a postcode agreeing adds a little.</summary>
+    public static PersonHit Score(Person p, IReadOnlyList<string> words, DateOfBirthQuery? dob, string? postcode)
+    {
+        var reasons = new List<string>();
+        double score;
+        if (words.Count == 0) score = 0.6;
+        else
+        {
+            var (nameScore, nameReasons) = BestNameScore(p, words);
+            score = nameScore;
+            reasons.AddRange(nameReasons);
+        }
+
+        if (dob is not null)
+        {
+            if (p.DateOfBirth is { } d)
+            {
+                var (s, why) = dob.Compare(d);
+                reasons.Add(why);
+                score = words.Count == 0 ? s : score * (0.55 + 0.45 * s);
+            }
+            else { reasons.Add("no date of birth recorded"); score *= 0.8; }
+        }
+        if (postcode is not null && p.Postcode == postcode) { reasons.Add("postcode agrees"); score = Math.Min(1, score + 0.05); }
+        return new PersonHit(p, Math.Round(score, 3), reasons.Where(r => r.Length > 0).ToList());
+    }
+
+    private static (double, IReadOnlyList<string>) BestNameScore(Person p, IReadOnlyList<string> words)
+    {
+        var names = new List<(string Forename, string Surname, string Label)> { (p.Forename, p.Surname, "") };
+        foreach (var alias in p.Aliases)
+        {
+            var parts = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 1) names.Add((parts.Length > 1 ? parts[0] : "", parts[^1], $" (alias {alias})"));
+        }
+
+        double best = 0;
+        IReadOnlyList<string> bestReasons = [];
+        foreach (var (forename, surname, label) in names)
+        {
+            if (words.Count == 1)
+            {
+                var (s, why) = NameScore.Compare(words[0], surname, "surname");
+                var (f, whyF) = NameScore.Compare(words[0], forename, "forename");
+                var (score, reason) = s >= f ? (s, why) : (f * 0.9, whyF);
+                if (score > best) { best = score; bestReasons = [reason + label]; }
+                continue;
+            }
+            var (fs, fr) = NameScore.Compare(words[0], forename, "forename");
+            var (ss, sr) = NameScore.Compare(words[^1], surname, "surname");
+            var direct = 0.45 * fs + 0.55 * ss;
+            if (direct > best) { best = direct; bestReasons = [fr + label, sr]; }
+
+            // Forename and surname recorded the other way round.
+            var (tf, _) = NameScore.Compare(words[^1], forename, "forename");
+            var (ts, _) = NameScore.Compare(words[0], surname, "surname");
+            var swapped = (0.45 * tf + 0.55 * ts) * 0.95;
+            if (swapped > best) { best = swapped; bestReasons = ["forename and surname transposed" + label]; }
+        }
+        return (best, bestReasons);
+    }
+}
