@@ -1,5 +1,39 @@
+using Safeguard.Web.Api;
+using Safeguard.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+if (args.Contains("--demo")) builder.Configuration["Safeguard:Demo"] = "true";
+
+builder.AddSafeguardObservability();
+builder.Services.AddOptions<SafeguardOptions>().Bind(builder.Configuration.GetSection(SafeguardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSafeguardDatabase(builder.Configuration);
+builder.Services.AddSafeguardCore();
+builder.Services.AddSafeguardSecurity();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<Problems.ExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/").AllowAnonymousToPage("/SignIn").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/NotFound"));
+builder.Services.AddHealthChecks();
+
 var app = builder.Build();
+await app.PrepareAsync();
+
+app.UseSafeguardRequestLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecureHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapHealthChecks("/health");
+app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpointFilter<ProblemFilter>()
+    .MapPeopleEndpoints().MapEventEndpoints().MapFlagEndpoints().MapAuditEndpoints();
+app.MapRazorPages();
+
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>

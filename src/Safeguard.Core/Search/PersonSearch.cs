@@ -45,7 +45,7 @@ public static class PersonSearch
         }
         else candidates = candidates.Where(p => p.Postcode == postcode);
 
-        var people = await candidates.Take(MaxCandidates).ToListAsync(ct);
+        var people = await candidates.OrderBy(p => p.SurnameKey).ThenBy(p => p.Id).Take(MaxCandidates).ToListAsync(ct);
         return people.Select(p => Score(p, words, dob, postcode)).Where(h => h.Score > 0.3)
             .OrderByDescending(h => h.Score).ThenBy(h => h.Person.Surname).ThenBy(h => h.Person.Forename).Take(limit).ToList();
     }

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.AccessLog;
+using Safeguard.Core.Data;
+using Safeguard.Core.Flags;
+using Safeguard.Core.Problems;
+using Safeguard.Core.Profiles;
+using Safeguard.Core.Records;
+using Safeguard.Core.Search;
+using Safeguard.Web.Hosting;
+
+namespace Safeguard.Web.Api;
+
+/// <summary>People: create (offering likely existing records), search, read, correct, and the profile.</summary>
+public static class PeopleEndpoints
+{
+    public sealed record SearchResult(Guid Id, string Forename, string Surname, DateOnly? DateOfBirth, string? Postcode, double Score,
+        IReadOnlyList<string> Reasons, IReadOnlyList<FlagTag> Flags);
+
+    public static RouteGroupBuilder MapPeopleEndpoints(this RouteGroupBuilder api)
+    {
+        var people = api.MapGroup("/people").WithTags("People");
+
+        people.MapPost("/", async (HttpContext http, PeopleService service) =>
+        {
+            var body = (await RequestBody.ReadJsonAsync(http)).RequireObject();
+            var created = await service.CreateAsync(http.User.ToActor(), ReadPerson(body), http.RequestAborted);
+            var answer = new
+            {
+                id = created.Person.Id,
+                possibleMatches = created.PossibleMatches.Select(m => new { personId = m.PersonId, name = m.Name, dateOfBirth = m.DateOfBirth, score = m.Score, reasons = m.Reasons }),
+            };
+            return created.AlreadyExisted ? Results.Ok(answer) : Results.Created($"/api/v1/people/{created.Person.Id}", answer);
+        }).WithSummary("Create a person; answers with likely existing records (D2). The same sourceRef again returns the existing person (200).");
+
+        people.MapGet("/", async (HttpContext http, PersonAccess access, AuditLog audit, SafeguardDb db, string? name, string? dateOfBirth, string? postcode) =>
+        {
+            var actor = http.User.ToActor();
+            if (name is { Length: > 200 }) throw new ProblemException(Core.Problems.Problems.Invalid("name", "must be 200 characters or fewer"));
+            var hits = await PersonSearch.FindAsync(access.Visible(actor), new PersonQuery(name, dateOfBirth, postcode), 50, http.RequestAborted);
+            var ids = hits.Select(h => h.Person.Id).ToList();
+            var flags = (await db.Flags.Where(f => ids.Contains(f.PersonId)).ToListAsync(http.RequestAborted)).ToLookup(f => f.PersonId);
+            await audit.RecordNowAsync(actor, AuditActions.Search, "people", detail: $"{hits.Count} results", ct: http.RequestAborted);
+            return Results.Ok(hits.Select(h => new SearchResult(h.Person.Id, h.Person.Forename, h.Person.Surname, h.Person.DateOfBirth, h.Person.Postcode,
+                h.Score, h.Reasons, FlagViews.Tags(flags[h.Person.Id]))));
+        }).WithSummary("Search people by name (spelling variants, nicknames, transposed names), partial date of birth and postcode; likeliest first, with flags.");
+
+        people.MapGet("/{id:guid}", async (Guid id, HttpContext http, PersonAccess access, AuditLog audit, TimeProvider clock) =>
+        {
+            var actor = http.User.ToActor();
+            var person = await access.GetVisibleAsync(actor, id, http.RequestAborted);
+            await audit.RecordNowAsync(actor, AuditActions.View, "person", id.ToString(), id, ct: http.RequestAborted);
+            return Results.Ok(ProfileBuilder.ToView(person, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+        }).WithSummary("A person's details.");
+
+        people.MapPost("/{id:guid}/corrections", async (Guid id, HttpContext http, PeopleService service, TimeProvider clock) =>
+        {
+            var body = (await RequestBody.ReadJsonAsync(http)).RequireObject();
+            var person = await service.CorrectAsync(http.User.ToActor(), id, ReadPerson(body), body.Str("reason") ?? "", http.RequestAborted);
+            return Results.Ok(ProfileBuilder.ToView(person, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+        }).WithSummary("Correct a person's details; the old version stays readable with who, when and why (A3).");
+
+        people.MapGet("/{id:guid}/profile", async (Guid id, HttpContext http, ProfileBuilder profiles, string? asOf, string? reason) =>
+        {
+            DateTimeOffset? at = null;
+            if (asOf is not null)
+            {
+                if (!Core.Recording.FieldKind.TryInstant(asOf, out var parsed))
+                    throw new ProblemException(Core.Problems.Problems.Invalid("asOf", "must be an instant with an offset, e.g. 2026-03-01T21:14:00Z"));
+                at = parsed.ToUniversalTime();
+            }
+            return Results.Ok(await profiles.BuildAsync(http.User.ToActor(), id, at, reason, http.RequestAborted));
+        }).WithSummary("The person's whole picture now, or as it stood at asOf (event time).");
+
+        return api;
+    }
+
+    private static PersonInput ReadPerson(JsonElement body)
+    {
+        var address = body.Obj("address");
+        var source = body.Obj("sourceRef");
+        return new PersonInput(body.Str("forename"), body.Str("surname"), body.Str("dateOfBirth"), body.Str("gender"), body.StrList("aliases"),
+            address?.Str("line1"), address?.Str("town"), address?.Str("postcode"), source?.Str("system"), source?.Str("id"));
+    }
+}

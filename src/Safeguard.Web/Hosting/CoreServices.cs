@@ -1,0 +1,26 @@
+using Safeguard.Core.AccessLog;
+using Safeguard.Core.Flags;
+using Safeguard.Core.Organisation;
+using Safeguard.Core.Profiles;
+using Safeguard.Core.Records;
+using Safeguard.Core.Rules;
+
+namespace Safeguard.Web.Hosting;
+
+/// <summary>The product's services, one scope per request.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddSafeguardCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<PersonAccess>();
+        services.AddScoped<PeopleService>();
+        services.AddScoped<EventService>();
+        services.AddScoped<RulesRunner>();
+        services.AddScoped<FlagService>();
+        services.AddScoped<ProfileBuilder>();
+        services.AddScoped<Accounts>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+using Safeguard.Core.Organisation;
+
+namespace Safeguard.Web.Hosting;
+
+/// <summary>What happens once at start-up: the schema is brought up to date, the bootstrap API client
+/// is ensured, and (when asked) the synthetic demo force is seeded.</summary>
+public static class Startup
+{
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await app.Services.MigrateDatabaseAsync();
+        var options = app.Services.GetRequiredService<IOptions<SafeguardOptions>>().Value;
+        await using var scope = app.Services.CreateAsyncScope();
+        if (!string.IsNullOrWhiteSpace(options.BootstrapToken))
+            await scope.ServiceProvider.GetRequiredService<Accounts>().EnsureBootstrapClientAsync(options.BootstrapToken);
+        if (options.Demo) await DemoSeeding.SeedAsync(app, scope.ServiceProvider);
+    }
+}
