@@ -1,0 +1,139 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.TestKit;
+
+namespace Safeguard.Web.Tests.Api;
+
+/// <summary>A2, D3, P1, P2: the profile draws everything together, is logged, and is hidden from those who may not see it.</summary>
+public sealed class ProfileTests : IDisposable
+{
+    private readonly SafeguardFactory _factory = new();
+    private readonly HttpClient _api;
+
+    public ProfileTests() => _api = _factory.Api();
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task Chronology_shows_every_event_type_newest_first_with_the_childs_role()
+    {
+        var child = await _api.CreatePersonAsync(A.Child("Mia", "Chronotest").Build());
+        var mother = await _api.CreatePersonAsync(A.Adult("Jo", "Chronotest").Build());
+        await _api.RecordAsync(new { id = "rel-1", type = "relationship", occurredAt = "2025-01-01T00:00:00Z",
+            people = new[] { new { personId = mother, role = "parent" }, new { personId = child, role = "child" } }, data = new { kind = "parent" } });
+        await _api.RecordAsync(A.Ppn(child).WithId("ppn-1").At("2026-02-01T10:00:00Z").Build());
+        await _api.RecordAsync(new { id = "miss-1", type = "missing-reported", occurredAt = "2026-02-10T20:00:00Z",
+            people = new[] { new { personId = child, role = "child" }, new { personId = mother, role = "reporting-person" } },
+            data = new { riskGrade = "medium", reportedBy = "parent", lookedAfter = false, lastSeenAt = "2026-02-10T18:00:00Z" } });
+        await _api.RecordAsync(new { id = "found-1", type = "missing-located", occurredAt = "2026-02-11T09:00:00Z",
+            people = new[] { new { personId = child, role = "child" } },
+            data = new { missingEventId = "miss-1", locatedAt = "2026-02-11T09:00:00Z", foundLocation = "Bus station" } });
+
+        var (status, profile) = await _api.GetJsonAsync($"/api/v1/people/{child}/profile");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var chronology = profile!["chronology"]!.AsArray();
+        Assert.Equal(["found-1", "miss-1", "ppn-1", "rel-1"], chronology.Select(e => e!["eventId"]!.GetValue<string>()));
+        Assert.Equal("child", chronology[1]!["role"]!.GetValue<string>());
+        Assert.Equal(1, profile["missing"]!["episodes"]!.GetValue<int>());
+        var linked = profile["linkedPeople"]!.AsArray().Single()!;
+        Assert.Equal(mother, linked["personId"]!.GetValue<string>());
+        Assert.Equal("parent", linked["relationship"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Profile_as_of_an_earlier_instant_shows_only_what_had_happened_then()
+    {
+        var child = await _api.CreatePersonAsync(A.Child().Build());
+        await _api.RecordAsync(A.Ppn(child).WithId("early").At("2026-01-01T10:00:00Z").Build());
+        await _api.RecordAsync(A.Ppn(child).WithId("late").At("2026-02-20T10:00:00Z").Build());
+
+        var (_, profile) = await _api.GetJsonAsync($"/api/v1/people/{child}/profile?asOf=2026-02-01T00:00:00Z");
+
+        Assert.Equal(["early"], profile!["chronology"]!.AsArray().Select(e => e!["eventId"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Viewing_a_profile_writes_an_audit_entry_naming_who_and_which_person()
+    {
+        var child = await _api.CreatePersonAsync(A.Child().Build());
+
+        await _api.GetJsonAsync($"/api/v1/people/{child}/profile?reason=strategy%20discussion");
+
+        using var db = _factory.Db();
+        var entry = await db.Audit.SingleAsync(a => a.Action == "view" && a.Entity == "profile");
+        Assert.Equal(Guid.Parse(child), entry.PersonId);
+        Assert.Equal("client:bootstrap", entry.ActorId);
+        Assert.Equal("strategy discussion", entry.Reason);
+    }
+
+    [Fact]
+    public async Task Administrators_can_search_the_audit_log_and_others_cannot()
+    {
+        var child = await _api.CreatePersonAsync(A.Child().Build());
+        await _api.GetJsonAsync($"/api/v1/people/{child}/profile");
+        var officer = await _factory.ApiAsAsync("officer");
+
+        var (status, rows) = await _api.GetJsonAsync($"/api/v1/audit?personId={child}");
+        var (officerStatus, _) = await officer.GetJsonAsync($"/api/v1/audit?personId={child}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains(rows!.AsArray(), r => r!["action"]!.GetValue<string>() == "view");
+        Assert.Contains(rows.AsArray(), r => r!["action"]!.GetValue<string>() == "create");
+        Assert.Equal(HttpStatusCode.Forbidden, officerStatus);
+    }
+
+    [Fact]
+    public async Task The_audit_log_cannot_be_altered_even_through_the_database()
+    {
+        var child = await _api.CreatePersonAsync(A.Child().Build());
+        using var db = _factory.Db();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Audit.Where(a => a.PersonId == Guid.Parse(child)).ExecuteDeleteAsync());
+        Assert.True(await db.Audit.AnyAsync(a => a.PersonId == Guid.Parse(child)));
+    }
+
+    [Fact]
+    public async Task A_partner_practitioner_sees_no_unshared_record_and_it_looks_like_not_found()
+    {
+        var child = await _api.CreatePersonAsync(A.Child().Build());
+        var partner = await _factory.ApiAsAsync("partner-practitioner");
+
+        var (status, body) = await partner.GetJsonAsync($"/api/v1/people/{child}/profile");
+        var (unknownStatus, unknownBody) = await partner.GetJsonAsync($"/api/v1/people/{Guid.NewGuid()}/profile");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal(unknownStatus, status);
+        Assert.Equal(unknownBody!["detail"]!.GetValue<string>(), body!["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_restricted_person_is_visible_only_to_named_users()
+    {
+        var suspect = await _api.CreatePersonAsync(A.Adult("Restricted", "Officer").Build());
+        using (var db = _factory.Db())
+        {
+            var person = await db.People.SingleAsync(p => p.Id == Guid.Parse(suspect));
+            person.Restricted = true;
+            db.RestrictedAccess.Add(new Core.Records.RestrictedAccess { PersonId = person.Id, ActorId = "client:bootstrap" });
+            await db.SaveChangesAsync();
+        }
+        var investigator = await _factory.ApiAsAsync("investigator");
+
+        Assert.Equal(HttpStatusCode.OK, (await _api.GetJsonAsync($"/api/v1/people/{suspect}/profile")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await investigator.GetJsonAsync($"/api/v1/people/{suspect}/profile")).Status);
+        var (_, hits) = await investigator.GetJsonAsync("/api/v1/people?name=Restricted%20Officer");
+        Assert.Empty(hits!.AsArray());
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_are_refused()
+    {
+        var child = await _api.CreatePersonAsync(A.Child().Build());
+        var anonymous = _factory.CreateClient();
+
+        var (status, body) = await anonymous.GetJsonAsync($"/api/v1/people/{child}/profile");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("unauthenticated", body!["code"]!.GetValue<string>());
+    }
+}
