@@ -21,6 +21,7 @@ public static class CoreServices
         services.AddScoped<FlagService>();
         services.AddScoped<ProfileBuilder>();
         services.AddScoped<Accounts>();
+        services.AddScoped<Core.Recording.DraftStore>();
         return services;
     }
 }

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Problems;
+using Safeguard.Core.Records;
+using Safeguard.Web.Hosting;
+
+namespace Safeguard.Web.Pages.People;
+
+/// <summary>Add a person. Before creating, likely existing records are offered (D2) so the same child is
+/// not recorded twice; the user picks one or confirms that none of them is the person.</summary>
+public sealed class NewModel(PeopleService people) : PageModel
+{
+    [BindProperty] public string? Forename { get; set; }
+    [BindProperty] public string? Surname { get; set; }
+    [BindProperty] public string? DateOfBirth { get; set; }
+    [BindProperty] public string? Gender { get; set; }
+    [BindProperty] public string? AddressLine1 { get; set; }
+    [BindProperty] public string? Town { get; set; }
+    [BindProperty] public string? Postcode { get; set; }
+    [BindProperty] public bool NoneOfThese { get; set; }
+    /// <summary>Where to go with the chosen person's id (e.g. back into a recording journey).</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public IReadOnlyList<PossibleMatch> PossibleMatches { get; private set; } = [];
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var actor = User.ToActor();
+        var input = new PersonInput(Forename, Surname, DateOfBirth, Gender, null, AddressLine1, Town, Postcode);
+        try
+        {
+            if (!NoneOfThese && !string.IsNullOrWhiteSpace(Forename) && !string.IsNullOrWhiteSpace(Surname))
+            {
+                DateOnly? dob = DateOnly.TryParse(DateOfBirth, out var d) ? d : null;
+                PossibleMatches = await people.PossibleMatchesAsync(actor, Forename.Trim(), Surname.Trim(), dob, Postcode, HttpContext.RequestAborted);
+                if (PossibleMatches.Count > 0) return Page();
+            }
+            var created = await people.CreateAsync(actor, input, HttpContext.RequestAborted);
+            return Chosen(created.Person.Id);
+        }
+        catch (ProblemException e)
+        {
+            e.Problem.AddTo(ModelState, f => f switch { "forename" => "Forename", "surname" => "Surname", "dateOfBirth" => "DateOfBirth", "address.postcode" => "Postcode", _ => f });
+            return Page();
+        }
+    }
+
+    /// <summary>Goes on with a person: into the journey that asked, or to their profile.</summary>
+    public IActionResult Chosen(Guid personId) => ReturnUrl is { Length: > 0 } url && Url.IsLocalUrl(url)
+        ? LocalRedirect(url + (url.Contains('?') ? "&" : "?") + "personId=" + personId)
+        : Redirect($"/people/{personId}");
+}
