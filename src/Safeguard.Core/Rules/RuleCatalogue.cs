@@ -1,0 +1,23 @@
+using Safeguard.Core.Rules.Exploitation;
+using Safeguard.Core.Rules.Missing;
+
+namespace Safeguard.Core.Rules;
+
+/// <summary>Every rule the engine runs. Add a new rule here (see README.md).</summary>
+public static class RuleCatalogue
+{
+    /// <summary>All rules.</summary>
+    public static IReadOnlyList<IRule> All { get; } =
+    [
+        new RepeatMissingRule(),
+        new TriggerPlanRule(),
+        new SafeAndWellCheckRule(),
+        new ReturnInterviewRule(),
+        new MissingGradeReviewRule(),
+        new MissingWithCseIndicatorsRule(),
+        new CseScreeningRule(),
+        new CseClassifiedEventRule(),
+        new CsePerpetratorRule(),
+        new RiskToOtherChildrenRule(),
+    ];
+}

@@ -1,0 +1,23 @@
+namespace Safeguard.Core.Rules;
+
+/// <summary>The teams and roles tasks are assigned to. Forces map them to their own team codes.</summary>
+public static class Teams
+{
+    /// <summary>Multi-agency safeguarding hub: strategy discussions, referrals.</summary>
+    public const string Mash = "mash";
+    /// <summary>Missing persons coordinator / unit: return interviews, trigger plans.</summary>
+    public const string MissingPersons = "missing-persons";
+    /// <summary>Response officers: safe-and-well checks.</summary>
+    public const string Response = "response";
+    /// <summary>Child exploitation team: CSE screenings.</summary>
+    public const string ChildExploitation = "child-exploitation";
+}
+
+/// <summary>Who an alert is for.</summary>
+public static class Audiences
+{
+    /// <summary>Supervisors (sergeants, inspectors) reviewing decisions.</summary>
+    public const string Supervisor = "supervisor";
+    /// <summary>The control room, which grades and dispatches missing reports.</summary>
+    public const string ControlRoom = "control-room";
+}
