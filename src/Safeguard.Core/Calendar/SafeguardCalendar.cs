@@ -95,14 +95,18 @@ public sealed class SafeguardCalendar
     /// <summary>The start of the first school day that begins after <paramref name="from"/>: the deadline for
     /// an Operation Encompass notification (DA4). An incident at 02:00 on a Tuesday gives 08:30 that Tuesday;
     /// one at 10:00 on a Friday gives 08:30 on Monday (or later, past bank holidays).</summary>
-    public DateTimeOffset StartOfNextSchoolDay(DateTimeOffset from)
+    public DateTimeOffset StartOfNextSchoolDay(DateTimeOffset from) => StartOfNextSchoolDay(from, SchoolDayStart);
+
+    /// <summary>As <see cref="StartOfNextSchoolDay(DateTimeOffset)"/>, with a school day starting at <paramref name="schoolDayStart"/>
+    /// (London time), e.g. from the <c>DA4.schoolDayStartMinutes</c> setting.</summary>
+    public DateTimeOffset StartOfNextSchoolDay(DateTimeOffset from, TimeOnly schoolDayStart)
     {
         var date = LondonDate(from);
         while (true)
         {
             if (IsSchoolDay(date))
             {
-                var start = ToInstant(date, SchoolDayStart);
+                var start = ToInstant(date, schoolDayStart);
                 if (start > from) return start;
             }
             date = date.AddDays(1);

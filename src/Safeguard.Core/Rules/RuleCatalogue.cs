@@ -1,5 +1,7 @@
+using Safeguard.Core.Rules.DomesticAbuse;
 using Safeguard.Core.Rules.Exploitation;
 using Safeguard.Core.Rules.Missing;
+using Safeguard.Core.Rules.Protection;
 
 namespace Safeguard.Core.Rules;
 
@@ -19,5 +21,10 @@ public static class RuleCatalogue
         new CseClassifiedEventRule(),
         new CsePerpetratorRule(),
         new RiskToOtherChildrenRule(),
+        new OperationEncompassRule(),
+        new ChildObservationGapRule(),
+        new RecordOutcomeRule(),
+        new IcpcRule(),
+        new PoliceProtectionLimitRule(),
     ];
 }

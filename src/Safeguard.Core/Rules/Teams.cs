@@ -11,6 +11,12 @@ public static class Teams
     public const string Response = "response";
     /// <summary>Child exploitation team: CSE screenings.</summary>
     public const string ChildExploitation = "child-exploitation";
+    /// <summary>The officer or team investigating: outcomes for the child.</summary>
+    public const string Investigation = "investigation";
+    /// <summary>Children's social care: conferences.</summary>
+    public const string SocialCare = "social-care";
+    /// <summary>The designated officer for police protection.</summary>
+    public const string DesignatedOfficer = "designated-officer";
 }
 
 /// <summary>Who an alert is for.</summary>

@@ -66,6 +66,14 @@ public sealed class RuleSettings
     public int CseSignificantIndicatorCount => Int("CS2.significantIndicatorCount");
     /// <summary>CS2: below this age one high-risk indicator is significant.</summary>
     public int CseUnder13Age => Int("CS2.under13Age");
+    /// <summary>WT3: working days from the strategy discussion to the initial child protection conference.</summary>
+    public int IcpcWorkingDays => Int("WT3.icpcWorkingDays");
+    /// <summary>PP1: the police protection limit in hours.</summary>
+    public int PoliceProtectionHours => Int("PP1.policeProtectionHours");
+    /// <summary>B3: working days to record the outcome for the child.</summary>
+    public int RecordOutcomeWorkingDays => Int("B3.recordOutcomeWorkingDays");
+    /// <summary>DA4: the London time a school day starts.</summary>
+    public TimeOnly SchoolDayStart => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Int("DA4.schoolDayStartMinutes")));
     /// <summary>CS3: a child abduction warning notice child must be under this age...</summary>
     public int CawnAgeLimit => Int("CS3.ageLimit");
     /// <summary>CS3: ...or under this age if in care, under an EPO or in police protection.</summary>

@@ -10,7 +10,8 @@ namespace Safeguard.Core.Tests.Rules;
 public class DeterminismTests
 {
     private static readonly string[] Types =
-        ["missing-reported", "missing-located", "cse-screening", "incident", "ppn", "return-interview", "safe-and-well-check", "strategy-discussion", "relationship"];
+        ["missing-reported", "missing-located", "cse-screening", "incident", "ppn", "return-interview", "safe-and-well-check", "strategy-discussion", "relationship",
+         "investigation-closed", "police-protection", "police-protection-ended", "outcome-recorded", "meeting"];
 
     private static IReadOnlyList<ChronologyEvent> SyntheticHistory(int seed, int count)
     {
@@ -34,13 +35,15 @@ public class DeterminismTests
                 case "cse-screening": builder.WithList("indicators", indicators.OrderBy(_ => random.Next()).Take(random.Next(0, 5)).ToArray()); break;
                 case "incident":
                 case "ppn":
-                    builder.WithList(type == "incident" ? "classifications" : "concerns", random.Next(3) == 0 ? "cse" : "neglect");
+                    builder.WithList(type == "incident" ? "classifications" : "concerns", new[] { "cse", "neglect", "domestic-abuse" }[random.Next(3)]);
                     if (random.Next(2) == 0) builder.Suspect(adults[random.Next(adults.Count)]);
                     break;
                 case "return-interview":
                 case "safe-and-well-check":
                     builder.With("missingEventId", missing).WithList("disclosures", indicators.OrderBy(_ => random.Next()).Take(random.Next(0, 3)).ToArray());
                     break;
+                case "strategy-discussion": builder.With("section47", random.Next(2) == 0); break;
+                case "meeting": builder.With("kind", random.Next(2) == 0 ? "icpc" : "marac"); break;
                 case "relationship": builder.With(adults[random.Next(adults.Count)], "associate").With("kind", "associate"); break;
             }
             events.Add(builder.Build());
@@ -86,6 +89,7 @@ public class DeterminismTests
         Assert.Contains(first, l => l.StartsWith("task|", StringComparison.Ordinal));
         Assert.Contains(first, l => l.StartsWith("alert|", StringComparison.Ordinal));
         Assert.Contains(first, l => l.StartsWith("flag|", StringComparison.Ordinal));
+        Assert.Contains(first, l => l.StartsWith("closure|", StringComparison.Ordinal));
         Assert.Equal(first, second);
     }
 }
