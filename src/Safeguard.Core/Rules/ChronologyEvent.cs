@@ -4,11 +4,6 @@ using Safeguard.Core.Records;
 
 namespace Safeguard.Core.Rules;
 
-/// <summary>A person's part in an event, as the rules see it.</summary>
-/// <param name="PersonId">The person.</param>
-/// <param name="Role">Their role in the event (child, suspect, ...; see <see cref="Vocabulary.Roles"/>).</param>
-public sealed record Participant(Guid PersonId, string Role);
-
 /// <summary>An event as the rules see it: pure data, no database. Built from a stored <see cref="Event"/>
 /// with <see cref="From(Event)"/>, or directly in tests.</summary>
 /// <param name="Id">The event id (the client's idempotency key), cited by every output.</param>

@@ -5,17 +5,6 @@ using Safeguard.Core.Work;
 
 namespace Safeguard.Core.Rules;
 
-/// <summary>A flag a person carries, as the rules see it.</summary>
-/// <param name="Code">Flag code (C2), e.g. <c>cse-risk</c>.</param>
-/// <param name="Status">suggested, confirmed, rejected or ended (<see cref="FlagStatus"/>).</param>
-public sealed record FlagFact(string Code, string Status);
-
-/// <summary>An open task of a person, with what closes it, so the engine can close it when that event arrives.</summary>
-/// <param name="Key">The task's <see cref="WorkTask.Key"/>.</param>
-/// <param name="Code">The task code.</param>
-/// <param name="ClosesWhen">What fulfils it (stored in <see cref="WorkTask.ClosesWhen"/>).</param>
-public sealed record OpenTask(string Key, string Code, TaskFulfilment ClosesWhen);
-
 /// <summary>What the rules know about a person besides their chronology: date of birth, flags and open tasks.</summary>
 /// <param name="PersonId">The person.</param>
 /// <param name="DateOfBirth">When known.</param>

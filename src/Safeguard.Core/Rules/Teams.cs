@@ -18,12 +18,3 @@ public static class Teams
     /// <summary>The designated officer for police protection.</summary>
     public const string DesignatedOfficer = "designated-officer";
 }
-
-/// <summary>Who an alert is for.</summary>
-public static class Audiences
-{
-    /// <summary>Supervisors (sergeants, inspectors) reviewing decisions.</summary>
-    public const string Supervisor = "supervisor";
-    /// <summary>The control room, which grades and dispatches missing reports.</summary>
-    public const string ControlRoom = "control-room";
-}
