@@ -114,6 +114,14 @@ public class RuleEngineTests
     }
 
     [Fact]
+    public void Every_event_type_that_closes_a_task_is_in_the_vocabulary()
+    {
+        string[] closing = ["trigger-plan", "safe-and-well-check", "return-interview", "cse-screening", "strategy-discussion",
+            "operation-encompass", "outcome-recorded", "meeting", "police-protection-ended"];
+        Assert.All(closing, t => Assert.Contains(t, Vocabulary.EventTypes));
+    }
+
+    [Fact]
     public void Stored_events_become_chronology_events_with_their_data()
     {
         var stored = new Event
