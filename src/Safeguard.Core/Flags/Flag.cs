@@ -31,6 +31,9 @@ public sealed class FlagReason
     public string Explanation { get; set; } = "";
     public List<string> EventIds { get; set; } = [];
     public DateTimeOffset At { get; set; }
+    /// <summary>The rule output's key (empty for reasons given by hand): a reason with a key already on the
+    /// flag is not added again when the rules re-run.</summary>
+    public string Key { get; set; } = "";
 }
 
 /// <summary>One step in a flag's life: raised, suggested, confirmed, rejected, ended, with who and why.</summary>

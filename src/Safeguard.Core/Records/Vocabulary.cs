@@ -33,6 +33,8 @@ public static class Vocabulary
         "s136-detention", "police-protection", "police-protection-ended",
         "offender-registered", "offender-visit", "offender-contact-with-child", "cawn-served", "relationship",
         "operation-encompass", "outcome-recorded",
+        // Added by the rules: recording a trigger plan (F4) closes the trigger-plan task.
+        "trigger-plan",
     };
 
     /// <summary>Plain-English names for event types, as shown in chronologies.</summary>

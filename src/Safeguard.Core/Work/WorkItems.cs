@@ -20,6 +20,9 @@ public sealed class WorkTask
     public List<string> EventIds { get; set; } = [];
     /// <summary>Identifies the output among all the rule could make, so re-running a rule never duplicates it.</summary>
     public string Key { get; set; } = "";
+    /// <summary>What closes the task, as written by <c>Rules.TaskFulfilment.ToJson</c>; the rules engine reads it
+    /// back (through <c>Rules.PersonFacts.From</c>) to close the task when the fulfilling event arrives.</summary>
+    public string? ClosesWhen { get; set; }
 
     public string StatusAt(DateTimeOffset now) =>
         Status == TaskStatus.Done ? TaskStatus.Done : DueAt < now ? TaskStatus.Overdue : TaskStatus.Open;

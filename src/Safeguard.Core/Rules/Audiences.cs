@@ -1,0 +1,10 @@
+namespace Safeguard.Core.Rules;
+
+/// <summary>Who an alert is for.</summary>
+public static class Audiences
+{
+    /// <summary>Supervisors (sergeants, inspectors) reviewing decisions.</summary>
+    public const string Supervisor = "supervisor";
+    /// <summary>The control room, which grades and dispatches missing reports.</summary>
+    public const string ControlRoom = "control-room";
+}

@@ -1,0 +1,42 @@
+namespace Safeguard.Core.Rules.Missing;
+
+/// <summary>A window in which a child went missing at least the threshold number of times.</summary>
+/// <param name="Episodes">The missing reports in the window, oldest first.</param>
+/// <param name="WindowEnd">The last episode of the window: what the outputs are about.</param>
+public sealed record RepeatMissingFinding(IReadOnlyList<ChronologyEvent> Episodes, ChronologyEvent WindowEnd);
+
+/// <summary>A child's missing episodes over the whole chronology (MI5, F2).</summary>
+public static class MissingEpisodes
+{
+    /// <summary>The subject's missing reports (as the child), oldest first.</summary>
+    public static IReadOnlyList<ChronologyEvent> Of(RuleContext context) =>
+        context.EventsOfType("missing-reported").Where(e => e.HasRole(context.PersonId, "child")).ToList();
+
+    /// <summary>A window of <c>MI5.repeatMissingWindowDays</c> (both ends included) holding at least
+    /// <c>MI5.repeatMissingEpisodes</c> episodes including <paramref name="episode"/>, or null. Windows ending at
+    /// later episodes are tried too, because a report recorded late can complete a window that ends after it.</summary>
+    public static RepeatMissingFinding? RepeatWindow(RuleContext context, ChronologyEvent episode)
+    {
+        var episodes = Of(context);
+        int threshold = context.Settings.RepeatMissingEpisodes, days = context.Settings.RepeatMissingWindowDays;
+        foreach (var end in episodes.Where(e => ChronologyEvent.Order.Compare(e, episode) >= 0))
+        {
+            var start = context.Calendar.AddCalendarDays(end.OccurredAt, -days);
+            if (episode.OccurredAt < start) break;
+            var inWindow = episodes.Where(e => e.OccurredAt >= start && ChronologyEvent.Order.Compare(e, end) <= 0).ToList();
+            if (inWindow.Count >= threshold) return new(inWindow, end);
+        }
+        return null;
+    }
+
+    /// <summary>"Went missing 4 times in the last 90 days (threshold 3): events a, b, c, d."</summary>
+    public static string Describe(RuleContext context, RepeatMissingFinding finding) =>
+        $"Went missing {finding.Episodes.Count} times in the {context.Settings.RepeatMissingWindowDays} days to " +
+        $"{finding.WindowEnd.OccurredAt:yyyy-MM-dd} (threshold {context.Settings.RepeatMissingEpisodes}): " +
+        $"events {string.Join(", ", finding.Episodes.Select(e => e.Id))}.";
+
+    /// <summary>The missing report a located / safe-and-well / return-interview event is about: its
+    /// <c>missingEventId</c>, or else the child's latest missing report before it.</summary>
+    public static string? EpisodeIdFor(RuleContext context, ChronologyEvent e) =>
+        e.Text("missingEventId") ?? Of(context).LastOrDefault(m => m.OccurredAt <= e.OccurredAt)?.Id;
+}

@@ -1,0 +1,30 @@
+using Safeguard.Core.Rules.DomesticAbuse;
+using Safeguard.Core.Rules.Exploitation;
+using Safeguard.Core.Rules.Missing;
+using Safeguard.Core.Rules.Protection;
+
+namespace Safeguard.Core.Rules;
+
+/// <summary>Every rule the engine runs. Add a new rule here (see README.md).</summary>
+public static class RuleCatalogue
+{
+    /// <summary>All rules.</summary>
+    public static IReadOnlyList<IRule> All { get; } =
+    [
+        new RepeatMissingRule(),
+        new TriggerPlanRule(),
+        new SafeAndWellCheckRule(),
+        new ReturnInterviewRule(),
+        new MissingGradeReviewRule(),
+        new MissingWithCseIndicatorsRule(),
+        new CseScreeningRule(),
+        new CseClassifiedEventRule(),
+        new CsePerpetratorRule(),
+        new RiskToOtherChildrenRule(),
+        new OperationEncompassRule(),
+        new ChildObservationGapRule(),
+        new RecordOutcomeRule(),
+        new IcpcRule(),
+        new PoliceProtectionLimitRule(),
+    ];
+}

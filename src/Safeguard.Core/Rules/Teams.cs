@@ -1,0 +1,20 @@
+namespace Safeguard.Core.Rules;
+
+/// <summary>The teams and roles tasks are assigned to. Forces map them to their own team codes.</summary>
+public static class Teams
+{
+    /// <summary>Multi-agency safeguarding hub: strategy discussions, referrals.</summary>
+    public const string Mash = "mash";
+    /// <summary>Missing persons coordinator / unit: return interviews, trigger plans.</summary>
+    public const string MissingPersons = "missing-persons";
+    /// <summary>Response officers: safe-and-well checks.</summary>
+    public const string Response = "response";
+    /// <summary>Child exploitation team: CSE screenings.</summary>
+    public const string ChildExploitation = "child-exploitation";
+    /// <summary>The officer or team investigating: outcomes for the child.</summary>
+    public const string Investigation = "investigation";
+    /// <summary>Children's social care: conferences.</summary>
+    public const string SocialCare = "social-care";
+    /// <summary>The designated officer for police protection.</summary>
+    public const string DesignatedOfficer = "designated-officer";
+}
