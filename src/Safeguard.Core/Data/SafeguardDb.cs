@@ -105,7 +105,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.HasMany(f => f.Reasons).WithOne().HasForeignKey(r => r.FlagId);
             e.HasMany(f => f.History).WithOne().HasForeignKey(h => h.FlagId);
         });
-        b.Entity<FlagReason>(e => e.ToTable("flag_reasons"));
+        b.Entity<FlagReason>(e => { e.ToTable("flag_reasons"); e.HasIndex(r => r.Key); });
         b.Entity<FlagHistoryEntry>(e => e.ToTable("flag_history"));
 
         b.Entity<WorkTask>(e =>

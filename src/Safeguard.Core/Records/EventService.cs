@@ -7,6 +7,7 @@ using Safeguard.Core.Problems;
 using Safeguard.Core.Profiles;
 using Safeguard.Core.Recording;
 using Safeguard.Core.Rules;
+using Safeguard.Core.Rules.Exploitation;
 
 namespace Safeguard.Core.Records;
 
@@ -61,6 +62,7 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
             CheckStandards(s, people, prefix);
 
             var e = ToEvent(actor, s);
+            await CheckDisruptionRulesAsync(e, people, prefix, ct);
             db.Events.Add(e);
             AddRelationship(s, e);
             await db.SaveChangesAsync(ct);
@@ -126,6 +128,20 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
         if (shortfalls.Count == 0) return;
         var errors = shortfalls.GroupBy(f => prefix + "data." + f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
         throw new ProblemException(Problems.Problems.Refused(shortfalls[0].Code, errors));
+    }
+
+    /// <summary>A child abduction warning notice only for a child the law allows (CS3).</summary>
+    private async Task CheckDisruptionRulesAsync(Event e, Dictionary<Guid, Person> people, string prefix, CancellationToken ct)
+    {
+        if (e.Type != "cawn-served") return;
+        var settings = await rules.SettingsAsync(ct);
+        var cawn = ChronologyEvent.From(e);
+        foreach (var child in e.People.Where(p => p.Role == "child").Select(p => p.PersonId).Distinct())
+        {
+            var flags = await db.Flags.Where(f => f.PersonId == child).ToListAsync(ct);
+            var refusal = CawnAgeRule.Check(cawn, PersonFacts.From(people[child], flags, []), settings);
+            if (refusal is not null) throw new ProblemException(Problems.Problems.Refused(refusal.Code, $"{prefix}data.{refusal.Field}", refusal.Message));
+        }
     }
 
     private Event ToEvent(Actor actor, EventSubmission s) => new()

@@ -194,6 +194,10 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.Property<Guid>("FlagId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasColumnType("text");
@@ -201,6 +205,8 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FlagId");
+
+                    b.HasIndex("Key");
 
                     b.ToTable("flag_reasons", (string)null);
                 });
@@ -839,6 +845,9 @@ namespace Safeguard.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ClosedByEventId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClosesWhen")
                         .HasColumnType("text");
 
                     b.Property<string>("Code")

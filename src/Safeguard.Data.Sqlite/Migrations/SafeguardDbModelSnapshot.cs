@@ -182,6 +182,10 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.Property<Guid>("FlagId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -189,6 +193,8 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("FlagId");
+
+                    b.HasIndex("Key");
 
                     b.ToTable("flag_reasons", (string)null);
                 });
@@ -815,6 +821,9 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClosedByEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosesWhen")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Calendar;
 using Safeguard.Core.Organisation;
 
 namespace Safeguard.Web.Hosting;
@@ -14,6 +16,15 @@ public static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         if (!string.IsNullOrWhiteSpace(options.BootstrapToken))
             await scope.ServiceProvider.GetRequiredService<Accounts>().EnsureBootstrapClientAsync(options.BootstrapToken);
+        await EnsureBankHolidaysAsync(scope.ServiceProvider.GetRequiredService<Core.Data.SafeguardDb>());
         if (options.Demo) await DemoSeeding.SeedAsync(app, scope.ServiceProvider);
+    }
+
+    /// <summary>The England and Wales bank holidays start as data an administrator can extend (E5).</summary>
+    private static async Task EnsureBankHolidaysAsync(Core.Data.SafeguardDb db)
+    {
+        if (await db.BankHolidays.AnyAsync()) return;
+        db.BankHolidays.AddRange(EnglandAndWalesBankHolidays.Defaults.Select(h => new BankHoliday { Date = h.Date, Name = h.Name }));
+        await db.SaveChangesAsync();
     }
 }
