@@ -2,7 +2,7 @@
 //
 // - compiles src/safeguard.scss (GOV.UK Frontend with a system font stack) to wwwroot/css/safeguard.css
 // - copies GOV.UK Frontend's ES module bundle to wwwroot/js/govuk-frontend.min.js
-// - copies src/safeguard.mjs (marks the page as JS-capable and runs initAll) to wwwroot/js/
+// - copies src/safeguard.js (marks the page as JS-capable and runs initAll) to wwwroot/js/
 // - copies GOV.UK Frontend's MIT licence text next to the copied files
 //
 // No fonts and no GOV.UK brand images (crown, crest, GOV.UK icons) are copied: they are for GOV.UK
@@ -31,10 +31,14 @@ const result = sass.compile(join(here, "src", "safeguard.scss"), {
 if (/@font-face|GDS Transport|\.woff/.test(result.css)) {
   throw new Error("The stylesheet mentions the GDS Transport font; it must not be shipped.");
 }
-writeFileSync(join(wwwroot, "css", "safeguard.css"), `/* Safeguard, built on GOV.UK Frontend ${version} (MIT) */\n${result.css}\n`);
+// Sass starts the compressed CSS with a byte order mark when it holds non-ASCII characters; our banner
+// comment goes after that mark, since a mark in the middle of the file would break the first rule.
+const bom = result.css.startsWith("\uFEFF") ? "\uFEFF" : "";
+writeFileSync(join(wwwroot, "css", "safeguard.css"),
+  `${bom}/* Safeguard, built on GOV.UK Frontend ${version} (MIT) */\n${result.css.slice(bom.length)}\n`);
 
 cpSync(join(govuk, "govuk-frontend.min.js"), join(wwwroot, "js", "govuk-frontend.min.js"));
-cpSync(join(here, "src", "safeguard.mjs"), join(wwwroot, "js", "safeguard.mjs"));
+cpSync(join(here, "src", "safeguard.js"), join(wwwroot, "js", "safeguard.js"));
 cpSync(join(here, "LICENSE-govuk-frontend.txt"), join(wwwroot, "lib", "govuk-frontend", "LICENSE.txt"));
 writeFileSync(join(wwwroot, "lib", "govuk-frontend", "README.md"),
   `GOV.UK Frontend ${version} (npm package govuk-frontend), MIT licence (LICENSE.txt).\n` +
