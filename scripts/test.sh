@@ -247,7 +247,7 @@ if (( BUILT == 1 )); then
 fi
 
 # --- 6. Summary ------------------------------------------------------------------------------------
-log "Summary (results in $RESULTS)"
+log "Summary ($((SECONDS / 60)) min $((SECONDS % 60)) s; results in $RESULTS)"
 for line in "${SUMMARY[@]}"; do echo "  $line"; done
 for error in "${ERRORS[@]}"; do echo "  step failed: $error"; done
 FAILED=$((FAILED + ${#ERRORS[@]}))

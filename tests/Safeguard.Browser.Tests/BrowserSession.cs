@@ -58,17 +58,22 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.Locator("#Username").FillAsync(username);
         await Page.Locator("#Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        try
+
+        // Signed in: the app leaves the sign-in page. Refused: the page comes back with an error summary.
+        // Wait for whichever comes first, so that a refusal fails at once rather than at the timeout.
+        var left = Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith(path, StringComparison.OrdinalIgnoreCase),
+            new() { Timeout = 10_000 });
+        var refused = Page.Locator(".govuk-error-summary").WaitForAsync(new() { Timeout = 10_000 });
+        await Task.WhenAny(left, refused);
+        if (left.IsCompletedSuccessfully)
         {
-            await Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.OrdinalIgnoreCase),
-                new() { Timeout = 10_000 });
+            _ = refused.ContinueWith(t => t.Exception, TaskScheduler.Default); // observe the loser's timeout
+            return;
         }
-        catch (TimeoutException)
-        {
-            var errors = await Page.Locator(".govuk-error-summary, .govuk-error-message").AllInnerTextsAsync();
-            throw new InvalidOperationException(
-                $"Signing in as '{username}' did not leave the sign-in page. Errors shown: {Collapse(string.Join(" | ", errors))}");
-        }
+        _ = left.ContinueWith(t => t.Exception, TaskScheduler.Default);
+        var errors = await Page.Locator(".govuk-error-summary, .govuk-error-message").AllInnerTextsAsync();
+        throw new InvalidOperationException(
+            $"Signing in as '{username}' did not leave {path}. Errors shown: {Collapse(string.Join(" | ", errors))}");
     }
 
     /// <summary>The app's console output so far, for failure messages.</summary>
