@@ -160,6 +160,57 @@ run_tests() { # run_tests PROJECT LABEL [ENV=VALUE...]
   fi
 }
 
+start_postgres() {
+  PG_BIN="$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n1)"
+  if [[ -z "$PG_BIN" || ! -x "$PG_BIN/initdb" ]]; then step_error "PostgreSQL is not installed"; return 1; fi
+  local dir="$TMP_ROOT/postgres"
+  mkdir -p "$dir"
+  if [[ "$(id -u)" == 0 ]]; then chown postgres "$dir"; fi
+  PG_PORT="$(free_port)"
+  PG_DATA="$dir/data"
+  log "Starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT"
+  as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$RESULTS/postgres-initdb.log" 2>&1 \
+    || { step_error "initdb failed (see $RESULTS/postgres-initdb.log)"; PG_DATA=""; return 1; }
+  # Throw-away: no fsync, sockets in our own folder, loopback only.
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$dir/postgres.log" -w -t 60 \
+    -o "-h 127.0.0.1 -p $PG_PORT -k $dir -F -c max_connections=200 -c full_page_writes=off" start >/dev/null \
+    || { cp "$dir/postgres.log" "$RESULTS/postgres.log" 2>/dev/null; step_error "PostgreSQL did not start (see $RESULTS/postgres.log)"; return 1; }
+}
+
+contract_check() {
+  local checker="$ROOT/../shared/tools/contract-check.py"
+  if ! command -v python3 >/dev/null; then step_error "contract check: python3 is not installed"; return; fi
+  if [[ ! -f "$checker" ]]; then step_error "contract check: $checker is missing"; return; fi
+  local port token data url
+  port="$(free_port)"
+  token="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  data="$TMP_ROOT/contract-data"
+  url="http://127.0.0.1:$port"
+  mkdir -p "$data"
+  log "Contract check against $url"
+  Safeguard__BootstrapToken="$token" Safeguard__DataFolder="$data" \
+    dotnet "src/Safeguard.Web/bin/$CONFIGURATION/net10.0/Safeguard.Web.dll" --urls "$url" \
+    --contentRoot "$ROOT/src/Safeguard.Web" >"$RESULTS/contract-server.log" 2>&1 &
+  WEB_PID=$!
+  local waited=0
+  until http_ok "$url/health"; do
+    if ! kill -0 "$WEB_PID" 2>/dev/null; then step_error "contract check: the app exited while starting (see $RESULTS/contract-server.log)"; WEB_PID=""; return; fi
+    if (( waited >= 120 )); then step_error "contract check: the app did not answer /health within 60 s"; return; fi
+    sleep 0.5; waited=$((waited + 1))
+  done
+  python3 "$checker" "$url" "$token" >"$RESULTS/contract-check.log" 2>&1 || true
+  sed 's/^/  contract: /' "$RESULTS/contract-check.log"
+  kill "$WEB_PID" 2>/dev/null; wait "$WEB_PID" 2>/dev/null || true; WEB_PID=""
+  local line p f
+  line="$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$RESULTS/contract-check.log" | tail -n1 || true)"
+  if [[ -z "$line" ]]; then step_error "contract check: no 'N passed, N failed' line (see $RESULTS/contract-check.log)"; return; fi
+  p="$(sed -nE 's/^([0-9]+) passed.*/\1/p' <<<"$line")"
+  f="$(sed -nE 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/p' <<<"$line")"
+  PASSED=$((PASSED + p)) FAILED=$((FAILED + f))
+  SUMMARY+=("$(printf '%-32s %-9s passed %4d  failed %3d' contract-check.py api "$p" "$f")")
+}
+
+# --- Runs ----------------------------------------------------------------------------------------
 mapfile -t TEST_PROJECTS < <(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | sort)
 DATA_PROJECTS=(tests/Safeguard.Web.Tests/Safeguard.Web.Tests.csproj tests/Safeguard.Core.Tests/Safeguard.Core.Tests.csproj)
 
@@ -171,28 +222,11 @@ if (( BUILT == 1 )); then
     fi
     # Every project sees SAFEGUARD_TEST_PROVIDER=sqlite; only the data projects read it.
     label=tests
-    for data_project in "${DATA_PROJECTS[@]}"; do [[ "$project" == "$data_project" ]] && label=sqlite; done
+    if [[ " ${DATA_PROJECTS[*]} " == *" $project "* ]]; then label=sqlite; fi
     run_tests "$project" "$label" SAFEGUARD_TEST_PROVIDER=sqlite
   done
 
   # --- 4. The data tests again, on a throw-away PostgreSQL ----------------------------------------
-  start_postgres() {
-    PG_BIN="$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n1)"
-    if [[ -z "$PG_BIN" || ! -x "$PG_BIN/initdb" ]]; then step_error "PostgreSQL is not installed"; return 1; fi
-    local dir="$TMP_ROOT/postgres"
-    mkdir -p "$dir"
-    if [[ "$(id -u)" == 0 ]]; then chown postgres "$dir"; fi
-    PG_PORT="$(free_port)"
-    PG_DATA="$dir/data"
-    log "Starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT"
-    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$RESULTS/postgres-initdb.log" 2>&1 \
-      || { step_error "initdb failed (see $RESULTS/postgres-initdb.log)"; PG_DATA=""; return 1; }
-    # Throw-away: no fsync, sockets in our own folder, loopback only.
-    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$dir/postgres.log" -w -t 60 \
-      -o "-h 127.0.0.1 -p $PG_PORT -k $dir -F -c max_connections=200 -c full_page_writes=off" start >/dev/null \
-      || { cp "$dir/postgres.log" "$RESULTS/postgres.log" 2>/dev/null; step_error "PostgreSQL did not start (see $RESULTS/postgres.log)"; return 1; }
-  }
-
   if is_on SAFEGUARD_SKIP_POSTGRES; then
     SUMMARY+=("data tests on PostgreSQL: not run (SAFEGUARD_SKIP_POSTGRES)")
   elif start_postgres; then
@@ -206,39 +240,6 @@ if (( BUILT == 1 )); then
   fi
 
   # --- 5. The API contract check against the running app ------------------------------------------
-  contract_check() {
-    local checker="$ROOT/../shared/tools/contract-check.py"
-    if ! command -v python3 >/dev/null; then step_error "contract check: python3 is not installed"; return; fi
-    if [[ ! -f "$checker" ]]; then step_error "contract check: $checker is missing"; return; fi
-    local port token data url
-    port="$(free_port)"
-    token="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-    data="$TMP_ROOT/contract-data"
-    url="http://127.0.0.1:$port"
-    mkdir -p "$data"
-    log "Contract check against $url"
-    Safeguard__BootstrapToken="$token" Safeguard__DataFolder="$data" \
-      dotnet "src/Safeguard.Web/bin/$CONFIGURATION/net10.0/Safeguard.Web.dll" --urls "$url" \
-      --contentRoot "$ROOT/src/Safeguard.Web" >"$RESULTS/contract-server.log" 2>&1 &
-    WEB_PID=$!
-    local waited=0
-    until http_ok "$url/health"; do
-      if ! kill -0 "$WEB_PID" 2>/dev/null; then step_error "contract check: the app exited while starting (see $RESULTS/contract-server.log)"; WEB_PID=""; return; fi
-      if (( waited >= 120 )); then step_error "contract check: the app did not answer /health within 60 s"; return; fi
-      sleep 0.5; waited=$((waited + 1))
-    done
-    python3 "$checker" "$url" "$token" >"$RESULTS/contract-check.log" 2>&1 || true
-    sed 's/^/  contract: /' "$RESULTS/contract-check.log"
-    kill "$WEB_PID" 2>/dev/null; wait "$WEB_PID" 2>/dev/null || true; WEB_PID=""
-    local line p f
-    line="$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$RESULTS/contract-check.log" | tail -n1 || true)"
-    if [[ -z "$line" ]]; then step_error "contract check: no 'N passed, N failed' line (see $RESULTS/contract-check.log)"; return; fi
-    p="$(sed -nE 's/^([0-9]+) passed.*/\1/p' <<<"$line")"
-    f="$(sed -nE 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/p' <<<"$line")"
-    PASSED=$((PASSED + p)) FAILED=$((FAILED + f))
-    SUMMARY+=("$(printf '%-32s %-9s passed %4d  failed %3d' contract-check.py api "$p" "$f")")
-  }
-
   if is_on SAFEGUARD_SKIP_CONTRACT; then
     SUMMARY+=("contract check: not run (SAFEGUARD_SKIP_CONTRACT)")
   else
