@@ -3,6 +3,10 @@ using Safeguard.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 if (args.Contains("--demo")) builder.Configuration["Safeguard:Demo"] = "true";
+// MapStaticAssets serves compressed copies that live in obj/ until the app is published; outside
+// Development they are found only through the static web assets manifest, so load it always (it is
+// absent, and this a no-op, in published output).
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddSafeguardObservability();
 builder.Services.AddOptions<SafeguardOptions>().Bind(builder.Configuration.GetSection(SafeguardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -19,15 +23,14 @@ var app = builder.Build();
 await app.PrepareAsync();
 
 app.UseSafeguardRequestLogging();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseSafeguardErrorPages();
 app.UseSecureHeaders();
-app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
+app.MapStaticAssets();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health");
 app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpointFilter<ProblemFilter>()

@@ -1,0 +1,260 @@
+#!/usr/bin/env bash
+# Safeguard's test command: builds once, runs every test project, runs the data tests a second time
+# on a throw-away PostgreSQL, checks the running app against the API contract, and ends with one line
+# "N passed, N failed[, N skipped]". Exit status 0 only if nothing failed and every step ran.
+#
+# It installs what it needs when missing (as root, or through sudo):
+#   - Debian packages chromium, chromium-driver and postgresql (apt-get), for the browser tests and
+#     the PostgreSQL run;
+#   - axe-core for the accessibility checks (npm ci in tests/Safeguard.Browser.Tests).
+#
+# Knobs (environment variables):
+#   SAFEGUARD_SKIP_BROWSER=1    skip the browser tests (a quick run; no Chromium needed)
+#   SAFEGUARD_SKIP_POSTGRES=1   skip the second run of the data tests on PostgreSQL
+#   SAFEGUARD_SKIP_CONTRACT=1   skip the API contract check against the running app
+#   SAFEGUARD_SKIP_BUILD=1      reuse the existing Release build (after editing only tests' data, say)
+#   SAFEGUARD_NO_INSTALL=1      never install anything; a missing tool fails its step
+#   SAFEGUARD_TEST_FILTER=EXPR  passed to `dotnet test --filter` (e.g. "FullyQualifiedName~Matching")
+#   SAFEGUARD_RESULTS=DIR       where .trx files and logs go, emptied first (default: .test-work/results)
+#   SAFEGUARD_HANG_TIMEOUT=10m  a test project still running after this is stopped and counted failed
+#
+# Typical times on 2 cores: build 2-4 min, tests a few minutes; well under 30 min in all.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+CONFIGURATION=Release
+RESULTS="${SAFEGUARD_RESULTS:-$ROOT/.test-work/results}"
+HANG_TIMEOUT="${SAFEGUARD_HANG_TIMEOUT:-10m}"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+PASSED=0 FAILED=0 SKIPPED=0
+SUMMARY=()      # one line per run, printed before the final count
+ERRORS=()       # steps that could not run or did not report; each counts as one failure
+
+TMP_ROOT="$(mktemp -d /tmp/safeguard-test.XXXXXX)"
+chmod 755 "$TMP_ROOT"   # the postgres user must reach its data folder inside
+PG_BIN="" PG_DATA="" WEB_PID=""
+
+log() { printf '\n==> %s\n' "$*"; }
+step_error() { ERRORS+=("$1"); echo "ERROR: $1" >&2; }
+is_on() { [[ "${!1:-}" == 1 || "${!1:-}" == true ]]; }
+as_root() { if [[ "$(id -u)" == 0 ]]; then "$@"; else sudo "$@"; fi; }
+# PostgreSQL refuses to run as root: as root, run its tools as the postgres user the package creates.
+as_postgres() {
+  if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"
+  elif [[ "$(id -un)" == postgres ]]; then "$@"
+  else sudo -u postgres "$@"; fi
+}
+http_ok() { # http_ok URL: true when it answers 2xx
+  if command -v curl >/dev/null; then curl -fsS -o /dev/null --max-time 5 "$1" 2>/dev/null
+  else python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)' "$1" 2>/dev/null; fi
+}
+
+cleanup() {
+  set +e
+  if [[ -n "$WEB_PID" ]] && kill -0 "$WEB_PID" 2>/dev/null; then
+    kill "$WEB_PID"; wait "$WEB_PID" 2>/dev/null
+  fi
+  if [[ -n "$PG_DATA" && -f "$PG_DATA/postmaster.pid" ]]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m immediate -w stop >/dev/null 2>&1
+  fi
+  # MSBuild nodes and the compiler server outlive the build; end them so nothing is left running.
+  dotnet build-server shutdown >/dev/null 2>&1
+  rm -rf "$TMP_ROOT"
+}
+trap cleanup EXIT
+
+free_port() {
+  if command -v python3 >/dev/null; then
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  else
+    local port
+    for port in $(shuf -i 20000-60000 -n 50); do
+      if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+    done
+    return 1
+  fi
+}
+
+# --- 1. Tools -------------------------------------------------------------------------------------
+install_packages() {
+  local packages=()
+  if ! is_on SAFEGUARD_SKIP_BROWSER && [[ ! -x /usr/bin/chromium ]]; then packages+=(chromium chromium-driver); fi
+  if ! is_on SAFEGUARD_SKIP_POSTGRES && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then packages+=(postgresql); fi
+  if (( ${#packages[@]} == 0 )); then return 0; fi
+  if is_on SAFEGUARD_NO_INSTALL; then step_error "missing ${packages[*]} and SAFEGUARD_NO_INSTALL is set"; return 0; fi
+  log "Installing ${packages[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q \
+    && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${packages[@]}" \
+    || step_error "apt-get install ${packages[*]} failed"
+}
+
+install_axe() {
+  local dir="$ROOT/tests/Safeguard.Browser.Tests"
+  if is_on SAFEGUARD_SKIP_BROWSER || [[ -f "$dir/node_modules/axe-core/axe.min.js" ]]; then return 0; fi
+  if is_on SAFEGUARD_NO_INSTALL || ! command -v npm >/dev/null; then step_error "axe-core is not installed (npm ci in $dir)"; return 0; fi
+  log "Installing axe-core (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund) || step_error "npm ci in tests/Safeguard.Browser.Tests failed"
+}
+
+install_packages
+install_axe
+
+# --- 2. Build once ---------------------------------------------------------------------------------
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+BUILT=1
+if is_on SAFEGUARD_SKIP_BUILD; then
+  log "Skipping the build (SAFEGUARD_SKIP_BUILD)"
+else
+  log "Building Safeguard.slnx ($CONFIGURATION)"
+  set +e
+  dotnet build Safeguard.slnx -c "$CONFIGURATION" 2>&1 | tee "$RESULTS/build.log"
+  build_status="${PIPESTATUS[0]}"
+  set -e
+  if (( build_status != 0 )); then BUILT=0; step_error "the build failed (see $RESULTS/build.log)"; fi
+fi
+
+# --- 3. Test runs ----------------------------------------------------------------------------------
+trx_counter() { # trx_counter NAME FILE -> the Counters attribute NAME, 0 when absent
+  local value
+  value="$(grep -o '<Counters [^>]*>' "$2" | head -n1 | sed -nE "s/.*[[:space:]]$1=\"([0-9]+)\".*/\1/p")"
+  echo "${value:-0}"
+}
+
+run_tests() { # run_tests PROJECT LABEL [ENV=VALUE...]
+  local project="$1" label="$2"; shift 2
+  local name; name="$(basename "$project" .csproj)"
+  local trx="$name-$label.trx" console="$RESULTS/$name-$label.log"
+  local args=(test "$project" --no-build -c "$CONFIGURATION" --results-directory "$RESULTS"
+              --logger "trx;LogFileName=$trx" --blame-hang-timeout "$HANG_TIMEOUT" --blame-hang-dump-type none)
+  if [[ -n "${SAFEGUARD_TEST_FILTER:-}" ]]; then args+=(--filter "$SAFEGUARD_TEST_FILTER"); fi
+
+  log "$name ($label)"
+  local status
+  set +e
+  env "$@" dotnet "${args[@]}" 2>&1 | tee "$console"
+  status="${PIPESTATUS[0]}"
+  set -e
+
+  local p=0 f=0 s=0
+  if [[ -f "$RESULTS/$trx" ]]; then
+    p="$(trx_counter passed "$RESULTS/$trx")"
+    f=$(( $(trx_counter failed "$RESULTS/$trx") + $(trx_counter error "$RESULTS/$trx") + $(trx_counter timeout "$RESULTS/$trx") + $(trx_counter aborted "$RESULTS/$trx") ))
+    # xunit's skipped tests are not executed but, in this logger, not counted as notExecuted either.
+    s=$(( $(trx_counter total "$RESULTS/$trx") - $(trx_counter executed "$RESULTS/$trx") ))
+    (( s >= 0 )) || s=0
+  elif grep -qE 'Failed:[[:space:]]+[0-9]+, Passed:[[:space:]]+[0-9]+' "$console"; then
+    # No .trx (an old logger?): fall back to dotnet test's own summary line.
+    local line; line="$(grep -E 'Failed:[[:space:]]+[0-9]+, Passed:[[:space:]]+[0-9]+' "$console" | tail -n1)"
+    f="$(sed -nE 's/.*Failed:[[:space:]]+([0-9]+).*/\1/p' <<<"$line")"
+    p="$(sed -nE 's/.*Passed:[[:space:]]+([0-9]+).*/\1/p' <<<"$line")"
+    s="$(sed -nE 's/.*Skipped:[[:space:]]+([0-9]+).*/\1/p' <<<"$line")"; s="${s:-0}"
+  fi
+  PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
+  SUMMARY+=("$(printf '%-32s %-9s passed %4d  failed %3d  skipped %3d' "$name" "$label" "$p" "$f" "$s")")
+  if (( status != 0 && f == 0 )); then
+    step_error "$name ($label): dotnet test exited $status without a failed test (crash, hang or no results; see $console)"
+  fi
+}
+
+start_postgres() {
+  PG_BIN="$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n1)"
+  if [[ -z "$PG_BIN" || ! -x "$PG_BIN/initdb" ]]; then step_error "PostgreSQL is not installed"; return 1; fi
+  local dir="$TMP_ROOT/postgres"
+  mkdir -p "$dir"
+  if [[ "$(id -u)" == 0 ]]; then chown postgres "$dir"; fi
+  PG_PORT="$(free_port)"
+  PG_DATA="$dir/data"
+  log "Starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT"
+  as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$RESULTS/postgres-initdb.log" 2>&1 \
+    || { step_error "initdb failed (see $RESULTS/postgres-initdb.log)"; PG_DATA=""; return 1; }
+  # Throw-away: no fsync, sockets in our own folder, loopback only.
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$dir/postgres.log" -w -t 60 \
+    -o "-h 127.0.0.1 -p $PG_PORT -k $dir -F -c max_connections=200 -c full_page_writes=off" start >/dev/null \
+    || { cp "$dir/postgres.log" "$RESULTS/postgres.log" 2>/dev/null; step_error "PostgreSQL did not start (see $RESULTS/postgres.log)"; return 1; }
+}
+
+contract_check() {
+  local checker="$ROOT/../shared/tools/contract-check.py"
+  if ! command -v python3 >/dev/null; then step_error "contract check: python3 is not installed"; return; fi
+  if [[ ! -f "$checker" ]]; then step_error "contract check: $checker is missing"; return; fi
+  local port token data url
+  port="$(free_port)"
+  token="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  data="$TMP_ROOT/contract-data"
+  url="http://127.0.0.1:$port"
+  mkdir -p "$data"
+  log "Contract check against $url"
+  Safeguard__BootstrapToken="$token" Safeguard__DataFolder="$data" \
+    dotnet "src/Safeguard.Web/bin/$CONFIGURATION/net10.0/Safeguard.Web.dll" --urls "$url" \
+    --contentRoot "$ROOT/src/Safeguard.Web" >"$RESULTS/contract-server.log" 2>&1 &
+  WEB_PID=$!
+  local waited=0
+  until http_ok "$url/health"; do
+    if ! kill -0 "$WEB_PID" 2>/dev/null; then step_error "contract check: the app exited while starting (see $RESULTS/contract-server.log)"; WEB_PID=""; return; fi
+    if (( waited >= 120 )); then step_error "contract check: the app did not answer /health within 60 s"; return; fi
+    sleep 0.5; waited=$((waited + 1))
+  done
+  python3 "$checker" "$url" "$token" >"$RESULTS/contract-check.log" 2>&1 || true
+  sed 's/^/  contract: /' "$RESULTS/contract-check.log"
+  kill "$WEB_PID" 2>/dev/null; wait "$WEB_PID" 2>/dev/null || true; WEB_PID=""
+  local line p f
+  line="$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$RESULTS/contract-check.log" | tail -n1 || true)"
+  if [[ -z "$line" ]]; then step_error "contract check: no 'N passed, N failed' line (see $RESULTS/contract-check.log)"; return; fi
+  p="$(sed -nE 's/^([0-9]+) passed.*/\1/p' <<<"$line")"
+  f="$(sed -nE 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/p' <<<"$line")"
+  PASSED=$((PASSED + p)) FAILED=$((FAILED + f))
+  SUMMARY+=("$(printf '%-32s %-9s passed %4d  failed %3d' contract-check.py api "$p" "$f")")
+}
+
+# --- Runs ----------------------------------------------------------------------------------------
+mapfile -t TEST_PROJECTS < <(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | sort)
+DATA_PROJECTS=(tests/Safeguard.Web.Tests/Safeguard.Web.Tests.csproj tests/Safeguard.Core.Tests/Safeguard.Core.Tests.csproj)
+
+if (( BUILT == 1 )); then
+  for project in "${TEST_PROJECTS[@]}"; do
+    if [[ "$project" == *Browser.Tests* ]] && is_on SAFEGUARD_SKIP_BROWSER; then
+      SUMMARY+=("$(printf '%-32s %-9s not run (SAFEGUARD_SKIP_BROWSER)' "$(basename "$project" .csproj)" browser)")
+      continue
+    fi
+    # Every project sees SAFEGUARD_TEST_PROVIDER=sqlite; only the data projects read it.
+    label=tests
+    if [[ " ${DATA_PROJECTS[*]} " == *" $project "* ]]; then label=sqlite; fi
+    run_tests "$project" "$label" SAFEGUARD_TEST_PROVIDER=sqlite
+  done
+
+  # --- 4. The data tests again, on a throw-away PostgreSQL ----------------------------------------
+  if is_on SAFEGUARD_SKIP_POSTGRES; then
+    SUMMARY+=("data tests on PostgreSQL: not run (SAFEGUARD_SKIP_POSTGRES)")
+  elif start_postgres; then
+    for project in "${DATA_PROJECTS[@]}"; do
+      if [[ -f "$project" ]]; then
+        run_tests "$project" postgres SAFEGUARD_TEST_PROVIDER=postgres \
+          "SAFEGUARD_TEST_POSTGRES=Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
+      fi
+    done
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+  fi
+
+  # --- 5. The API contract check against the running app ------------------------------------------
+  if is_on SAFEGUARD_SKIP_CONTRACT; then
+    SUMMARY+=("contract check: not run (SAFEGUARD_SKIP_CONTRACT)")
+  else
+    contract_check
+  fi
+fi
+
+# --- 6. Summary ------------------------------------------------------------------------------------
+log "Summary ($((SECONDS / 60)) min $((SECONDS % 60)) s; results in $RESULTS)"
+for line in "${SUMMARY[@]}"; do echo "  $line"; done
+for error in "${ERRORS[@]}"; do echo "  step failed: $error"; done
+FAILED=$((FAILED + ${#ERRORS[@]}))
+if (( SKIPPED > 0 )); then
+  echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+else
+  echo "$PASSED passed, $FAILED failed"
+fi
+(( FAILED == 0 ))
