@@ -137,15 +137,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
         }
     }
 
-    /// <summary>The time it happened: a local date and time from the form is taken as UK time.</summary>
-    private bool TryOccurredAt(out DateTimeOffset value)
-    {
-        value = default;
-        if (string.IsNullOrWhiteSpace(Draft.OccurredAt)) return false;
-        if (FieldKind.TryInstant(Draft.OccurredAt, out value)) return true;
-        if (!DateTime.TryParse(Draft.OccurredAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local)) return false;
-        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        value = new DateTimeOffset(local, london.GetUtcOffset(local)).ToUniversalTime();
-        return value <= clock.GetUtcNow().AddMinutes(5);
-    }
+    /// <summary>The time it happened, not in the future.</summary>
+    private bool TryOccurredAt(out DateTimeOffset value) =>
+        JourneyTime.TryParse(Draft.OccurredAt, out value) && value <= clock.GetUtcNow().AddMinutes(5);
 }
