@@ -10,7 +10,17 @@ namespace Safeguard.Web.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class NotFoundModel : PageModel
 {
-    public void OnGet() => Response.StatusCode = StatusCodes.Status404NotFound;
+    /// <summary>The status being shown: 404, or another 4xx re-executed here (e.g. 400 for a form
+    /// posted without its anti-forgery token), which keeps its own status.</summary>
+    public int Status { get; private set; }
 
-    public void OnPost() => Response.StatusCode = StatusCodes.Status404NotFound;
+    public void OnGet() => Prepare();
+
+    public void OnPost() => Prepare();
+
+    private void Prepare()
+    {
+        if (Response.StatusCode is < 400 or >= 500) Response.StatusCode = StatusCodes.Status404NotFound;
+        Status = Response.StatusCode;
+    }
 }

@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Safeguard.Browser.Tests;
+
+/// <summary>The foundation journeys as an officer walks them: sign in, find the child, record a PPN
+/// (with a missing observation put right), and see it in the child's chronology. Every page visited is
+/// checked for serious accessibility problems.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RecordingJourneyTests(WebAppFixture fixture)
+{
+    public const string DemoPassword = "Safeguard-demo-1";
+
+    [Fact]
+    public async Task Officer_records_a_ppn_puts_right_a_missing_field_and_sees_it_in_the_childs_chronology()
+    {
+        var childId = await CreateChildAsync("Marnie", "Browsertest", "2013-04-09");
+        await using var session = await fixture.NewPageAsync();
+        var page = session.Page;
+
+        await session.SignInAsync("officer", DemoPassword);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // Find the child with a misspelt surname and only the year of birth.
+        await session.GotoAsync("/people");
+        await page.FillAsync("#Name", "Marnie Browsertst");
+        await page.FillAsync("#DateOfBirth", "2013");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Marnie Browsertest" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Marnie Browsertest");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record a PPN about this person" }).ClickAsync();
+        await page.GetByLabel("Neglect").CheckAsync();
+        await page.FillAsync("#OccurredAt", "2026-03-01T21:15");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        // The child's views, but no demeanour: refused, with the typed words kept.
+        await page.FillAsync("#ChildViews", "I don't want to go home tonight");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("demeanour");
+        await Expect(page.Locator("#ChildViews")).ToHaveValueAsync("I don't want to go home tonight");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.Locator(".govuk-error-summary a").First.ClickAsync();
+        await page.FillAsync("#Demeanour", "Quiet, avoided eye contact, clutching a school bag");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await page.FillAsync("#ImmediateActions", "Took the child to her aunt with mother's agreement");
+        await page.Locator("#Referred").CheckAsync();
+        await page.Locator("#RiskGrade-2").CheckAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("Quiet, avoided eye contact");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit notification" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/people/{childId}"));
+        var chronology = page.Locator("[data-testid=chronology]");
+        await Expect(chronology).ToContainTextAsync("Public protection notification");
+        await Expect(chronology).ToContainTextAsync("neglect");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_lock_the_account_without_saying_whether_it_exists()
+    {
+        await using var session = await fixture.NewPageAsync();
+        var page = session.Page;
+        await session.GotoAsync("/sign-in");
+        for (var i = 0; i < 5; i++)
+        {
+            await page.FillAsync("#Username", "auditor");
+            await page.FillAsync("#Password", "not-the-password");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        }
+        await page.FillAsync("#Username", "auditor");
+        await page.FillAsync("#Password", DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("locked");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    private async Task<string> CreateChildAsync(string forename, string surname, string dateOfBirth)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.BootstrapToken);
+        var response = await http.PostAsJsonAsync("/api/v1/people", new { forename, surname, dateOfBirth });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return body.GetProperty("id").GetString()!;
+    }
+}
