@@ -1,11 +1,35 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Safeguard.Core.Data;
+using Safeguard.Core.Demo;
+
 namespace Safeguard.Web.Hosting;
 
-/// <summary>Seeds the synthetic demo force and prints where to go and how to sign in.</summary>
+/// <summary>Seeds the synthetic demo force (once; it is skipped when already there) and, when the server
+/// is listening, prints where to go and how to sign in.</summary>
 public static class DemoSeeding
 {
-    public static Task SeedAsync(WebApplication app, IServiceProvider services)
+    public static async Task SeedAsync(WebApplication app, IServiceProvider services)
     {
-        _ = app; _ = services;
-        return Task.CompletedTask;
+        var log = app.Logger;
+        var options = app.Configuration["Safeguard:DemoSize"] == "small" ? DemoOptions.Small() : new DemoOptions();
+        var clock = services.GetRequiredService<TimeProvider>();
+        log.LogInformation("Preparing the synthetic demo force (seed {Seed}); the first start takes a minute", options.Seed);
+        var summary = await DemoForce.SeedAsync(services.GetRequiredService<SafeguardDb>(), services, options, clock.GetUtcNow());
+        if (!summary.AlreadyPresent)
+            log.LogInformation("Demo force ready: {Children} children, {Adults} adults, {Events} events in {Seconds:0} s",
+                summary.Children, summary.Adults, summary.Events, summary.Elapsed.TotalSeconds);
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.WriteLine();
+            Console.WriteLine("  Safeguard is running (synthetic demo data only) at:");
+            foreach (var address in addresses) Console.WriteLine($"    {address}");
+            Console.WriteLine();
+            Console.WriteLine($"  Demo sign-ins (password for all: {DemoForce.DemoPassword}):");
+            foreach (var s in DemoForce.SignIns) Console.WriteLine($"    {s.Username,-22} {s.Role}{(s.Team is null ? "" : $" ({s.Team})")}");
+            Console.WriteLine();
+        });
     }
 }
