@@ -23,10 +23,14 @@ internal sealed class DemoChronicle(DateTimeOffset now)
     public IReadOnlyList<PlannedEvent> Events => events;
     public IReadOnlyList<PlannedFlag> Flags => flags;
 
-    public string Add(string type, DateTimeOffset occurredAt, string unit, string recordedBy,
+    /// <summary>Plans an event and answers its id; an event planned after <see cref="Latest"/> has not happened
+    /// yet and is left out (null), which is how recent cases come to have follow-ups still due. A follow-up is
+    /// never earlier than the event it cites, so it is left out whenever that event is.</summary>
+    public string? Add(string type, DateTimeOffset occurredAt, string unit, string recordedBy,
         IEnumerable<(Guid PersonId, string Role)> people, JsonObject data, string? locationName = null, string? postcode = null)
     {
-        var at = Clamp(occurredAt);
+        if (occurredAt > Latest) return null;
+        var at = Minute(occurredAt.ToUniversalTime());
         var id = $"demo-{events.Count + 1:D6}";
         var body = new JsonObject
         {
@@ -43,8 +47,8 @@ internal sealed class DemoChronicle(DateTimeOffset now)
         return id;
     }
 
-    public void Flag(Guid personId, string code, string reason, IReadOnlyList<string> eventIds, DateTimeOffset at) =>
-        flags.Add(new PlannedFlag(personId, code, reason, eventIds, Clamp(at)));
+    public void Flag(Guid personId, string code, string reason, IEnumerable<string?> eventIds, DateTimeOffset at) =>
+        flags.Add(new PlannedFlag(personId, code, reason, eventIds.OfType<string>().ToList(), Clamp(at)));
 
     public DateTimeOffset Clamp(DateTimeOffset at) => at > Latest ? Latest : Minute(at.ToUniversalTime());
 

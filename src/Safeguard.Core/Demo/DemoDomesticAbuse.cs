@@ -63,10 +63,9 @@ internal static class DemoDomesticAbuse
             .Select(t => t.Date.AddHours(r.Next(2) == 0 ? r.Next(18, 24) : r.Next(0, 3)).AddMinutes(r.Next(60)))
             .Select(t => new DateTimeOffset(t, TimeSpan.Zero))
             .Order().ToList();
-        if (r.NextDouble() < 0.12) times[^1] = w.DaysAgo(r, 0.05, 1);
+        if (r.NextDouble() < 0.06) times[^1] = w.DaysAgo(r, 0.05, 1);
         else if (r.NextDouble() < 0.2) times[^1] = w.DaysAgo(r, 1, 7);
 
-        var ppnIds = new List<string>();
         foreach (var at in times)
         {
             var unit = DemoOrganisation.Team(h.Bcu, "RESP");
@@ -99,14 +98,14 @@ internal static class DemoDomesticAbuse
             // One incident in ten has no PPN for the children: a recording gap the system should show.
             if (r.NextDouble() >= 0.1)
                 foreach (var c in h.Children)
-                    ppnIds.Add(AddPpn(w, r, c, victim, at.AddMinutes(r.Next(45, 300)), unit, officer, grade, incidentId));
+                    AddPpn(w, r, c, victim, at.AddMinutes(r.Next(45, 300)), unit, officer, grade, incidentId);
 
             foreach (var c in h.Children.Where(c => w.AgeOn(c, at) is >= 4 and <= 16))
                 if (r.NextDouble() < 0.75)
                 {
                     var nextMorning = new DateTimeOffset(at.UtcDateTime.Date.AddDays(1).AddHours(8).AddMinutes(r.Next(0, 50)), TimeSpan.Zero);
                     w.Chronicle.Add("operation-encompass", nextMorning, DemoOrganisation.Team(h.Bcu, "MASH"), DemoWorld.Recorder(r, "MASH"), [(c.Id, "child")],
-                        new JsonObject { ["school"] = DemoWorld.Pick(r, Schools), ["notifiedAt"] = DemoChronicle.Instant(w.Chronicle.Clamp(nextMorning)) });
+                        new JsonObject { ["school"] = DemoWorld.Pick(r, Schools), ["notifiedAt"] = DemoChronicle.Instant(nextMorning) });
                 }
 
             if (grade == "high")
@@ -131,24 +130,22 @@ internal static class DemoDomesticAbuse
         if (times.Count >= 3 && r.NextDouble() < 0.5)
         {
             var icpcAt = times[^1].AddDays(r.Next(10, 25));
-            if (icpcAt < w.Chronicle.Latest)
-            {
-                var meeting = w.Chronicle.Add("meeting", icpcAt, DemoOrganisation.Team(h.Bcu, "CAIT"), DemoWorld.Recorder(r, "CAIT"),
-                    h.Children.Select(c => (c.Id, "child")),
-                    new JsonObject
-                    {
-                        ["kind"] = "icpc", ["invitedAgencies"] = new JsonArray("police", h.Bcu.LocalAuthority, "NHS-MVH", "EDU-TVP"),
-                        ["policeAttended"] = r.NextDouble() < 0.7, ["policeAttendeeRank"] = "DC",
-                        ["decisions"] = new JsonArray("Child protection plan: emotional abuse"), ["planCategory"] = "emotional-abuse",
-                    });
+            var meeting = w.Chronicle.Add("meeting", icpcAt, DemoOrganisation.Team(h.Bcu, "CAIT"), DemoWorld.Recorder(r, "CAIT"),
+                h.Children.Select(c => (c.Id, "child")),
+                new JsonObject
+                {
+                    ["kind"] = "icpc", ["invitedAgencies"] = new JsonArray("police", h.Bcu.LocalAuthority, "NHS-MVH", "EDU-TVP"),
+                    ["policeAttended"] = r.NextDouble() < 0.7, ["policeAttendeeRank"] = "DC",
+                    ["decisions"] = new JsonArray("Child protection plan: emotional abuse"), ["planCategory"] = "emotional-abuse",
+                });
+            if (meeting is not null)
                 foreach (var c in h.Children)
                     w.Chronicle.Flag(c.Id, "child-protection-plan", "Subject to a child protection plan (emotional abuse) from the initial conference.", [meeting],
                         icpcAt.AddHours(r.Next(2, 48)));
-            }
         }
     }
 
-    private static string AddPpn(DemoWorld w, Random r, Person child, Person victim, DateTimeOffset at, string unit, string officer, string grade, string incidentId)
+    private static void AddPpn(DemoWorld w, Random r, Person child, Person victim, DateTimeOffset at, string unit, string officer, string grade, string? incidentId)
     {
         int age = w.AgeOn(child, at);
         var data = new JsonObject { ["concerns"] = new JsonArray("domestic-abuse", "emotional-abuse") };
@@ -163,6 +160,6 @@ internal static class DemoDomesticAbuse
         if (!referred) data["notReferredReason"] = "Single standard-risk incident; family already open to early help";
         data["riskGrade"] = grade;
         data["incidentEventId"] = incidentId;
-        return w.Chronicle.Add("ppn", at, unit, officer, [(child.Id, "child"), (victim.Id, "parent")], data);
+        w.Chronicle.Add("ppn", at, unit, officer, [(child.Id, "child"), (victim.Id, "parent")], data);
     }
 }

@@ -45,6 +45,6 @@ internal static class DemoHouseholdHistory
         }
     }
 
-    public static string Relate(DemoWorld w, string kind, Person a, string roleA, Person b, string roleB, DateTimeOffset at, string unit, string recordedBy) =>
+    public static string? Relate(DemoWorld w, string kind, Person a, string roleA, Person b, string roleB, DateTimeOffset at, string unit, string recordedBy) =>
         w.Chronicle.Add("relationship", at, unit, recordedBy, [(a.Id, roleA), (b.Id, roleB)], new JsonObject { ["kind"] = kind });
 }

@@ -99,12 +99,13 @@ internal static class DemoMissing
                 bool declined = r.NextDouble() < 0.15;
                 var data = new JsonObject
                 {
-                    ["missingEventId"] = missingId, ["offeredAt"] = DemoChronicle.Instant(w.Chronicle.Clamp(offered)), ["byAgency"] = w.BcuFor(child).LocalAuthority,
+                    ["missingEventId"] = missingId, ["offeredAt"] = DemoChronicle.Instant(offered), ["byAgency"] = w.BcuFor(child).LocalAuthority,
                 };
+                var held = offered.AddHours(r.Next(1, 24));
                 if (declined) data["declined"] = true;
-                else
+                else if (held <= w.Chronicle.Latest)
                 {
-                    data["heldAt"] = DemoChronicle.Instant(w.Chronicle.Clamp(offered.AddHours(r.Next(1, 24))));
+                    data["heldAt"] = DemoChronicle.Instant(held);
                     data["disclosures"] = DemoWorld.Pick(r, new[]
                     {
                         "Spent the night at a friend's house; no concerns disclosed.", "Was given a lift by older males; received cigarettes and alcohol.",

@@ -35,7 +35,7 @@ internal static class DemoOtherConcerns
         {
             var (concern, summary) = DemoWorld.Pick(r, Concerns);
             var at = w.AnyTime(r);
-            if (r.NextDouble() < 0.08) at = w.DaysAgo(r, 0, 1);
+            if (r.NextDouble() < 0.04) at = w.DaysAgo(r, 0, 1);
             var home = w.HomeOf.GetValueOrDefault(child.Id);
             var carer = home?.FirstAdult;
             var people = new List<(Guid, string)> { (child.Id, "child") };
@@ -99,7 +99,7 @@ internal static class DemoOtherConcerns
             for (var visit = registeredAt.AddDays(r.Next(30, 120)); visit < w.Now.AddDays(-r.Next(0, 200)); visit = visit.AddDays(r.Next(60, 200)))
                 w.Chronicle.Add("offender-visit", visit, unit, DemoWorld.Recorder(r, "OM"), [(offender.Id, "offender")],
                     new JsonObject { ["notes"] = "Home visit; compliant with notification requirements." });
-            var flagEvents = new List<string> { registered };
+            var flagEvents = new List<string?> { registered };
             if (r.NextDouble() < 0.35 && w.Children.Count > 0)
             {
                 var child = DemoWorld.Pick(r, w.Children);

@@ -5,7 +5,7 @@ using Person = Safeguard.Core.Records.Person;
 
 namespace Safeguard.Core.Demo;
 
-/// <summary>Makes the demo's people: households of adults and children with fictional UK-style names,
+/// <summary>Makes the demo's people: households of adults and children with invented UK-style names,
 /// dates of birth and addresses, adults outside the households, some nicknames and aliases, and some
 /// children recorded twice with a spelling variant.</summary>
 internal static class DemoPeople
@@ -38,7 +38,7 @@ internal static class DemoPeople
             var bcu = DemoOrganisation.Bcus[i % DemoOrganisation.Bcus.Length];
             w.Households.Add(new DemoHousehold
             {
-                Bcu = bcu, Street = $"{r.Next(1, 140)} {f.Address.StreetName()}", Town = DemoWorld.Pick(r, bcu.Towns), Postcode = f.Address.ZipCode(),
+                Bcu = bcu, Street = $"{r.Next(1, 140)} {DemoNames.Street(r)}", Town = DemoWorld.Pick(r, bcu.Towns), Postcode = f.Address.ZipCode(),
             });
         }
 
@@ -62,7 +62,7 @@ internal static class DemoPeople
         {
             var bcu = DemoOrganisation.Bcus[adultIndex % DemoOrganisation.Bcus.Length];
             var p = NewPerson(w, r, f, f.Random.Bool() ? Name.Gender.Male : Name.Gender.Female, null, DobForAge(w, r, 19, 58),
-                $"{r.Next(1, 200)} {f.Address.StreetName()}", DemoWorld.Pick(r, bcu.Towns), f.Address.ZipCode(), bcu);
+                $"{r.Next(1, 200)} {DemoNames.Street(r)}", DemoWorld.Pick(r, bcu.Towns), f.Address.ZipCode(), bcu);
             w.Community.Add(p);
             w.Adults.Add(p);
         }
@@ -71,7 +71,7 @@ internal static class DemoPeople
         for (int c = 0; c < children; c++)
         {
             var h = c < w.Households.Count ? w.Households[c] : w.Households[r.Next(w.Households.Count)];
-            var surname = h.FirstAdult is { } a && r.NextDouble() < 0.85 ? a.Surname : f.Name.LastName();
+            var surname = h.FirstAdult is { } a && r.NextDouble() < 0.85 ? a.Surname : DemoNames.Surname(r);
             var oldest = h.Adults.Count > 0 ? h.Adults.Min(x => x.DateOfBirth!.Value) : w.Today.AddYears(-40);
             var dob = DobForAge(w, r, 0, 17);
             if (dob < oldest.AddYears(17)) dob = oldest.AddYears(17).AddDays(r.Next(0, 3000));
@@ -107,7 +107,7 @@ internal static class DemoPeople
         var surname = partner is not null && r.NextDouble() < 0.5 ? partner.Surname : null;
         var p = NewPerson(w, r, f, gender, surname, DobForAge(w, r, 24, 52), h.Street, h.Town, h.Postcode, h.Bcu);
         // Some adults were known by an earlier surname.
-        if (r.NextDouble() < 0.08) p.Aliases.Add($"{p.Forename} {f.Name.LastName()}");
+        if (r.NextDouble() < 0.08) p.Aliases.Add($"{p.Forename} {DemoNames.Surname(r)}");
         w.Adults.Add(p);
         w.HomeOf[p.Id] = h;
         return p;
@@ -116,8 +116,8 @@ internal static class DemoPeople
     private static Person NewPerson(DemoWorld w, Random r, Faker f, Name.Gender gender, string? surname, DateOnly dob,
         string? street, string town, string postcode, DemoBcu bcu)
     {
-        var forename = f.Name.FirstName(gender);
-        var p = NewPersonRecord(DemoWorld.NewId(r), forename, surname ?? f.Name.LastName(), dob, gender == Name.Gender.Male ? "male" : "female",
+        var forename = DemoNames.Forename(r, gender == Name.Gender.Male, child: dob > w.Today.AddYears(-18));
+        var p = NewPersonRecord(DemoWorld.NewId(r), forename, surname ?? DemoNames.Surname(r), dob, gender == Name.Gender.Male ? "male" : "female",
             street, town, postcode, bcu, w.AnyTime(r));
         if (r.NextDouble() < 0.07 && Nicknames.TryGetValue(forename, out var nick)) p.Aliases.Add($"{DemoWorld.Pick(r, nick)} {p.Surname}");
         else if (r.NextDouble() < 0.02) p.Aliases.Add(DemoWorld.Pick(r, StreetNicknames));
