@@ -41,12 +41,13 @@ public static class DemoForce
         var elapsed = Stopwatch.StartNew();
         var world = Plan(options, now);
 
-        int events, raised, present;
+        int events;
+        List<FlagOutcome> flags;
         await using (await BulkLoadAsync(db, ct))
         {
             await DemoRecorder.WriteStructureAsync(db, world, ct);
             var recorder = DemoRecorder.Create(db, services, world);
-            (events, raised, present) = await recorder.RecordHistoriesAsync(ct);
+            (events, flags) = await recorder.RecordHistoriesAsync(ct);
             // Hashing is deliberately slow, so one hash serves every demo user.
             var hash = Accounts.HashPassword(DemoPassword);
             db.Users.AddRange(DemoOrganisation.BuildUsers(hash));
@@ -58,7 +59,8 @@ public static class DemoForce
             DemoOrganisation.Users.Length, world.Children.Count, world.Adults.Count, world.Duplicates.Count, events,
             world.Chronicle.Events.GroupBy(e => e.Body["type"]!.GetValue<string>()).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
-            raised, present, elapsed.Elapsed);
+            flags.Count(f => f == FlagOutcome.Raised), flags.Count(f => f == FlagOutcome.SuggestionConfirmed),
+            flags.Count(f => f == FlagOutcome.AlreadyConfirmed), elapsed.Elapsed);
     }
 
     /// <summary>On SQLite, holds one connection open and stops syncing to disk at every commit while the

@@ -11,7 +11,8 @@ public sealed record DemoOptions(int Seed = DemoOptions.DefaultSeed, int Childre
 }
 
 /// <summary>What the demo seeding produced. <see cref="AlreadyPresent"/> is true when a demo force was
-/// found and nothing was written.</summary>
+/// found and nothing was written. Hand-raised flags that a rule had already suggested are confirmed
+/// instead (<see cref="FlagSuggestionsConfirmed"/>).</summary>
 public sealed record DemoSummary(
     bool AlreadyPresent,
     int Bcus,
@@ -24,10 +25,11 @@ public sealed record DemoSummary(
     int Events,
     IReadOnlyDictionary<string, int> EventsByType,
     int FlagsRaised,
+    int FlagSuggestionsConfirmed,
     int FlagsAlreadyPresent,
     TimeSpan Elapsed)
 {
-    public static DemoSummary Skipped { get; } = new(true, 0, 0, 0, 0, 0, 0, 0, 0, new Dictionary<string, int>(), 0, 0, TimeSpan.Zero);
+    public static DemoSummary Skipped { get; } = new(true, 0, 0, 0, 0, 0, 0, 0, 0, new Dictionary<string, int>(), 0, 0, 0, TimeSpan.Zero);
 }
 
 /// <summary>A demo sign-in the app can print: username (also the role), role, team or organisation.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core.AccessLog;
 using Safeguard.Core.Data;
@@ -10,6 +11,8 @@ using Safeguard.Core.Records;
 using Safeguard.Core.Rules;
 
 namespace Safeguard.Core.Demo;
+
+internal enum FlagOutcome { Raised, SuggestionConfirmed, AlreadyConfirmed }
 
 /// <summary>A clock the demo moves along its own timeline, so each event is recorded shortly after it happened.</summary>
 internal sealed class DemoClock(DateTimeOffset start) : TimeProvider
@@ -55,7 +58,7 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
         db.ChangeTracker.Clear();
     }
 
-    public async Task<(int Events, int FlagsRaised, int FlagsPresent)> RecordHistoriesAsync(CancellationToken ct)
+    public async Task<(int Events, List<FlagOutcome> Flags)> RecordHistoriesAsync(CancellationToken ct)
     {
         var chronicle = world.Chronicle;
         var when = chronicle.Events.ToDictionary(e => e.Id, e => e.OccurredAt);
@@ -64,12 +67,13 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
             .Select(f => (At: f.EventIds.Select(id => when[id].AddMinutes(1)).Append(f.At).Max(), Flag: f))
             .OrderBy(x => x.At).ThenBy(x => x.Flag.PersonId).ThenBy(x => x.Flag.Code, StringComparer.Ordinal));
         var delays = world.Stream(99);
-        int stored = 0, raised = 0, present = 0;
+        int stored = 0;
+        var outcomes = new List<FlagOutcome>();
 
         foreach (var day in chronicle.Events.OrderBy(e => e.OccurredAt).ThenBy(e => e.Sequence).GroupBy(e => e.OccurredAt.UtcDateTime.Date))
         {
             while (pendingFlags.Count > 0 && pendingFlags.Peek().At.UtcDateTime.Date < day.Key)
-                if (await RaiseAsync(pendingFlags.Dequeue(), ct)) raised++; else present++;
+                outcomes.Add(await RaiseAsync(pendingFlags.Dequeue(), ct));
 
             foreach (var batch in day.Chunk(EventSubmissionReader.MaxBatch))
             {
@@ -82,22 +86,29 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
             }
         }
         while (pendingFlags.Count > 0)
-            if (await RaiseAsync(pendingFlags.Dequeue(), ct)) raised++; else present++;
-        return (stored, raised, present);
+            outcomes.Add(await RaiseAsync(pendingFlags.Dequeue(), ct));
+        return (stored, outcomes);
     }
 
-    /// <summary>False when the person already has that flag, for example because a rule suggested it first.</summary>
-    private async Task<bool> RaiseAsync((DateTimeOffset At, PlannedFlag Flag) item, CancellationToken ct)
+    /// <summary>Raises the flag by hand; when a rule has already suggested it, the supervisor confirms the
+    /// suggestion instead, so the demo shows both kinds of reason. Answers what happened.</summary>
+    private async Task<FlagOutcome> RaiseAsync((DateTimeOffset At, PlannedFlag Flag) item, CancellationToken ct)
     {
+        var (personId, code, reason, eventIds, _) = item.Flag;
         clock.Now = item.At > world.Now ? world.Now : item.At;
         try
         {
-            await flags.RaiseAsync(FlagRaiser, item.Flag.PersonId, item.Flag.Code, item.Flag.Reason, item.Flag.EventIds, ct: ct);
-            return true;
+            await flags.RaiseAsync(FlagRaiser, personId, code, reason, eventIds, ct: ct);
+            return FlagOutcome.Raised;
         }
         catch (ProblemException e) when (e.Problem.Status == 409)
         {
-            return false;
+            ClearTracking();
+            var suggested = await db.Flags.Where(f => f.PersonId == personId && f.Code == code && f.Status == FlagStatus.Suggested)
+                .Select(f => (Guid?)f.Id).FirstOrDefaultAsync(ct);
+            if (suggested is not { } id) return FlagOutcome.AlreadyConfirmed;
+            await flags.ConfirmAsync(FlagRaiser, personId, id, reason, ct);
+            return FlagOutcome.SuggestionConfirmed;
         }
         finally
         {
