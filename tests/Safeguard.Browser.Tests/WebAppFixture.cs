@@ -32,7 +32,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private readonly StringBuilder _log = new();
     private Process? _server;
     private IPlaywright? _playwright;
@@ -137,6 +137,8 @@ public sealed class WebAppFixture : IAsyncLifetime
         }
         start.Environment["Safeguard__DataFolder"] = DataFolder;
         start.Environment["Safeguard__BootstrapToken"] = BootstrapToken;
+        // The small demo force has every theme and sign-in, and seeds in seconds rather than a minute.
+        start.Environment["Safeguard__DemoSize"] = "small";
         start.Environment["DOTNET_NOLOGO"] = "1";
 
         _server = new Process { StartInfo = start, EnableRaisingEvents = true };

@@ -24,7 +24,7 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         var at = asOf ?? now;
 
         var events = await db.Events.Include(e => e.People)
-            .Where(e => e.People.Any(p => p.PersonId == person.Id) && e.OccurredAt <= at)
+            .Where(e => db.EventParticipants.Where(p => p.PersonId == person.Id).Select(p => p.EventId).Contains(e.Id) && e.OccurredAt <= at)
             .OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(ct);
         var otherIds = events.SelectMany(e => e.People).Select(p => p.PersonId).Where(id => id != person.Id).ToHashSet();
         var relationships = await db.Relationships.Where(r => (r.PersonId == person.Id || r.OtherPersonId == person.Id) && r.Start <= at)

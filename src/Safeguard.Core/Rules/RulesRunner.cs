@@ -39,8 +39,9 @@ public sealed class RulesRunner(SafeguardDb db, TimeProvider clock)
         var people = await db.People.Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         var flags = await db.Flags.Include(f => f.Reasons).Where(f => ids.Contains(f.PersonId)).ToListAsync(ct);
         var tasks = await db.Tasks.Where(t => ids.Contains(t.PersonId) && t.Status == Work.TaskStatus.Open).ToListAsync(ct);
-        var events = await db.Events.Include(e => e.People).AsSplitQuery()
-            .Where(e => e.People.Any(p => ids.Contains(p.PersonId))).ToListAsync(ct);
+        // Through the participants' index first: a filter on events themselves would scan every event.
+        var eventIds = await db.EventParticipants.Where(p => ids.Contains(p.PersonId)).Select(p => p.EventId).Distinct().ToListAsync(ct);
+        var events = await db.Events.Include(e => e.People).AsSplitQuery().Where(e => eventIds.Contains(e.Id)).ToListAsync(ct);
         return people.ToDictionary(p => p.Id, p => PersonHistory.From(p, flags.Where(f => f.PersonId == p.Id),
             tasks.Where(t => t.PersonId == p.Id), events));
     }

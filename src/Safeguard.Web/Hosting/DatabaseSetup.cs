@@ -17,7 +17,7 @@ public static class DatabaseSetup
         {
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Safeguard:Database:Provider is postgres but ConnectionStrings:Safeguard is not set.");
-            services.AddDbContext<SafeguardDb>(o => o.UseNpgsql(connection, x => x.MigrationsAssembly("Safeguard.Data.Postgres")));
+            services.AddDbContext<SafeguardDb>(o => o.UseNpgsql(connection, x => x.MigrationsAssembly("Safeguard.Data.Postgres").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         }
         else
         {
@@ -27,7 +27,7 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(folder);
                 connection = $"Data Source={Path.Combine(folder, "safeguard.db")}";
             }
-            services.AddDbContext<SafeguardDb>(o => o.UseSqlite(connection, x => x.MigrationsAssembly("Safeguard.Data.Sqlite"))
+            services.AddDbContext<SafeguardDb>(o => o.UseSqlite(connection, x => x.MigrationsAssembly("Safeguard.Data.Sqlite").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(new SqliteDurability()));
         }
         return services;

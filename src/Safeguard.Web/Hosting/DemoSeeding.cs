@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Safeguard.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Demo;
+using Safeguard.Core.Organisation;
 
 namespace Safeguard.Web.Hosting;
 
@@ -14,8 +16,13 @@ public static class DemoSeeding
         var log = app.Logger;
         var options = app.Configuration["Safeguard:DemoSize"] == "small" ? DemoOptions.Small() : new DemoOptions();
         var clock = services.GetRequiredService<TimeProvider>();
+        var db = services.GetRequiredService<SafeguardDb>();
+        if (await db.Bcus.AnyAsync() && !await db.Users.AnyAsync(u => u.Username == Roles.Officer))
+            throw new InvalidOperationException(
+                "The database holds part of a demo force: an earlier first start was stopped while it was seeding. " +
+                $"Delete the data folder ({Path.GetFullPath(app.Configuration["Safeguard:DataFolder"] ?? "data")}) and start again.");
         log.LogInformation("Preparing the synthetic demo force (seed {Seed}); the first start takes a minute", options.Seed);
-        var summary = await DemoForce.SeedAsync(services.GetRequiredService<SafeguardDb>(), services, options, clock.GetUtcNow());
+        var summary = await DemoForce.SeedAsync(db, services, options, clock.GetUtcNow());
         if (!summary.AlreadyPresent)
             log.LogInformation("Demo force ready: {Children} children, {Adults} adults, {Events} events in {Seconds:0} s",
                 summary.Children, summary.Adults, summary.Events, summary.Elapsed.TotalSeconds);

@@ -42,7 +42,7 @@ public sealed class NewModel(FlagService flags, PersonAccess access, SafeguardDb
     {
         try { Person = await access.GetVisibleAsync(User.ToActor(), Id, HttpContext.RequestAborted); }
         catch (ProblemException) { return false; }
-        var events = await db.Events.Where(e => e.People.Any(p => p.PersonId == Id)).OrderByDescending(e => e.OccurredAt).Take(30)
+        var events = await db.Events.Where(e => db.EventParticipants.Where(p => p.PersonId == Id).Select(p => p.EventId).Contains(e.Id)).OrderByDescending(e => e.OccurredAt).Take(30)
             .Select(e => new { e.Id, e.Type, e.OccurredAt }).ToListAsync(HttpContext.RequestAborted);
         Events = events.Select(e => new Choice(e.Id, $"{Vocabulary.Describe(e.Type)}, {e.OccurredAt:d MMM yyyy}")).ToList();
         return true;
