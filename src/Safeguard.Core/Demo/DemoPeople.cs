@@ -47,7 +47,7 @@ internal static class DemoPeople
         foreach (var h in w.Households)
         {
             if (adultIndex >= adults - reserve) break;
-            h.Adults.Add(NewAdult(w, r, f, h, null));
+            h.Adults.Add(NewAdult(w, r, h, null));
             adultIndex++;
         }
         var withOne = w.Households.Where(h => h.Adults.Count == 1).ToList();
@@ -55,13 +55,13 @@ internal static class DemoPeople
         {
             var h = withOne[r.Next(withOne.Count)];
             withOne.Remove(h);
-            h.Adults.Add(NewAdult(w, r, f, h, h.Adults[0]));
+            h.Adults.Add(NewAdult(w, r, h, h.Adults[0]));
             adultIndex++;
         }
         for (; adultIndex < adults; adultIndex++)
         {
             var bcu = DemoOrganisation.Bcus[adultIndex % DemoOrganisation.Bcus.Length];
-            var p = NewPerson(w, r, f, f.Random.Bool() ? Name.Gender.Male : Name.Gender.Female, null, DobForAge(w, r, 19, 58),
+            var p = NewPerson(w, r, f.Random.Bool() ? Name.Gender.Male : Name.Gender.Female, null, DobForAge(w, r, 19, 58),
                 $"{r.Next(1, 200)} {DemoNames.Street(r)}", DemoWorld.Pick(r, bcu.Towns), f.Address.ZipCode(), bcu);
             w.Community.Add(p);
             w.Adults.Add(p);
@@ -76,7 +76,7 @@ internal static class DemoPeople
             var dob = DobForAge(w, r, 0, 17);
             if (dob < oldest.AddYears(17)) dob = oldest.AddYears(17).AddDays(r.Next(0, 3000));
             if (dob > w.Today) dob = w.Today.AddDays(-r.Next(30, 2000));
-            var child = NewPerson(w, r, f, f.Random.Bool() ? Name.Gender.Male : Name.Gender.Female, surname, dob, h.Street, h.Town, h.Postcode, h.Bcu);
+            var child = NewPerson(w, r, f.Random.Bool() ? Name.Gender.Male : Name.Gender.Female, surname, dob, h.Street, h.Town, h.Postcode, h.Bcu);
             h.Children.Add(child);
             w.Children.Add(child);
             w.HomeOf[child.Id] = h;
@@ -100,12 +100,12 @@ internal static class DemoPeople
         }
     }
 
-    private static Person NewAdult(DemoWorld w, Random r, Faker f, DemoHousehold h, Person? partner)
+    private static Person NewAdult(DemoWorld w, Random r, DemoHousehold h, Person? partner)
     {
         var gender = partner is null ? (r.NextDouble() < 0.75 ? Name.Gender.Female : Name.Gender.Male)
             : partner.Gender == "female" ? Name.Gender.Male : Name.Gender.Female;
         var surname = partner is not null && r.NextDouble() < 0.5 ? partner.Surname : null;
-        var p = NewPerson(w, r, f, gender, surname, DobForAge(w, r, 24, 52), h.Street, h.Town, h.Postcode, h.Bcu);
+        var p = NewPerson(w, r, gender, surname, DobForAge(w, r, 24, 52), h.Street, h.Town, h.Postcode, h.Bcu);
         // Some adults were known by an earlier surname.
         if (r.NextDouble() < 0.08) p.Aliases.Add($"{p.Forename} {DemoNames.Surname(r)}");
         w.Adults.Add(p);
@@ -113,7 +113,7 @@ internal static class DemoPeople
         return p;
     }
 
-    private static Person NewPerson(DemoWorld w, Random r, Faker f, Name.Gender gender, string? surname, DateOnly dob,
+    private static Person NewPerson(DemoWorld w, Random r, Name.Gender gender, string? surname, DateOnly dob,
         string? street, string town, string postcode, DemoBcu bcu)
     {
         var forename = DemoNames.Forename(r, gender == Name.Gender.Male, child: dob > w.Today.AddYears(-18));
