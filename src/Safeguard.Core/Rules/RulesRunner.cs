@@ -25,12 +25,19 @@ public sealed class RulesRunner(SafeguardDb db, TimeProvider clock)
         return await StoreAsync(outputs, stored.OccurredAt, ct);
     }
 
-    public async Task<RuleSettings> SettingsAsync(CancellationToken ct = default) => RuleSettings.From(await db.Settings.AsNoTracking().ToListAsync(ct));
+    // Read once per unit of work (a request, an import batch, the demo): a changed setting applies
+    // from the next request on, without a restart (E3).
+    private RuleSettings? _settings;
+    private SafeguardCalendar? _calendar;
+
+    public async Task<RuleSettings> SettingsAsync(CancellationToken ct = default) =>
+        _settings ??= RuleSettings.From(await db.Settings.AsNoTracking().ToListAsync(ct));
 
     public async Task<SafeguardCalendar> CalendarAsync(CancellationToken ct = default)
     {
+        if (_calendar is not null) return _calendar;
         var holidays = await db.BankHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct);
-        return holidays.Count == 0 ? SafeguardCalendar.Default : new SafeguardCalendar(holidays);
+        return _calendar = holidays.Count == 0 ? SafeguardCalendar.Default : new SafeguardCalendar(holidays);
     }
 
     /// <summary>Every person's facts and whole chronology (never just the latest episode).</summary>
