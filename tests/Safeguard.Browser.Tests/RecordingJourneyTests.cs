@@ -68,6 +68,48 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
     }
 
     [Fact]
+    public async Task Officer_records_a_domestic_abuse_incident_with_each_childs_demeanour()
+    {
+        var childId = await CreateChildAsync("Tilly", "Hometest", "2016-02-11");
+        await CreateChildAsync("Dana", "Hometest", "1990-06-01");
+        await using var session = await fixture.NewPageAsync();
+        var page = session.Page;
+        await session.SignInAsync("officer", DemoPassword);
+
+        await session.GotoAsync("/record");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Domestic abuse incident with children present" }).ClickAsync();
+        await page.FillAsync("#Name", "Dana Hometest");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "victim (Dana Hometest)" }).ClickAsync();
+        await page.FillAsync("#Name", "Tilly Hometest");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "child (Tilly Hometest)" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=incident-people]")).ToContainTextAsync("Tilly Hometest");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await page.FillAsync("#OccurredAt", "2026-03-01T22:40");
+        await page.FillAsync("#Summary", "Shouting heard by neighbour; victim has a cut lip");
+        await page.Locator("#RiskGrade-2").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        // The child's page: without an answer to "seen and spoken to" it is refused, the words kept.
+        await page.FillAsync("#Demeanour", "Sitting on the stairs in pyjamas, hands over ears");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("seen and spoken to");
+        await Expect(page.Locator("#Demeanour")).ToHaveValueAsync("Sitting on the stairs in pyjamas, hands over ears");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.Locator("#SeenAndSpokenTo").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit incident" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/people/{childId}"));
+        await Expect(page.Locator("[data-testid=chronology]")).ToContainTextAsync("domestic-abuse");
+    }
+
+    [Fact]
     public async Task Wrong_passwords_lock_the_account_without_saying_whether_it_exists()
     {
         await using var session = await fixture.NewPageAsync();

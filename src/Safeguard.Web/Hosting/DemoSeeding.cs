@@ -21,7 +21,7 @@ public static class DemoSeeding
             throw new InvalidOperationException(
                 "The database holds part of a demo force: an earlier first start was stopped while it was seeding. " +
                 $"Delete the data folder ({Path.GetFullPath(app.Configuration["Safeguard:DataFolder"] ?? "data")}) and start again.");
-        log.LogInformation("Preparing the synthetic demo force (seed {Seed}); the first start takes a minute", options.Seed);
+        log.LogInformation("Preparing the synthetic demo force (seed {Seed}); the first start takes a few minutes", options.Seed);
         var summary = await DemoForce.SeedAsync(db, services, options, clock.GetUtcNow());
         if (!summary.AlreadyPresent)
             log.LogInformation("Demo force ready: {Children} children, {Adults} adults, {Events} events in {Seconds:0} s",
