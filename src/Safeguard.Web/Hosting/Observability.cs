@@ -10,11 +10,12 @@ public static class Observability
 {
     public static WebApplicationBuilder AddSafeguardObservability(this WebApplicationBuilder builder)
     {
+        // Defaults first, then the Serilog section of configuration, which may change any level.
         builder.Services.AddSerilog((services, config) => config
-            .ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+            .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console());
 
