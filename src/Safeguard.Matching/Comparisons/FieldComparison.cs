@@ -1,0 +1,31 @@
+using Safeguard.Matching.Features;
+
+namespace Safeguard.Matching.Comparisons;
+
+/// <summary>Compares one field of two records and says which graded level of agreement they
+/// reach. Level 0 always means "missing on either side" and carries no weight; level 1 is always
+/// exact agreement; the last level is always "different".</summary>
+public abstract class FieldComparison
+{
+    /// <summary>The level every comparison uses when either value is missing.</summary>
+    public const int Missing = 0;
+
+    /// <summary>The level every comparison uses for exact agreement.</summary>
+    public const int Exact = 1;
+
+    /// <summary>Name of the field (or fields) compared, as shown in explanations.</summary>
+    public abstract string Field { get; }
+
+    /// <summary>Names of the levels, index 0 "missing" first and "different" last.</summary>
+    public abstract IReadOnlyList<string> Levels { get; }
+
+    /// <summary>The level reached by records <paramref name="i"/> and <paramref name="j"/>.</summary>
+    public abstract int Compare(FeatureTable table, int i, int j);
+
+    /// <summary>How common record <paramref name="i"/>'s value is (share of records carrying it),
+    /// used to adjust the weight of exact agreement; 0 when this field is not adjusted.</summary>
+    public virtual double TermFrequency(FeatureTable table, int i) => 0;
+
+    /// <summary>Index of the "different" level.</summary>
+    public int Different => Levels.Count - 1;
+}

@@ -1,0 +1,135 @@
+namespace Safeguard.Matching.Features;
+
+/// <summary>Records prepared once for comparison: every field normalised, interned to an id and
+/// counted, laid out as parallel arrays (one slot per record) so that comparing a pair touches
+/// only integers and already-normalised strings.</summary>
+public sealed class FeatureTable
+{
+    private int[] _forename = [], _surname = [], _forenamePhonetic = [], _surnamePhonetic = [], _forenameRoot = [];
+    private int[] _dob = [], _dobId = [], _gender = [], _address = [], _town = [], _postcode = [], _identifier = [];
+    private string[] _ids = [];
+    private int[][] _nicknameGroups = [];
+    private readonly Dictionary<int, int> _dobIds = [];
+
+    /// <summary>Number of records in the table.</summary>
+    public int Count { get; private set; }
+
+    internal ValuePool Names { get; } = new();
+    internal ValuePool Phonetics { get; } = new();
+    internal ValuePool Addresses { get; } = new();
+    internal ValuePool Towns { get; } = new();
+    internal ValuePool Postcodes { get; } = new();
+    internal ValuePool Identifiers { get; } = new();
+
+    internal ValueCounts ForenameCounts { get; } = new();
+    internal ValueCounts SurnameCounts { get; } = new();
+    internal ValueCounts DobCounts { get; } = new();
+    internal ValueCounts AddressCounts { get; } = new();
+    internal ValueCounts TownCounts { get; } = new();
+    internal ValueCounts PostcodeCounts { get; } = new();
+    internal ValueCounts IdentifierCounts { get; } = new();
+
+    /// <summary>Prepares a table from records, normalising them in parallel.</summary>
+    public static FeatureTable Build(IReadOnlyList<PersonRecord> records)
+    {
+        var normalised = new NormalisedRecord[records.Count];
+        Parallel.For(0, records.Count, new ParallelOptions(), i => normalised[i] = NormalisedRecord.From(records[i]));
+        var table = new FeatureTable();
+        table.EnsureCapacity(records.Count);
+        foreach (var n in normalised) table.Add(n, countValues: true);
+        return table;
+    }
+
+    /// <summary>Appends one record. Query records are added with <paramref name="countValues"/>
+    /// false so that they do not change term frequencies.</summary>
+    public int Add(PersonRecord record, bool countValues = true) => Add(NormalisedRecord.From(record), countValues);
+
+    /// <summary>Drops records from the end (used to remove a query record after matching it).</summary>
+    public void Truncate(int count)
+    {
+        if (count < 0 || count > Count) throw new ArgumentOutOfRangeException(nameof(count));
+        Count = count;
+    }
+
+    /// <summary>The source identifier of record <paramref name="i"/>.</summary>
+    public string IdOf(int i) => _ids[i];
+
+    internal int Forename(int i) => _forename[i];
+    internal int Surname(int i) => _surname[i];
+    internal int ForenamePhonetic(int i) => _forenamePhonetic[i];
+    internal int SurnamePhonetic(int i) => _surnamePhonetic[i];
+    internal int ForenameRoot(int i) => _forenameRoot[i];
+    internal int DateOfBirth(int i) => _dob[i];
+    internal int DateOfBirthId(int i) => _dobId[i];
+    internal int Gender(int i) => _gender[i];
+    internal int Address(int i) => _address[i];
+    internal int Town(int i) => _town[i];
+    internal int Postcode(int i) => _postcode[i];
+    internal int Identifier(int i) => _identifier[i];
+    internal int[] NicknameGroupsOfName(int nameId) => nameId < _nicknameGroups.Length ? _nicknameGroups[nameId] : [];
+
+    private int Add(in NormalisedRecord n, bool countValues)
+    {
+        EnsureCapacity(Count + 1);
+        int i = Count++;
+        _ids[i] = n.Id;
+        _forename[i] = InternName(n.Forename);
+        _surname[i] = InternName(n.Surname);
+        _forenamePhonetic[i] = Phonetics.Intern(n.ForenamePhonetic);
+        _surnamePhonetic[i] = Phonetics.Intern(n.SurnamePhonetic);
+        _forenameRoot[i] = RootOf(_forename[i]);
+        _dob[i] = n.DateOfBirth;
+        _dobId[i] = DobId(n.DateOfBirth);
+        _gender[i] = n.Gender;
+        _address[i] = Addresses.Intern(n.Address);
+        _town[i] = Towns.Intern(n.Town);
+        _postcode[i] = Postcodes.Intern(n.Postcode);
+        _identifier[i] = Identifiers.Intern(n.Identifier);
+        if (countValues)
+        {
+            ForenameCounts.Add(_forename[i]);
+            SurnameCounts.Add(_surname[i]);
+            DobCounts.Add(_dobId[i]);
+            AddressCounts.Add(_address[i]);
+            TownCounts.Add(_town[i]);
+            PostcodeCounts.Add(_postcode[i]);
+            IdentifierCounts.Add(_identifier[i]);
+        }
+        return i;
+    }
+
+    private int InternName(string name)
+    {
+        int id = Names.Intern(name);
+        if (id >= _nicknameGroups.Length) Array.Resize(ref _nicknameGroups, Math.Max(64, Math.Max(id + 1, _nicknameGroups.Length * 2)));
+        _nicknameGroups[id] ??= Text.Nicknames.GroupsOfNormalised(name);
+        return id;
+    }
+
+    // Names in one nickname group share a root so that blocking puts "Bob" beside "Robert".
+    private int RootOf(int nameId)
+    {
+        if (nameId == 0) return 0;
+        var groups = _nicknameGroups[nameId];
+        return groups.Length == 0 ? nameId : -1 - groups[0];
+    }
+
+    private int DobId(int dob)
+    {
+        if (dob == 0) return 0;
+        if (!_dobIds.TryGetValue(dob, out var id)) _dobIds[dob] = id = _dobIds.Count + 1;
+        return id;
+    }
+
+    private void EnsureCapacity(int capacity)
+    {
+        if (capacity <= _ids.Length) return;
+        int size = Math.Max(capacity, Math.Max(16, _ids.Length * 2));
+        Array.Resize(ref _ids, size);
+        Array.Resize(ref _forename, size); Array.Resize(ref _surname, size);
+        Array.Resize(ref _forenamePhonetic, size); Array.Resize(ref _surnamePhonetic, size);
+        Array.Resize(ref _forenameRoot, size); Array.Resize(ref _dob, size); Array.Resize(ref _dobId, size);
+        Array.Resize(ref _gender, size); Array.Resize(ref _address, size); Array.Resize(ref _town, size);
+        Array.Resize(ref _postcode, size); Array.Resize(ref _identifier, size);
+    }
+}

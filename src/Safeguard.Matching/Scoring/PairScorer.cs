@@ -1,0 +1,61 @@
+using Safeguard.Matching.Comparisons;
+using Safeguard.Matching.Features;
+using Safeguard.Matching.Model;
+
+namespace Safeguard.Matching.Scoring;
+
+/// <summary>Scores pairs of records in one table with a model: prior plus the weight of every
+/// field's level, with exact agreement adjusted for how common the agreed value is.</summary>
+public sealed class PairScorer(FeatureTable table, MatchModel model)
+{
+    /// <summary>Largest adjustment, in bits, that term frequency may make either way; stops a
+    /// value seen once in a small table from outweighing everything else.</summary>
+    public const double MaxTermFrequencyAdjustment = 8;
+
+    /// <summary>The model used.</summary>
+    public MatchModel Model => model;
+
+    /// <summary>Total match weight of a pair whose pattern is already known.</summary>
+    public double Score(int i, int j, uint pattern)
+    {
+        double weight = model.PriorWeight;
+        var fields = model.Comparisons.Fields;
+        for (int f = 0; f < fields.Count; f++)
+        {
+            int level = ComparisonSet.LevelOf(pattern, f);
+            if (level == FieldComparison.Missing) continue;
+            weight += model.Weight(f, level);
+            if (level == FieldComparison.Exact) weight += TermFrequencyAdjustment(f, i);
+        }
+        return weight;
+    }
+
+    /// <summary>Total match weight of records <paramref name="i"/> and <paramref name="j"/>.</summary>
+    public double Score(int i, int j) => Score(i, j, model.Comparisons.Pattern(table, i, j));
+
+    /// <summary>The full reasoning for one pair.</summary>
+    public MatchExplanation Explain(int i, int j)
+    {
+        var fields = model.Comparisons.Fields;
+        var evidence = new FieldEvidence[fields.Count];
+        double total = model.PriorWeight;
+        for (int f = 0; f < fields.Count; f++)
+        {
+            int level = fields[f].Compare(table, i, j);
+            double tf = level == FieldComparison.Exact ? TermFrequencyAdjustment(f, i) : 0;
+            double weight = level == FieldComparison.Missing ? 0 : model.Weight(f, level) + tf;
+            evidence[f] = new FieldEvidence(fields[f].Field, fields[f].Levels[level], weight, tf);
+            total += weight;
+        }
+        return new MatchExplanation(model.PriorWeight, evidence, total, MatchModel.Probability(total));
+    }
+
+    // Swaps the average chance of agreeing exactly (u) for the chance of agreeing on this value.
+    private double TermFrequencyAdjustment(int field, int i)
+    {
+        double frequency = model.Comparisons.Fields[field].TermFrequency(table, i);
+        if (frequency <= 0) return 0;
+        double adjustment = Math.Log2(model.U[field][FieldComparison.Exact] / frequency);
+        return Math.Clamp(adjustment, -MaxTermFrequencyAdjustment, MaxTermFrequencyAdjustment);
+    }
+}
