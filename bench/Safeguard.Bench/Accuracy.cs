@@ -21,6 +21,13 @@ internal static class Accuracy
         return rows;
     }
 
+    public static (List<Safeguard.Matching.PersonRecord>, List<string>) Load(string dataDir, string repoRoot, string name)
+    {
+        bool febrl = name.StartsWith("dataset");
+        var mapping = RecordMapping.Parse(File.ReadAllText(Path.Combine(repoRoot, febrl ? "docs/examples/febrl.mapping.json" : "docs/examples/fake_1000.mapping.json")));
+        return LabelledCsv.Load(Path.Combine(dataDir, name + ".csv"), mapping, col => febrl ? FebrlPerson(col("rec_id")) : col("cluster") ?? "");
+    }
+
     private static Row Measure(string name, string path, RecordMapping mapping, Func<Func<string, string?>, string> truth)
     {
         var (records, labels) = LabelledCsv.Load(path, mapping, truth);

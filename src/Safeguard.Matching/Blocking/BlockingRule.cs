@@ -7,7 +7,10 @@ namespace Safeguard.Matching.Blocking;
 /// together they miss very few.</summary>
 /// <param name="Name">Human-readable name, shown in statistics.</param>
 /// <param name="Key">The record's key under this rule, 0 when the record has no key (a field is missing).</param>
-public sealed record BlockingRule(string Name, Func<FeatureTable, int, ulong> Key)
+/// <param name="MaxBlockSize">A tighter cap on block size for coarse rules (such as date of birth
+/// alone) that are worth running on small or sparse data but would flood a large data set with
+/// pairs; null uses the run's cap.</param>
+public sealed record BlockingRule(string Name, Func<FeatureTable, int, ulong> Key, int? MaxBlockSize = null)
 {
     /// <summary>Mixes values into a key that is never 0; any zero input (missing) gives 0.</summary>
     public static ulong Combine(int salt, long a, long b = 1)

@@ -31,7 +31,7 @@ public static class CandidatePairFinder
         var results = new ConcurrentBag<List<CandidatePair>>();
         for (int r = 0; r < rules.Count; r++)
         {
-            var (order, starts) = Blocks(keys[r], maxBlockSize, maxPairs);
+            var (order, starts) = Blocks(keys[r], Math.Min(maxBlockSize, rules[r].MaxBlockSize ?? int.MaxValue), maxPairs);
             int rule = r;
             if (starts.Length < 2) continue;
             Parallel.ForEach(

@@ -28,26 +28,21 @@ public sealed class AddressComparison : FieldComparison
         int a = table.Address(i), b = table.Address(j);
         if (a == 0 || b == 0) return Missing;
         if (a == b) return Exact;
-        string x = table.Addresses[a], y = table.Addresses[b];
-        if (JaroWinkler.Similarity(x, y) >= CloseThreshold) return Close;
-        return SharesHalfTheWords(x, y) ? Partial : Different;
+        // One typo leaves the other words intact, so addresses sharing no word are not close either.
+        var (shared, fewest) = SharedWords(table.AddressWords(a), table.AddressWords(b));
+        if (shared == 0) return Different;
+        if (JaroWinkler.Similarity(table.Addresses[a], table.Addresses[b]) >= CloseThreshold) return Close;
+        return shared * 2 >= fewest ? Partial : Different;
     }
 
     /// <inheritdoc />
     public override double TermFrequency(FeatureTable table, int i) => table.AddressCounts.Frequency(table.Address(i));
 
-    internal static bool SharesHalfTheWords(string x, string y)
+    private static (int Shared, int Fewest) SharedWords(ulong[] x, ulong[] y)
     {
-        int words = 0, shared = 0;
-        foreach (var range in x.AsSpan().Split(' '))
-        {
-            var word = x.AsSpan(range);
-            if (word.Length == 0) continue;
-            words++;
-            foreach (var other in y.AsSpan().Split(' '))
-                if (y.AsSpan(other).SequenceEqual(word)) { shared++; break; }
-        }
-        int otherWords = y.AsSpan().Count(' ') + 1;
-        return shared > 0 && shared * 2 >= Math.Min(words, otherWords);
+        int shared = 0;
+        foreach (var word in x)
+            if (Array.IndexOf(y, word) >= 0) shared++;
+        return (shared, Math.Min(x.Length, y.Length));
     }
 }

@@ -30,8 +30,8 @@ public sealed class DateOfBirthComparison : FieldComparison
         if (a == 0 || b == 0) return Missing;
         if (a == b) return Exact;
         Span<char> x = stackalloc char[8], y = stackalloc char[8];
-        a.TryFormat(x, out _, "D8");
-        b.TryFormat(y, out _, "D8");
+        Digits(a, x);
+        Digits(b, y);
         if (EditDistance.WithinOne(x, y)) return OneDigit;
         int yearA = a / 10000, yearB = b / 10000, monthA = a / 100 % 100, monthB = b / 100 % 100, dayA = a % 100, dayB = b % 100;
         if (yearA == yearB && monthA == dayB && dayA == monthB) return DayMonthSwapped;
@@ -41,6 +41,11 @@ public sealed class DateOfBirthComparison : FieldComparison
 
     /// <inheritdoc />
     public override double TermFrequency(FeatureTable table, int i) => table.DobCounts.Frequency(table.DateOfBirthId(i));
+
+    private static void Digits(int value, Span<char> into)
+    {
+        for (int k = into.Length - 1; k >= 0; k--, value /= 10) into[k] = (char)('0' + value % 10);
+    }
 
     // Approximate day number is enough to tell "within a year"; avoids validating calendar dates.
     private static int DayNumber(int year, int month, int day) => year * 372 + month * 31 + day;

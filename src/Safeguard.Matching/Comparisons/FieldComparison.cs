@@ -26,6 +26,13 @@ public abstract class FieldComparison
     /// used to adjust the weight of exact agreement; 0 when this field is not adjusted.</summary>
     public virtual double TermFrequency(FeatureTable table, int i) => 0;
 
+    /// <summary>How term frequency adjusts exact agreement on this field. Names and towns have
+    /// a real spread of common and rare values, so both ways; for values that should belong to
+    /// one person (dates, identifiers, addresses) the counts mostly reflect that person's own
+    /// duplicates, so only values far commoner than usual — placeholders such as 01/01/1900 —
+    /// are marked down.</summary>
+    public virtual TermFrequencyUse TermFrequencyUse => TermFrequencyUse.PlaceholdersOnly;
+
     /// <summary>Index of the "different" level.</summary>
     public int Different => Levels.Count - 1;
 }

@@ -41,11 +41,17 @@ public sealed class ForenameComparison : FieldComparison
         if (a == table.Surname(j) || b == table.Surname(i)) return Swapped;
         string x = table.Names[a], y = table.Names[b];
         if (x.Length == 1 || y.Length == 1) return x[0] == y[0] ? Initial : Different;
+        bool soundAlike = table.ForenamePhonetic(i) == table.ForenamePhonetic(j);
+        if (!soundAlike && LetterSignature.JaroWinklerBound(table.NameSignature(a), x.Length, table.NameSignature(b), y.Length) < SimilarThreshold)
+            return Different;
         double similarity = JaroWinkler.Similarity(x, y);
         if (similarity >= CloseThreshold) return Close;
-        if (similarity >= SimilarThreshold || table.ForenamePhonetic(i) == table.ForenamePhonetic(j)) return Similar;
+        if (similarity >= SimilarThreshold || soundAlike) return Similar;
         return Different;
     }
+
+    /// <inheritdoc />
+    public override TermFrequencyUse TermFrequencyUse => TermFrequencyUse.Full;
 
     /// <inheritdoc />
     public override double TermFrequency(FeatureTable table, int i) => table.ForenameCounts.Frequency(table.Forename(i));

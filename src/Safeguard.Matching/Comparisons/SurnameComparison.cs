@@ -33,11 +33,18 @@ public sealed class SurnameComparison : FieldComparison
         if (a == 0 || b == 0) return Missing;
         if (a == b) return Exact;
         if (a == table.Forename(j) || b == table.Forename(i)) return Swapped;
-        double similarity = JaroWinkler.Similarity(table.Names[a], table.Names[b]);
+        string x = table.Names[a], y = table.Names[b];
+        bool soundAlike = table.SurnamePhonetic(i) == table.SurnamePhonetic(j);
+        if (!soundAlike && LetterSignature.JaroWinklerBound(table.NameSignature(a), x.Length, table.NameSignature(b), y.Length) < SimilarThreshold)
+            return Different;
+        double similarity = JaroWinkler.Similarity(x, y);
         if (similarity >= CloseThreshold) return Close;
-        if (similarity >= SimilarThreshold || table.SurnamePhonetic(i) == table.SurnamePhonetic(j)) return Similar;
+        if (similarity >= SimilarThreshold || soundAlike) return Similar;
         return Different;
     }
+
+    /// <inheritdoc />
+    public override TermFrequencyUse TermFrequencyUse => TermFrequencyUse.Full;
 
     /// <inheritdoc />
     public override double TermFrequency(FeatureTable table, int i) => table.SurnameCounts.Frequency(table.Surname(i));

@@ -29,5 +29,8 @@ public sealed class TownComparison : FieldComparison
     }
 
     /// <inheritdoc />
+    public override TermFrequencyUse TermFrequencyUse => TermFrequencyUse.Full;
+
+    /// <inheritdoc />
     public override double TermFrequency(FeatureTable table, int i) => table.TownCounts.Frequency(table.Town(i));
 }

@@ -29,6 +29,9 @@ public sealed class DeduplicationResult
     /// <summary>Pairs at or above the clustering threshold.</summary>
     public long MatchedPairs { get; }
 
+    /// <summary>Time spent in each stage (prepare, block and compare, train, score and cluster).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> StageTimes { get; internal set; } = new Dictionary<string, TimeSpan>();
+
     /// <summary>The model learned from the records.</summary>
     public MatchModel Model => _scorer.Model;
 

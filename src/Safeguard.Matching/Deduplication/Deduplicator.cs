@@ -14,10 +14,14 @@ public static class Deduplicator
     public static DeduplicationResult Run(IReadOnlyList<PersonRecord> records, MatchSettings? settings = null)
     {
         settings ??= new MatchSettings();
-        var table = FeatureTable.Build(records);
-        var pairs = CandidatePairFinder.Find(table, settings.Comparisons, settings.BlockingRules, settings.MaxBlockSize);
-        var model = MatchModelTrainer.Train(table, pairs, settings);
-        return Cluster(table, pairs, model, settings);
+        var stages = new StageTimer();
+        var table = stages.Time("prepare", () => FeatureTable.Build(records));
+        var pairs = stages.Time("block and compare", () =>
+            CandidatePairFinder.Find(table, settings.Comparisons, settings.BlockingRules, settings.MaxBlockSize));
+        var model = stages.Time("train", () => MatchModelTrainer.Train(table, pairs, settings));
+        var result = stages.Time("score and cluster", () => Cluster(table, pairs, model, settings));
+        result.StageTimes = stages.Times;
+        return result;
     }
 
     /// <summary>Deduplicates prepared records with a model already trained.</summary>

@@ -9,6 +9,8 @@ public sealed class FeatureTable
     private int[] _dob = [], _dobId = [], _gender = [], _address = [], _town = [], _postcode = [], _identifier = [];
     private string[] _ids = [];
     private int[][] _nicknameGroups = [];
+    private ulong[] _nameSignatures = [];
+    private readonly List<ulong[]> _addressWords = [[]];
     private readonly Dictionary<int, int> _dobIds = [];
 
     /// <summary>Number of records in the table.</summary>
@@ -67,6 +69,8 @@ public sealed class FeatureTable
     internal int Postcode(int i) => _postcode[i];
     internal int Identifier(int i) => _identifier[i];
     internal int[] NicknameGroupsOfName(int nameId) => nameId < _nicknameGroups.Length ? _nicknameGroups[nameId] : [];
+    internal ulong NameSignature(int nameId) => _nameSignatures[nameId];
+    internal ulong[] AddressWords(int addressId) => _addressWords[addressId];
 
     private int Add(in NormalisedRecord n, bool countValues)
     {
@@ -81,7 +85,7 @@ public sealed class FeatureTable
         _dob[i] = n.DateOfBirth;
         _dobId[i] = DobId(n.DateOfBirth);
         _gender[i] = n.Gender;
-        _address[i] = Addresses.Intern(n.Address);
+        _address[i] = InternAddress(n.Address);
         _town[i] = Towns.Intern(n.Town);
         _postcode[i] = Postcodes.Intern(n.Postcode);
         _identifier[i] = Identifiers.Intern(n.Identifier);
@@ -101,8 +105,31 @@ public sealed class FeatureTable
     private int InternName(string name)
     {
         int id = Names.Intern(name);
-        if (id >= _nicknameGroups.Length) Array.Resize(ref _nicknameGroups, Math.Max(64, Math.Max(id + 1, _nicknameGroups.Length * 2)));
-        _nicknameGroups[id] ??= Text.Nicknames.GroupsOfNormalised(name);
+        if (id >= _nicknameGroups.Length)
+        {
+            int size = Math.Max(64, Math.Max(id + 1, _nicknameGroups.Length * 2));
+            Array.Resize(ref _nicknameGroups, size);
+            Array.Resize(ref _nameSignatures, size);
+        }
+        if (_nicknameGroups[id] is null)
+        {
+            _nicknameGroups[id] = Text.Nicknames.GroupsOfNormalised(name);
+            _nameSignatures[id] = Text.LetterSignature.Of(name);
+        }
+        return id;
+    }
+
+    // Word hashes per distinct address, so that "shares words" needs no string splitting per pair.
+    private int InternAddress(string address)
+    {
+        int id = Addresses.Intern(address);
+        if (id == _addressWords.Count)
+        {
+            var words = address.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var hashes = new ulong[words.Length];
+            for (int w = 0; w < words.Length; w++) hashes[w] = (uint)string.GetHashCode(words[w], StringComparison.Ordinal);
+            _addressWords.Add(hashes);
+        }
         return id;
     }
 

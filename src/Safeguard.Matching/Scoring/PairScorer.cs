@@ -12,6 +12,10 @@ public sealed class PairScorer(FeatureTable table, MatchModel model)
     /// value seen once in a small table from outweighing everything else.</summary>
     public const double MaxTermFrequencyAdjustment = 8;
 
+    /// <summary>How many bits commoner than average a value must be before a placeholders-only
+    /// field marks it down (8 bits: 256 times as common).</summary>
+    public const double PlaceholderBits = 8;
+
     /// <summary>The model used.</summary>
     public MatchModel Model => model;
 
@@ -53,9 +57,12 @@ public sealed class PairScorer(FeatureTable table, MatchModel model)
     // Swaps the average chance of agreeing exactly (u) for the chance of agreeing on this value.
     private double TermFrequencyAdjustment(int field, int i)
     {
-        double frequency = model.Comparisons.Fields[field].TermFrequency(table, i);
+        var comparison = model.Comparisons.Fields[field];
+        double frequency = comparison.TermFrequency(table, i);
         if (frequency <= 0) return 0;
         double adjustment = Math.Log2(model.U[field][FieldComparison.Exact] / frequency);
+        if (comparison.TermFrequencyUse == TermFrequencyUse.PlaceholdersOnly)
+            adjustment = adjustment < -PlaceholderBits ? adjustment + PlaceholderBits : 0;
         return Math.Clamp(adjustment, -MaxTermFrequencyAdjustment, MaxTermFrequencyAdjustment);
     }
 }

@@ -14,9 +14,11 @@ public static class MatchModelTrainer
     public static MatchModel Train(FeatureTable table, IReadOnlyList<CandidatePair> candidates, MatchSettings settings)
     {
         var comparisons = settings.Comparisons;
-        var u = UEstimator.Estimate(table, comparisons, settings.USamples, settings.Seed);
-        var m = LearnM(table, comparisons, u, settings);
-        var prior = EstimatePrior(table.Count, candidates, comparisons, m, u);
+        var sampled = UEstimator.Estimate(table, comparisons, settings.USamples, settings.Seed);
+        var m = LearnM(table, comparisons, sampled, settings);
+        var prior = EstimatePrior(table.Count, candidates, comparisons, m, sampled);
+        var u = WithoutMatches(sampled, m, prior);
+        prior = EstimatePrior(table.Count, candidates, comparisons, m, u);
         return new MatchModel(comparisons, m, u, prior);
     }
 
@@ -62,6 +64,24 @@ public static class MatchModelTrainer
             if (rounds[f] > 0)
                 for (int l = 1; l < sum[f].Length; l++) initial[f][l] = sum[f][l] / rounds[f];
         return initial;
+    }
+
+    /// <summary>Random pairs include some true matches: share λ of them, distributed as m. In a
+    /// small file with many duplicates that is enough to make agreeing on an identifier look
+    /// common; taking them out gives u for non-matches proper. A floor of a tenth of the sampled
+    /// value keeps one correction from making a level look impossible.</summary>
+    internal static double[][] WithoutMatches(double[][] sampled, double[][] m, double prior)
+    {
+        var u = new double[sampled.Length][];
+        for (int f = 0; f < u.Length; f++)
+        {
+            u[f] = new double[sampled[f].Length];
+            double total = 0;
+            for (int l = 1; l < u[f].Length; l++)
+                total += u[f][l] = Math.Max((sampled[f][l] - prior * m[f][l]) / (1 - prior), sampled[f][l] / 10);
+            for (int l = 1; l < u[f].Length; l++) u[f][l] /= total;
+        }
+        return u;
     }
 
     private static bool Observed(Dictionary<uint, long> counts, int field)
