@@ -17,13 +17,13 @@ public sealed record MatchSettings
     public IReadOnlyList<Training.TrainingSession> TrainingSessions { get; init; } = Training.TrainingSession.Standard;
 
     /// <summary>Most pairs used in one training round.</summary>
-    public long MaxTrainingPairs { get; init; } = 2_000_000;
+    public long MaxTrainingPairs { get; init; } = 1_000_000;
 
     /// <summary>Blocks with more records than this are skipped.</summary>
     public int MaxBlockSize { get; init; } = 200;
 
     /// <summary>Random pairs drawn to estimate u.</summary>
-    public int USamples { get; init; } = 2_000_000;
+    public int USamples { get; init; } = 1_000_000;
 
     /// <summary>Seed for the random pairs, so runs are repeatable.</summary>
     public int Seed { get; init; } = 1;

@@ -11,6 +11,10 @@ public static class BlockingRules
     /// <summary>Cap for coarse rules: on large data their blocks exceed it and are skipped.</summary>
     public const int CoarseBlockSize = 12;
 
+    /// <summary>Cap for rules on names alone (no date of birth): a block of more people than
+    /// this sharing a name says too little to be worth comparing.</summary>
+    public const int NameBlockSize = 30;
+
     /// <summary>The standard rules, most selective first.</summary>
     public static IReadOnlyList<BlockingRule> Standard { get; } =
     [
@@ -20,20 +24,21 @@ public static class BlockingRules
         new("date of birth + both initials, either order", (t, i) =>
             BlockingRule.Combine(4, t.DateOfBirth(i), InitialsEitherOrder(t, i))),
         new("date of birth + town", (t, i) => BlockingRule.Combine(5, t.DateOfBirth(i), t.Town(i))),
-        new("surname sound + birth year and month", (t, i) => BlockingRule.Combine(6, t.SurnamePhonetic(i), t.DateOfBirth(i) / 100)),
-        new("surname sound + birth month and day", (t, i) => BlockingRule.Combine(7, t.SurnamePhonetic(i), t.DateOfBirth(i) % 10000)),
-        new("surname + forename initial + birth year", (t, i) =>
-            BlockingRule.Combine(8, BlockingRule.Combine(8, t.Surname(i), Initial(t, t.Forename(i))) is var k and not 0 ? (long)k : 0, t.DateOfBirth(i) / 10000)),
-        new("forename or nickname + surname sound", (t, i) => BlockingRule.Combine(9, t.ForenameRoot(i), t.SurnamePhonetic(i))),
+        new("surname sound + birth year and month", (t, i) => BlockingRule.Combine(6, t.SurnamePhonetic(i), t.DateOfBirth(i) / 100), NameBlockSize),
+        new("surname sound + forename initial + birth month and day", (t, i) =>
+            BlockingRule.Combine(7, BlockingRule.Combine(7, t.SurnamePhonetic(i), Initial(t, t.Forename(i))) is var k and not 0 ? (long)k : 0, t.DateOfBirth(i) % 10000)),
+        new("surname + forename or nickname + birth year", (t, i) =>
+            BlockingRule.Combine(8, BlockingRule.Combine(8, t.Surname(i), t.ForenameRoot(i)) is var k and not 0 ? (long)k : 0, t.DateOfBirth(i) / 10000)),
+        new("forename or nickname + surname sound", (t, i) => BlockingRule.Combine(9, t.ForenameRoot(i), t.SurnamePhonetic(i)), NameBlockSize),
         new("forename and surname sounds, either order", (t, i) =>
         {
             int f = t.ForenamePhonetic(i), s = t.SurnamePhonetic(i);
             return BlockingRule.Combine(10, Math.Min(f, s), Math.Max(f, s));
-        }),
+        }, CoarseBlockSize),
         new("postcode + forename initial", (t, i) => BlockingRule.Combine(11, t.Postcode(i), Initial(t, t.Forename(i)))),
         new("postcode + surname initial", (t, i) => BlockingRule.Combine(12, t.Postcode(i), Initial(t, t.Surname(i)))),
         new("postcode + both initials, either order", (t, i) => BlockingRule.Combine(18, t.Postcode(i), InitialsEitherOrder(t, i))),
-        new("surname + town", (t, i) => BlockingRule.Combine(13, t.Surname(i), t.Town(i))),
+        new("surname + town", (t, i) => BlockingRule.Combine(13, t.Surname(i), t.Town(i)), NameBlockSize),
         new("forename or nickname + town + birth year", (t, i) =>
             BlockingRule.Combine(14, BlockingRule.Combine(14, t.ForenameRoot(i), t.Town(i)) is var k and not 0 ? (long)k : 0, t.DateOfBirth(i) / 10000)),
         new("date of birth (coarse)", (t, i) => BlockingRule.Combine(15, t.DateOfBirth(i)), CoarseBlockSize),

@@ -36,7 +36,7 @@ public sealed class AddressComparison : FieldComparison
     }
 
     /// <inheritdoc />
-    public override double TermFrequency(FeatureTable table, int i) => table.AddressCounts.Frequency(table.Address(i));
+    public override (long Count, long Total) TermCount(FeatureTable table, int i) => table.AddressCounts.Term(table.Address(i));
 
     private static (int Shared, int Fewest) SharedWords(ulong[] x, ulong[] y)
     {

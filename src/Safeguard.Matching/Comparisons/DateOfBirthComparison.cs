@@ -4,17 +4,19 @@ using Safeguard.Matching.Text;
 namespace Safeguard.Matching.Comparisons;
 
 /// <summary>Dates of birth: exact, one keyed digit wrong (or two adjacent digits swapped), day and
-/// month swapped, within a year, different.</summary>
+/// month swapped, within a month, within a year, different.</summary>
 public sealed class DateOfBirthComparison : FieldComparison
 {
     /// <summary>Level index for one digit wrong or two adjacent digits swapped.</summary>
     public const int OneDigit = 2;
     /// <summary>Level index for day and month swapped (3/4 against 4/3).</summary>
     public const int DayMonthSwapped = 3;
+    /// <summary>Level index for dates no more than a month apart.</summary>
+    public const int WithinMonth = 4;
     /// <summary>Level index for dates no more than a year apart.</summary>
-    public const int WithinYear = 4;
+    public const int WithinYear = 5;
 
-    private static readonly string[] LevelNames = ["missing", "exact", "one digit", "day and month swapped", "within a year", "different"];
+    private static readonly string[] LevelNames = ["missing", "exact", "one digit", "day and month swapped", "within a month", "within a year", "different"];
 
     /// <inheritdoc />
     public override string Field => "dateOfBirth";
@@ -35,12 +37,14 @@ public sealed class DateOfBirthComparison : FieldComparison
         if (EditDistance.WithinOne(x, y)) return OneDigit;
         int yearA = a / 10000, yearB = b / 10000, monthA = a / 100 % 100, monthB = b / 100 % 100, dayA = a % 100, dayB = b % 100;
         if (yearA == yearB && monthA == dayB && dayA == monthB) return DayMonthSwapped;
-        if (Math.Abs(DayNumber(yearA, monthA, dayA) - DayNumber(yearB, monthB, dayB)) <= 372) return WithinYear;
+        int apart = Math.Abs(DayNumber(yearA, monthA, dayA) - DayNumber(yearB, monthB, dayB));
+        if (apart <= 31) return WithinMonth;
+        if (apart <= 372) return WithinYear;
         return Different;
     }
 
     /// <inheritdoc />
-    public override double TermFrequency(FeatureTable table, int i) => table.DobCounts.Frequency(table.DateOfBirthId(i));
+    public override (long Count, long Total) TermCount(FeatureTable table, int i) => table.DobCounts.Term(table.DateOfBirthId(i));
 
     private static void Digits(int value, Span<char> into)
     {

@@ -22,9 +22,9 @@ public abstract class FieldComparison
     /// <summary>The level reached by records <paramref name="i"/> and <paramref name="j"/>.</summary>
     public abstract int Compare(FeatureTable table, int i, int j);
 
-    /// <summary>How common record <paramref name="i"/>'s value is (share of records carrying it),
-    /// used to adjust the weight of exact agreement; 0 when this field is not adjusted.</summary>
-    public virtual double TermFrequency(FeatureTable table, int i) => 0;
+    /// <summary>How many records carry record <paramref name="i"/>'s value, out of how many with
+    /// any value, used to adjust the weight of exact agreement; (0, 0) when not adjusted.</summary>
+    public virtual (long Count, long Total) TermCount(FeatureTable table, int i) => (0, 0);
 
     /// <summary>How term frequency adjusts exact agreement on this field. Names and towns have
     /// a real spread of common and rare values, so both ways; for values that should belong to

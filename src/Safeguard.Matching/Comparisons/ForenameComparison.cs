@@ -11,7 +11,7 @@ public sealed class ForenameComparison : FieldComparison
     public const int Variant = 2;
     /// <summary>Level index for a forename that equals the other record's surname.</summary>
     public const int Swapped = 3;
-    /// <summary>Level index for Jaro–Winkler at or above <see cref="CloseThreshold"/>.</summary>
+    /// <summary>Level index for one typo apart, or Jaro–Winkler at or above <see cref="CloseThreshold"/>.</summary>
     public const int Close = 4;
     /// <summary>Level index for Jaro–Winkler at or above <see cref="SimilarThreshold"/> or equal Soundex.</summary>
     public const int Similar = 5;
@@ -41,6 +41,7 @@ public sealed class ForenameComparison : FieldComparison
         if (a == table.Surname(j) || b == table.Surname(i)) return Swapped;
         string x = table.Names[a], y = table.Names[b];
         if (x.Length == 1 || y.Length == 1) return x[0] == y[0] ? Initial : Different;
+        if (EditDistance.WithinOne(x, y)) return Close;
         bool soundAlike = table.ForenamePhonetic(i) == table.ForenamePhonetic(j);
         if (!soundAlike && LetterSignature.JaroWinklerBound(table.NameSignature(a), x.Length, table.NameSignature(b), y.Length) < SimilarThreshold)
             return Different;
@@ -54,7 +55,7 @@ public sealed class ForenameComparison : FieldComparison
     public override TermFrequencyUse TermFrequencyUse => TermFrequencyUse.Full;
 
     /// <inheritdoc />
-    public override double TermFrequency(FeatureTable table, int i) => table.ForenameCounts.Frequency(table.Forename(i));
+    public override (long Count, long Total) TermCount(FeatureTable table, int i) => table.ForenameCounts.Term(table.Forename(i));
 
     private static bool ShareGroup(int[] x, int[] y)
     {

@@ -34,5 +34,5 @@ public sealed class IdentifierComparison : FieldComparison
     }
 
     /// <inheritdoc />
-    public override double TermFrequency(FeatureTable table, int i) => table.IdentifierCounts.Frequency(table.Identifier(i));
+    public override (long Count, long Total) TermCount(FeatureTable table, int i) => table.IdentifierCounts.Term(table.Identifier(i));
 }

@@ -33,5 +33,5 @@ public sealed class PostcodeComparison : FieldComparison
     }
 
     /// <inheritdoc />
-    public override double TermFrequency(FeatureTable table, int i) => table.PostcodeCounts.Frequency(table.Postcode(i));
+    public override (long Count, long Total) TermCount(FeatureTable table, int i) => table.PostcodeCounts.Term(table.Postcode(i));
 }

@@ -3,13 +3,13 @@ using Safeguard.Matching.Text;
 
 namespace Safeguard.Matching.Comparisons;
 
-/// <summary>Surnames: exact, swapped with the forename, close spelling, similar spelling or
-/// sound, different.</summary>
+/// <summary>Surnames: exact, swapped with the forename, close spelling (one typo, or Jaro–Winkler
+/// at least 0.92), similar spelling or sound, different.</summary>
 public sealed class SurnameComparison : FieldComparison
 {
     /// <summary>Level index for a surname that equals the other record's forename.</summary>
     public const int Swapped = 2;
-    /// <summary>Level index for Jaro–Winkler at or above <see cref="CloseThreshold"/>.</summary>
+    /// <summary>Level index for one typo apart, or Jaro–Winkler at or above <see cref="CloseThreshold"/>.</summary>
     public const int Close = 3;
     /// <summary>Level index for Jaro–Winkler at or above <see cref="SimilarThreshold"/> or equal Soundex.</summary>
     public const int Similar = 4;
@@ -37,6 +37,7 @@ public sealed class SurnameComparison : FieldComparison
         bool soundAlike = table.SurnamePhonetic(i) == table.SurnamePhonetic(j);
         if (!soundAlike && LetterSignature.JaroWinklerBound(table.NameSignature(a), x.Length, table.NameSignature(b), y.Length) < SimilarThreshold)
             return Different;
+        if (EditDistance.WithinOne(x, y)) return Close;
         double similarity = JaroWinkler.Similarity(x, y);
         if (similarity >= CloseThreshold) return Close;
         if (similarity >= SimilarThreshold || soundAlike) return Similar;
@@ -47,5 +48,5 @@ public sealed class SurnameComparison : FieldComparison
     public override TermFrequencyUse TermFrequencyUse => TermFrequencyUse.Full;
 
     /// <inheritdoc />
-    public override double TermFrequency(FeatureTable table, int i) => table.SurnameCounts.Frequency(table.Surname(i));
+    public override (long Count, long Total) TermCount(FeatureTable table, int i) => table.SurnameCounts.Term(table.Surname(i));
 }

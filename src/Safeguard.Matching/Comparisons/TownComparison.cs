@@ -32,5 +32,5 @@ public sealed class TownComparison : FieldComparison
     public override TermFrequencyUse TermFrequencyUse => TermFrequencyUse.Full;
 
     /// <inheritdoc />
-    public override double TermFrequency(FeatureTable table, int i) => table.TownCounts.Frequency(table.Town(i));
+    public override (long Count, long Total) TermCount(FeatureTable table, int i) => table.TownCounts.Term(table.Town(i));
 }

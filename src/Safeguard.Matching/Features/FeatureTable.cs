@@ -16,7 +16,8 @@ public sealed class FeatureTable
     /// <summary>Number of records in the table.</summary>
     public int Count { get; private set; }
 
-    internal ValuePool Names { get; } = new();
+    /// <summary>Normalised forenames and surnames by id.</summary>
+    public ValuePool Names { get; } = new();
     internal ValuePool Phonetics { get; } = new();
     internal ValuePool Addresses { get; } = new();
     internal ValuePool Towns { get; } = new();
@@ -56,18 +57,30 @@ public sealed class FeatureTable
     /// <summary>The source identifier of record <paramref name="i"/>.</summary>
     public string IdOf(int i) => _ids[i];
 
-    internal int Forename(int i) => _forename[i];
-    internal int Surname(int i) => _surname[i];
-    internal int ForenamePhonetic(int i) => _forenamePhonetic[i];
-    internal int SurnamePhonetic(int i) => _surnamePhonetic[i];
-    internal int ForenameRoot(int i) => _forenameRoot[i];
-    internal int DateOfBirth(int i) => _dob[i];
-    internal int DateOfBirthId(int i) => _dobId[i];
-    internal int Gender(int i) => _gender[i];
-    internal int Address(int i) => _address[i];
-    internal int Town(int i) => _town[i];
-    internal int Postcode(int i) => _postcode[i];
-    internal int Identifier(int i) => _identifier[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int Forename(int i) => _forename[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int Surname(int i) => _surname[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int ForenamePhonetic(int i) => _forenamePhonetic[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int SurnamePhonetic(int i) => _surnamePhonetic[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int ForenameRoot(int i) => _forenameRoot[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int DateOfBirth(int i) => _dob[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int DateOfBirthId(int i) => _dobId[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int Gender(int i) => _gender[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int Address(int i) => _address[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int Town(int i) => _town[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int Postcode(int i) => _postcode[i];
+    /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
+    public int Identifier(int i) => _identifier[i];
     internal int[] NicknameGroupsOfName(int nameId) => nameId < _nicknameGroups.Length ? _nicknameGroups[nameId] : [];
     internal ulong NameSignature(int nameId) => _nameSignatures[nameId];
     internal ulong[] AddressWords(int addressId) => _addressWords[addressId];

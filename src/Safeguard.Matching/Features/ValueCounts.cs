@@ -18,7 +18,9 @@ public sealed class ValueCounts
         Total++;
     }
 
-    /// <summary>Share of non-missing records carrying this value, or 0 when unknown.</summary>
-    public double Frequency(int id) =>
-        id <= 0 || id >= _counts.Length || Total == 0 ? 0 : (double)_counts[id] / Total;
+    /// <summary>Records carrying this value.</summary>
+    public int CountOf(int id) => id <= 0 || id >= _counts.Length ? 0 : _counts[id];
+
+    /// <summary>How many records carry the value and how many carry any value, for term frequency.</summary>
+    public (long Count, long Total) Term(int id) => (CountOf(id), Total);
 }

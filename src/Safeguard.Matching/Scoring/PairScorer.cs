@@ -12,6 +12,10 @@ public sealed class PairScorer(FeatureTable table, MatchModel model)
     /// value seen once in a small table from outweighing everything else.</summary>
     public const double MaxTermFrequencyAdjustment = 8;
 
+    /// <summary>Imaginary records, distributed as u says, added to the counts so that a handful
+    /// of records (one person checked against a few) cannot swing the adjustment wildly.</summary>
+    public const double TermFrequencyPseudoRecords = 100;
+
     /// <summary>How many bits commoner than average a value must be before a placeholders-only
     /// field marks it down (8 bits: 256 times as common).</summary>
     public const double PlaceholderBits = 8;
@@ -58,9 +62,11 @@ public sealed class PairScorer(FeatureTable table, MatchModel model)
     private double TermFrequencyAdjustment(int field, int i)
     {
         var comparison = model.Comparisons.Fields[field];
-        double frequency = comparison.TermFrequency(table, i);
-        if (frequency <= 0) return 0;
-        double adjustment = Math.Log2(model.U[field][FieldComparison.Exact] / frequency);
+        var (count, total) = comparison.TermCount(table, i);
+        if (count <= 0) return 0;
+        double u = model.U[field][FieldComparison.Exact];
+        double frequency = (count + TermFrequencyPseudoRecords * u) / (total + TermFrequencyPseudoRecords);
+        double adjustment = Math.Log2(u / frequency);
         if (comparison.TermFrequencyUse == TermFrequencyUse.PlaceholdersOnly)
             adjustment = adjustment < -PlaceholderBits ? adjustment + PlaceholderBits : 0;
         return Math.Clamp(adjustment, -MaxTermFrequencyAdjustment, MaxTermFrequencyAdjustment);

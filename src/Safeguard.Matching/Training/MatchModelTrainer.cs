@@ -16,9 +16,10 @@ public static class MatchModelTrainer
         var comparisons = settings.Comparisons;
         var sampled = UEstimator.Estimate(table, comparisons, settings.USamples, settings.Seed);
         var m = LearnM(table, comparisons, sampled, settings);
-        var prior = EstimatePrior(table.Count, candidates, comparisons, m, sampled);
+        var patterns = CountPatterns(candidates);
+        var prior = EstimatePrior(table.Count, candidates.Count, patterns, comparisons, m, sampled);
         var u = WithoutMatches(sampled, m, prior);
-        prior = EstimatePrior(table.Count, candidates, comparisons, m, u);
+        prior = EstimatePrior(table.Count, candidates.Count, patterns, comparisons, m, u);
         return new MatchModel(comparisons, m, u, prior);
     }
 
@@ -66,6 +67,26 @@ public static class MatchModelTrainer
         return initial;
     }
 
+    // Parallel because a million records give tens of millions of candidate pairs.
+    private static Dictionary<uint, long> CountPatterns(IReadOnlyList<CandidatePair> candidates)
+    {
+        var total = new Dictionary<uint, long>();
+        var gate = new Lock();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, candidates.Count, Math.Max(1, candidates.Count / 16 + 1)),
+            () => new Dictionary<uint, long>(),
+            (range, _, local) =>
+            {
+                for (int k = range.Item1; k < range.Item2; k++)
+                {
+                    uint p = candidates[k].Pattern;
+                    local[p] = local.GetValueOrDefault(p) + 1;
+                }
+                return local;
+            },
+            local => { lock (gate) foreach (var (p, c) in local) total[p] = total.GetValueOrDefault(p) + c; });
+        return total;
+    }
+
     /// <summary>Random pairs include some true matches: share λ of them, distributed as m. In a
     /// small file with many duplicates that is enough to make agreeing on an identifier look
     /// common; taking them out gives u for non-matches proper. A floor of a tenth of the sampled
@@ -94,11 +115,9 @@ public static class MatchModelTrainer
     /// <summary>The chance that two records drawn at random are one person, found by
     /// expectation–maximisation over the prior alone, treating pairs that blocking never proposed
     /// as non-matches.</summary>
-    internal static double EstimatePrior(int records, IReadOnlyList<CandidatePair> candidates, ComparisonSet comparisons, double[][] m, double[][] u)
+    internal static double EstimatePrior(int records, long candidates, Dictionary<uint, long> counts, ComparisonSet comparisons, double[][] m, double[][] u)
     {
         double allPairs = Math.Max(1.0, (double)records * (records - 1) / 2);
-        var counts = new Dictionary<uint, long>();
-        foreach (var p in candidates) counts[p.Pattern] = counts.GetValueOrDefault(p.Pattern) + 1;
         if (counts.Count == 0) return 1 / allPairs;
         var bayesFactors = counts.Keys.Select(pattern =>
         {
@@ -110,7 +129,7 @@ public static class MatchModelTrainer
             }
             return (Factor: Math.Pow(2, bits), Count: (double)counts[pattern]);
         }).ToArray();
-        double prior = candidates.Count / allPairs / 2;
+        double prior = candidates / allPairs / 2;
         for (int iteration = 0; iteration < 200; iteration++)
         {
             double expectedMatches = 0;
