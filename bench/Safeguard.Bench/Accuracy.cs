@@ -32,7 +32,7 @@ internal static class Accuracy
     {
         var (records, labels) = LabelledCsv.Load(path, mapping, truth);
         var clock = Stopwatch.StartNew();
-        var result = Deduplicator.Run(records);
+        var result = Deduplicator.Run(records, Settings.FromEnvironment());
         var seconds = clock.Elapsed.TotalSeconds;
         var metrics = PairwiseMetrics.Compute(result.Clusters, labels);
         if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1") ModelReport.Print(name, result.Model);

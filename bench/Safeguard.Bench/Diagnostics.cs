@@ -30,22 +30,26 @@ internal static class Diagnostics
         int blocked = truePairs.Count(candidateSet.Contains);
         Console.WriteLine($"-- {name}: true pairs {truePairs.Count}, proposed by blocking {blocked} ({(double)blocked / truePairs.Count:0.0000})");
 
-        int shown = 0;
+        int shown = 0, missedScored = 0, falseScored = 0;
         foreach (var key in truePairs.Where(k => !candidateSet.Contains(k)).Take(examples))
             Console.WriteLine($"   not blocked: {Describe(records, key)}");
         foreach (var p in pairs)
         {
             bool same = truth[p.Left].Equals(truth[p.Right]);
             double w = scorer.Score(p.Left, p.Right, p.Pattern);
-            if (same == w >= threshold || shown++ >= examples * 2) continue;
+            if (same == w >= threshold) continue;
+            if (same) missedScored++; else falseScored++;
+            if (shown++ >= examples * 2) continue;
             Console.WriteLine($"   {(same ? "missed" : "false")}: {Describe(records, Key(p.Left, p.Right))}\n      {scorer.Explain(p.Left, p.Right)}");
         }
+        Console.WriteLine($"   pairs scored below threshold though true: {missedScored}; above threshold though false: {falseScored}; prior {model.PriorWeight:0.0} bits");
     }
 
-    private static long Key(int a, int b) => a < b ? (long)a << 32 | (uint)b : (long)b << 32 | (uint)a;
+    // Multiplied so that HashSet<long>'s hash (high XOR low word) does not collide for nearby indexes.
+    private static long Key(int a, int b) => a < b ? (long)a * 4_294_967_311L + b : (long)b * 4_294_967_311L + a;
 
     private static string Describe(IReadOnlyList<PersonRecord> records, long key) =>
-        $"{Show(records[(int)(key >> 32)])}  |  {Show(records[(int)(key & 0xFFFFFFFF)])}";
+        $"{Show(records[(int)(key / 4_294_967_311L)])}  |  {Show(records[(int)(key % 4_294_967_311L)])}";
 
     private static string Show(PersonRecord r) =>
         $"{r.Forename} {r.Surname} {r.DateOfBirth:yyyy-MM-dd} {r.AddressLine}, {r.Town} {r.Postcode} #{r.Identifier}";

@@ -16,7 +16,7 @@ internal static class Speed
         var population = new PopulationGenerator(seed).Generate(records);
         GC.Collect();
         var clock = Stopwatch.StartNew();
-        var result = Deduplicator.Run(population.Records);
+        var result = Deduplicator.Run(population.Records, Settings.FromEnvironment());
         double seconds = clock.Elapsed.TotalSeconds;
         var metrics = PairwiseMetrics.Compute(result.Clusters, population.PersonOf);
         Process.GetCurrentProcess().Refresh();

@@ -34,6 +34,10 @@ public sealed record MatchSettings
     /// <summary>Largest cluster that joining may build (a guard against chaining).</summary>
     public int MaxClusterSize { get; init; } = 50;
 
+    /// <summary>Share of the pairs across two multi-record clusters that must be matches before
+    /// they are joined, a guard against chaining (0 turns it off).</summary>
+    public double MinLinkShare { get; init; } = 0.3;
+
     /// <summary>Limit on expectation–maximisation iterations.</summary>
     public int MaxIterations { get; init; } = 100;
 }

@@ -29,6 +29,14 @@ public static class BlockingRules
             BlockingRule.Combine(7, BlockingRule.Combine(7, t.SurnamePhonetic(i), Initial(t, t.Forename(i))) is var k and not 0 ? (long)k : 0, t.DateOfBirth(i) % 10000)),
         new("surname + forename or nickname + birth year", (t, i) =>
             BlockingRule.Combine(8, BlockingRule.Combine(8, t.Surname(i), t.ForenameRoot(i)) is var k and not 0 ? (long)k : 0, t.DateOfBirth(i) / 10000)),
+        new("surname + forename initial + birth year", (t, i) =>
+            BlockingRule.Combine(19, BlockingRule.Combine(19, t.Surname(i), Initial(t, t.Forename(i))) is var k and not 0 ? (long)k : 0, t.DateOfBirth(i) / 10000), NameBlockSize),
+        new("forename and surname sounds either order + birth year", (t, i) =>
+        {
+            int f = t.ForenamePhonetic(i), s = t.SurnamePhonetic(i);
+            return BlockingRule.Combine(20, BlockingRule.Combine(20, Math.Min(f, s), Math.Max(f, s)) is var k and not 0 ? (long)k : 0, t.DateOfBirth(i) / 10000);
+        }),
+        new("address + town", (t, i) => BlockingRule.Combine(21, t.Address(i), t.Town(i))),
         new("forename or nickname + surname sound", (t, i) => BlockingRule.Combine(9, t.ForenameRoot(i), t.SurnamePhonetic(i)), NameBlockSize),
         new("forename and surname sounds, either order", (t, i) =>
         {

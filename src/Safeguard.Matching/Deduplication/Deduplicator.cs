@@ -37,7 +37,7 @@ public static class Deduplicator
         });
         long matched = 0;
         foreach (var s in scored) if (s.Weight >= threshold) matched++;
-        var clusters = Clusterer.Cluster(table.Count, scored, threshold, settings.MaxClusterSize);
+        var clusters = Clusterer.Cluster(table.Count, scored, threshold, settings.MaxClusterSize, settings.MinLinkShare);
         var ids = new string[table.Count];
         for (int i = 0; i < ids.Length; i++) ids[i] = table.IdOf(i);
         return new DeduplicationResult(ids, clusters, pairs.Length, matched, scorer);
