@@ -41,10 +41,10 @@ public sealed class PopulationGenerator(int seed = 42)
     private Person NewPerson()
     {
         bool female = _random.Next(2) == 0;
-        var forename = Pick(female ? NameLists.Female : NameLists.Male, 2);
+        var forename = Pick(female ? NameLists.Female : NameLists.Male, 1.3);
         var dob = new DateOnly(1935, 1, 1).AddDays(_random.Next(32_000));
         var identifier = (100_000_000 + _random.Next(900_000_000)).ToString();
-        return new Person(forename, Pick(_surnames, 3), female ? "f" : "m", dob, NewAddress(), identifier);
+        return new Person(forename, Pick(_surnames, 1.5), female ? "f" : "m", dob, NewAddress(), identifier);
     }
 
     private Address NewAddress()
@@ -95,7 +95,9 @@ public sealed class PopulationGenerator(int seed = 42)
         return variants.Length == 0 ? forename : variants[_random.Next(variants.Length)];
     }
 
-    // Skewed choice: early entries are common, late ones rare, as with real names.
+    // Skewed choice: early entries are common, late ones rare, as with real names. With skew s the
+    // first k of n entries are drawn (k/n)^(1/s) of the time: for surnames (s = 1.5) the commonest
+    // is about 0.6% of people and the top ten about 3%, close to British surname statistics.
     private string Pick(string[] values, double skew)
     {
         double r = Math.Pow(_random.NextDouble(), skew);
