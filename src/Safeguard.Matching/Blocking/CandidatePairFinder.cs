@@ -18,20 +18,19 @@ public static class CandidatePairFinder
     /// still catch the true pairs inside it.</param>
     public static CandidatePair[] Find(FeatureTable table, ComparisonSet comparisons, IReadOnlyList<BlockingRule> rules, int maxBlockSize = 200, long maxPairs = long.MaxValue)
     {
-        int n = table.Count;
-        var keys = new ulong[rules.Count][];
-        for (int r = 0; r < rules.Count; r++)
+        int n = table.Count, ruleCount = rules.Count;
+        // Record-major (all of one record's keys side by side): checking whether an earlier rule
+        // already paired two records then touches two cache lines, not two per rule.
+        var keys = new ulong[(long)n * ruleCount];
+        Parallel.For(0, n, i =>
         {
-            var k = new ulong[n];
-            var rule = rules[r];
-            Parallel.For(0, n, i => k[i] = rule.Key(table, i));
-            keys[r] = k;
-        }
+            for (int r = 0; r < ruleCount; r++) keys[(long)i * ruleCount + r] = rules[r].Key(table, i);
+        });
 
         var results = new ConcurrentBag<List<CandidatePair>>();
         for (int r = 0; r < rules.Count; r++)
         {
-            var (order, starts) = Blocks(keys[r], Math.Min(maxBlockSize, rules[r].MaxBlockSize ?? int.MaxValue), maxPairs);
+            var (order, starts) = Blocks(keys, ruleCount, r, n, Math.Min(maxBlockSize, rules[r].MaxBlockSize ?? int.MaxValue), maxPairs);
             int rule = r;
             if (starts.Length < 2) continue;
             Parallel.ForEach(
@@ -44,7 +43,7 @@ public static class CandidatePairFinder
                             for (int y = x + 1; y < starts[b + 1]; y++)
                             {
                                 int i = order[x], j = order[y];
-                                if (SeenByEarlierRule(keys, rule, i, j)) continue;
+                                if (SeenByEarlierRule(keys, ruleCount, rule, i, j)) continue;
                                 if (i > j) (i, j) = (j, i);
                                 local.Add(new CandidatePair(i, j, comparisons.Pattern(table, i, j)));
                             }
@@ -59,26 +58,28 @@ public static class CandidatePairFinder
         return all;
     }
 
-    private static bool SeenByEarlierRule(ulong[][] keys, int rule, int i, int j)
+    private static bool SeenByEarlierRule(ulong[] keys, int ruleCount, int rule, int i, int j)
     {
-        for (int r = 0; r < rule; r++)
-        {
-            var k = keys[r];
-            if (k[i] != 0 && k[i] == k[j]) return true;
-        }
+        var a = keys.AsSpan((int)((long)i * ruleCount), rule);
+        var b = keys.AsSpan((int)((long)j * ruleCount), rule);
+        for (int r = 0; r < a.Length; r++)
+            if (a[r] != 0 && a[r] == b[r]) return true;
         return false;
     }
 
     // Sorts record indexes by key and returns block boundaries; oversized blocks get their keys
     // cleared so that later rules do not assume their pairs were already compared.
-    private static (int[] Order, int[] Starts) Blocks(ulong[] keys, int maxBlockSize, long maxPairs)
+    private static (int[] Order, int[] Starts) Blocks(ulong[] keys, int ruleCount, int rule, int n, int maxBlockSize, long maxPairs)
     {
         int count = 0;
-        foreach (var k in keys) if (k != 0) count++;
+        for (int i = 0; i < n; i++) if (keys[(long)i * ruleCount + rule] != 0) count++;
         var sortedKeys = new ulong[count];
         var order = new int[count];
-        for (int i = 0, at = 0; i < keys.Length; i++)
-            if (keys[i] != 0) { sortedKeys[at] = keys[i]; order[at++] = i; }
+        for (int i = 0, at = 0; i < n; i++)
+        {
+            ulong key = keys[(long)i * ruleCount + rule];
+            if (key != 0) { sortedKeys[at] = key; order[at++] = i; }
+        }
         Array.Sort(sortedKeys, order);
 
         var starts = new List<int>();
@@ -89,7 +90,7 @@ public static class CandidatePairFinder
             int e = s + 1;
             while (e < count && sortedKeys[e] == sortedKeys[s]) e++;
             if (e - s > maxBlockSize)
-                for (int x = s; x < e; x++) keys[order[x]] = 0;
+                for (int x = s; x < e; x++) keys[(long)order[x] * ruleCount + rule] = 0;
             else if (e - s > 1 && (pairs += (long)(e - s) * (e - s - 1) / 2) <= maxPairs)
             {
                 starts.Add(kept.Count);
