@@ -44,8 +44,11 @@ if (only is null or "speed")
             + string.Join(", ", r.StageSeconds.Select(kv => $"{kv.Key} {kv.Value:0.00}s")));
     }
     File.WriteAllText(Path.Combine(resultsDir, "speed.json"), JsonSerializer.Serialize(
-        new { Machine = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}", Runs = speed }, json));
+        new { Machine = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}", LoadAverage = LoadAverage(), Runs = speed }, json));
 }
+
+// Other work on the machine slows the timings; the load average at the end says how much there was.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
 
 static string? OptionValue(string[] args, string name)
 {

@@ -22,7 +22,7 @@ public sealed record MatchSettings
     /// <summary>Blocks with more records than this are skipped.</summary>
     public int MaxBlockSize { get; init; } = 200;
 
-    /// <summary>Random pairs drawn to estimate u.</summary>
+    /// <summary>Most random pairs drawn to estimate u (twenty per record are used, at least 200,000).</summary>
     public int USamples { get; init; } = 1_000_000;
 
     /// <summary>Seed for the random pairs, so runs are repeatable.</summary>

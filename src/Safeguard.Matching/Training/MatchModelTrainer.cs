@@ -14,7 +14,9 @@ public static class MatchModelTrainer
     public static MatchModel Train(FeatureTable table, IReadOnlyList<CandidatePair> candidates, MatchSettings settings)
     {
         var comparisons = settings.Comparisons;
-        var sampled = UEstimator.Estimate(table, comparisons, settings.USamples, settings.Seed);
+        // Twenty random pairs per record estimate u well; more only costs time on mid-sized files.
+        int samples = (int)Math.Min(settings.USamples, Math.Max(200_000, 20L * table.Count));
+        var sampled = UEstimator.Estimate(table, comparisons, samples, settings.Seed);
         var m = LearnM(table, comparisons, sampled, settings);
         var patterns = CountPatterns(candidates);
         var prior = EstimatePrior(table.Count, candidates.Count, patterns, comparisons, m, sampled);
