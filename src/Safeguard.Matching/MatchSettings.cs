@@ -28,8 +28,9 @@ public sealed record MatchSettings
     /// <summary>Seed for the random pairs, so runs are repeatable.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Match probability at or above which a pair joins two records into one person.</summary>
-    public double ClusterThreshold { get; init; } = 0.5;
+    /// <summary>Match probability at or above which a pair joins two records into one person.
+    /// Above an even chance because a wrong join compounds: it merges whole clusters.</summary>
+    public double ClusterThreshold { get; init; } = 0.7;
 
     /// <summary>Largest cluster that joining may build (a guard against chaining).</summary>
     public int MaxClusterSize { get; init; } = 50;

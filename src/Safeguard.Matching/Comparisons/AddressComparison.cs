@@ -23,6 +23,9 @@ public sealed class AddressComparison : FieldComparison
     public override IReadOnlyList<string> Levels => LevelNames;
 
     /// <inheritdoc />
+    public override bool MovesWithAddress => true;
+
+    /// <inheritdoc />
     public override int Compare(FeatureTable table, int i, int j)
     {
         int a = table.Address(i), b = table.Address(j);

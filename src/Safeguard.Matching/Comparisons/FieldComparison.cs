@@ -33,6 +33,10 @@ public abstract class FieldComparison
     /// are marked down.</summary>
     public virtual TermFrequencyUse TermFrequencyUse => TermFrequencyUse.PlaceholdersOnly;
 
+    /// <summary>True for fields that change together when a person moves house (address line,
+    /// postcode, town); their disagreements are counted once, not once each.</summary>
+    public virtual bool MovesWithAddress => false;
+
     /// <summary>Index of the "different" level.</summary>
     public int Different => Levels.Count - 1;
 }

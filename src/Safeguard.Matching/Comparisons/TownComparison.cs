@@ -20,6 +20,9 @@ public sealed class TownComparison : FieldComparison
     public override IReadOnlyList<string> Levels => LevelNames;
 
     /// <inheritdoc />
+    public override bool MovesWithAddress => true;
+
+    /// <inheritdoc />
     public override int Compare(FeatureTable table, int i, int j)
     {
         int a = table.Town(i), b = table.Town(j);

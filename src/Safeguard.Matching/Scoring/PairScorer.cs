@@ -26,16 +26,11 @@ public sealed class PairScorer(FeatureTable table, MatchModel model)
     /// <summary>Total match weight of a pair whose pattern is already known.</summary>
     public double Score(int i, int j, uint pattern)
     {
-        double weight = model.PriorWeight;
-        var fields = model.Comparisons.Fields;
-        for (int f = 0; f < fields.Count; f++)
-        {
-            int level = ComparisonSet.LevelOf(pattern, f);
-            if (level == FieldComparison.Missing) continue;
-            weight += model.Weight(f, level);
-            if (level == FieldComparison.Exact) weight += TermFrequencyAdjustment(f, i);
-        }
-        return weight;
+        Span<double> weights = stackalloc double[model.Comparisons.Fields.Count];
+        FieldWeights(i, pattern, weights, out _);
+        double total = model.PriorWeight;
+        foreach (var w in weights) total += w;
+        return total;
     }
 
     /// <summary>Total match weight of records <paramref name="i"/> and <paramref name="j"/>.</summary>
@@ -45,17 +40,47 @@ public sealed class PairScorer(FeatureTable table, MatchModel model)
     public MatchExplanation Explain(int i, int j)
     {
         var fields = model.Comparisons.Fields;
+        uint pattern = model.Comparisons.Pattern(table, i, j);
+        var weights = new double[fields.Count];
+        FieldWeights(i, pattern, weights, out int countedOnceFrom);
         var evidence = new FieldEvidence[fields.Count];
         double total = model.PriorWeight;
         for (int f = 0; f < fields.Count; f++)
         {
-            int level = fields[f].Compare(table, i, j);
+            int level = ComparisonSet.LevelOf(pattern, f);
             double tf = level == FieldComparison.Exact ? TermFrequencyAdjustment(f, i) : 0;
-            double weight = level == FieldComparison.Missing ? 0 : model.Weight(f, level) + tf;
-            evidence[f] = new FieldEvidence(fields[f].Field, fields[f].Levels[level], weight, tf);
-            total += weight;
+            var name = fields[f].Levels[level];
+            if (countedOnceFrom >= 0 && f != countedOnceFrom && fields[f].MovesWithAddress && level == fields[f].Different)
+                name += " (a move: counted once, with " + fields[countedOnceFrom].Field + ")";
+            evidence[f] = new FieldEvidence(fields[f].Field, name, weights[f], tf);
+            total += weights[f];
         }
         return new MatchExplanation(model.PriorWeight, evidence, total, MatchModel.Probability(total));
+    }
+
+    // Per-field weights. Address line, postcode and town change together when a person moves, so
+    // when several of them disagree only the mildest disagreement counts: one move is one piece of
+    // evidence, not three. countedOnceFrom is that field, or -1 when fewer than two disagree.
+    private void FieldWeights(int i, uint pattern, Span<double> weights, out int countedOnceFrom)
+    {
+        var fields = model.Comparisons.Fields;
+        countedOnceFrom = -1;
+        int movedFields = 0;
+        for (int f = 0; f < fields.Count; f++)
+        {
+            int level = ComparisonSet.LevelOf(pattern, f);
+            if (level == FieldComparison.Missing) { weights[f] = 0; continue; }
+            weights[f] = model.Weight(f, level);
+            if (level == FieldComparison.Exact) weights[f] += TermFrequencyAdjustment(f, i);
+            if (fields[f].MovesWithAddress && level == fields[f].Different)
+            {
+                movedFields++;
+                if (countedOnceFrom < 0 || weights[f] > weights[countedOnceFrom]) countedOnceFrom = f;
+            }
+        }
+        if (movedFields < 2) { countedOnceFrom = -1; return; }
+        for (int f = 0; f < fields.Count; f++)
+            if (f != countedOnceFrom && fields[f].MovesWithAddress && ComparisonSet.LevelOf(pattern, f) == fields[f].Different) weights[f] = 0;
     }
 
     // Swaps the average chance of agreeing exactly (u) for the chance of agreeing on this value.
