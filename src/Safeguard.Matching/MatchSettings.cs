@@ -17,7 +17,7 @@ public sealed record MatchSettings
     public IReadOnlyList<Training.TrainingSession> TrainingSessions { get; init; } = Training.TrainingSession.Standard;
 
     /// <summary>Most pairs used in one training round.</summary>
-    public long MaxTrainingPairs { get; init; } = 1_000_000;
+    public long MaxTrainingPairs { get; init; } = 500_000;
 
     /// <summary>Blocks with more records than this are skipped.</summary>
     public int MaxBlockSize { get; init; } = 200;

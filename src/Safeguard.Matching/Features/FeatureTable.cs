@@ -39,8 +39,59 @@ public sealed class FeatureTable
         Parallel.For(0, records.Count, new ParallelOptions(), i => normalised[i] = NormalisedRecord.From(records[i]));
         var table = new FeatureTable();
         table.EnsureCapacity(records.Count);
-        foreach (var n in normalised) table.Add(n, countValues: true);
+        table.Count = records.Count;
+        table.InternInParallel(normalised);
         return table;
+    }
+
+    // Each task owns its pools, counts and arrays, so the fields intern side by side.
+    private void InternInParallel(NormalisedRecord[] records)
+    {
+        Parallel.Invoke(
+            () =>
+            {
+                for (int i = 0; i < records.Length; i++)
+                {
+                    _forename[i] = InternName(records[i].Forename);
+                    _surname[i] = InternName(records[i].Surname);
+                    _forenameRoot[i] = RootOf(_forename[i]);
+                    ForenameCounts.Add(_forename[i]);
+                    SurnameCounts.Add(_surname[i]);
+                }
+            },
+            () =>
+            {
+                for (int i = 0; i < records.Length; i++)
+                {
+                    _ids[i] = records[i].Id;
+                    _forenamePhonetic[i] = Phonetics.Intern(records[i].ForenamePhonetic);
+                    _surnamePhonetic[i] = Phonetics.Intern(records[i].SurnamePhonetic);
+                    _dob[i] = records[i].DateOfBirth;
+                    _dobId[i] = DobId(records[i].DateOfBirth);
+                    _gender[i] = records[i].Gender;
+                    DobCounts.Add(_dobId[i]);
+                }
+            },
+            () =>
+            {
+                for (int i = 0; i < records.Length; i++)
+                {
+                    _address[i] = InternAddress(records[i].Address);
+                    AddressCounts.Add(_address[i]);
+                }
+            },
+            () =>
+            {
+                for (int i = 0; i < records.Length; i++)
+                {
+                    _town[i] = Towns.Intern(records[i].Town);
+                    _postcode[i] = Postcodes.Intern(records[i].Postcode);
+                    _identifier[i] = Identifiers.Intern(records[i].Identifier);
+                    TownCounts.Add(_town[i]);
+                    PostcodeCounts.Add(_postcode[i]);
+                    IdentifierCounts.Add(_identifier[i]);
+                }
+            });
     }
 
     /// <summary>Appends one record. Query records are added with <paramref name="countValues"/>
