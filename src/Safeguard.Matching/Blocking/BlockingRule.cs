@@ -21,6 +21,14 @@ public sealed record BlockingRule(string Name, Func<FeatureTable, int, ulong> Ke
         return h == 0 ? 1 : h;
     }
 
+    /// <summary>A deterministic hash of some characters (FNV-1a), never 0, for keys built from part of a value.</summary>
+    public static long Hash(ReadOnlySpan<char> value)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (var c in value) h = (h ^ c) * 1099511628211UL;
+        return h == 0 ? 1 : (long)h;
+    }
+
     // SplitMix64 finaliser: deterministic across runs, unlike HashCode.
     private static ulong Mix(ulong z)
     {

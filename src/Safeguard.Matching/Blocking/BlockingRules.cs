@@ -49,10 +49,24 @@ public static class BlockingRules
         new("surname + town", (t, i) => BlockingRule.Combine(13, t.Surname(i), t.Town(i)), NameBlockSize),
         new("forename or nickname + town + birth year", (t, i) =>
             BlockingRule.Combine(14, BlockingRule.Combine(14, t.ForenameRoot(i), t.Town(i)) is var k and not 0 ? (long)k : 0, t.DateOfBirth(i) / 10000)),
+        new("identifier start", (t, i) => BlockingRule.Combine(22, IdentifierPart(t, i, fromStart: true)), NameBlockSize),
+        new("identifier end", (t, i) => BlockingRule.Combine(23, IdentifierPart(t, i, fromStart: false)), NameBlockSize),
+        new("surname (coarse)", (t, i) => BlockingRule.Combine(24, t.Surname(i)), CoarseBlockSize),
+        new("forename or nickname (coarse)", (t, i) => BlockingRule.Combine(25, t.ForenameRoot(i)), CoarseBlockSize),
         new("date of birth (coarse)", (t, i) => BlockingRule.Combine(15, t.DateOfBirth(i)), CoarseBlockSize),
         new("surname sound + birth year (coarse)", (t, i) => BlockingRule.Combine(16, t.SurnamePhonetic(i), t.DateOfBirth(i) / 10000), CoarseBlockSize),
         new("forename or nickname + birth year (coarse)", (t, i) => BlockingRule.Combine(17, t.ForenameRoot(i), t.DateOfBirth(i) / 10000), CoarseBlockSize),
     ];
+
+    // The first or last six characters: a typo elsewhere in an e-mail address or number leaves one intact.
+    private static long IdentifierPart(FeatureTable t, int i, bool fromStart)
+    {
+        int id = t.Identifier(i);
+        if (id == 0) return 0;
+        var value = t.Identifiers[id].AsSpan();
+        if (value.Length < 8) return 0;
+        return BlockingRule.Hash(fromStart ? value[..6] : value[^6..]);
+    }
 
     private static int Initial(FeatureTable t, int nameId) => nameId == 0 ? 0 : t.Names[nameId][0];
 
