@@ -23,3 +23,13 @@ public class DateOfBirthComparisonTests
         Assert.Equal(DateOfBirthComparison.DayMonthSwapped, A.Level(Dob, a, b));
     }
 }
+
+public class DateOfBirthBoundaryTests
+{
+    private static readonly DateOfBirthComparison Dob = new();
+
+    [Fact] public void Dates_four_weeks_apart_in_different_months_are_within_a_month() => Assert.Equal(DateOfBirthComparison.WithinMonth, Dob.Compare(19800315, 19800412));
+    [Fact] public void Dates_forty_days_apart_are_only_within_a_year() => Assert.Equal(DateOfBirthComparison.WithinYear, Dob.Compare(19800301, 19800410));
+    [Fact] public void Dates_a_year_and_a_month_apart_are_different() => Assert.Equal(Dob.Different, Dob.Compare(19800315, 19810425));
+    [Fact] public void Swapped_day_and_month_in_different_years_is_not_a_swap() => Assert.NotEqual(DateOfBirthComparison.DayMonthSwapped, Dob.Compare(19800305, 19810503));
+}

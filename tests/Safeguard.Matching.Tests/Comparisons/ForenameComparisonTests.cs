@@ -22,3 +22,21 @@ public class ForenameComparisonTests
     [Fact] public void A_missing_forename_is_missing_not_different() => Assert.Equal(FieldComparison.Missing, Level(null, "grace"));
     [Fact] public void A_blank_forename_is_missing() => Assert.Equal(FieldComparison.Missing, Level("  ", "grace"));
 }
+
+public class NameThresholdBoundaryTests
+{
+    [Fact]
+    public void Names_just_below_the_similar_threshold_are_different()
+    {
+        var similarity = Safeguard.Matching.Text.JaroWinkler.Similarity("oliver", "olga");
+        Assert.True(similarity < ForenameComparison.SimilarThreshold);
+        Assert.Equal(new ForenameComparison().Different, A.Level(new ForenameComparison(), A.Person("oliver", "x"), A.Person("olga", "x")));
+    }
+
+    [Fact]
+    public void Names_at_or_above_the_close_threshold_are_close()
+    {
+        Assert.True(Safeguard.Matching.Text.JaroWinkler.Similarity("christopher", "christophr") >= ForenameComparison.CloseThreshold);
+        Assert.Equal(ForenameComparison.Close, A.Level(new ForenameComparison(), A.Person("christopher", "x"), A.Person("christophr", "x")));
+    }
+}
