@@ -5,8 +5,9 @@ namespace Safeguard.Matching.Features;
 /// only integers and already-normalised strings.</summary>
 public sealed class FeatureTable
 {
-    private int[] _forename = [], _surname = [], _forenamePhonetic = [], _surnamePhonetic = [], _forenameRoot = [];
-    private int[] _dob = [], _dobId = [], _gender = [], _address = [], _town = [], _postcode = [], _identifier = [];
+    // One 48-byte row per record rather than an array per field: comparing a pair then reads one
+    // cache line per record instead of one per field.
+    private Row[] _rows = [];
     private string[] _ids = [];
     private int[][] _nicknameGroups = [];
     private ulong[] _nameSignatures = [];
@@ -52,11 +53,11 @@ public sealed class FeatureTable
             {
                 for (int i = 0; i < records.Length; i++)
                 {
-                    _forename[i] = InternName(records[i].Forename);
-                    _surname[i] = InternName(records[i].Surname);
-                    _forenameRoot[i] = RootOf(_forename[i]);
-                    ForenameCounts.Add(_forename[i]);
-                    SurnameCounts.Add(_surname[i]);
+                    _rows[i].Forename = InternName(records[i].Forename);
+                    _rows[i].Surname = InternName(records[i].Surname);
+                    _rows[i].ForenameRoot = RootOf(_rows[i].Forename);
+                    ForenameCounts.Add(_rows[i].Forename);
+                    SurnameCounts.Add(_rows[i].Surname);
                 }
             },
             () =>
@@ -64,32 +65,32 @@ public sealed class FeatureTable
                 for (int i = 0; i < records.Length; i++)
                 {
                     _ids[i] = records[i].Id;
-                    _forenamePhonetic[i] = Phonetics.Intern(records[i].ForenamePhonetic);
-                    _surnamePhonetic[i] = Phonetics.Intern(records[i].SurnamePhonetic);
-                    _dob[i] = records[i].DateOfBirth;
-                    _dobId[i] = DobId(records[i].DateOfBirth);
-                    _gender[i] = records[i].Gender;
-                    DobCounts.Add(_dobId[i]);
+                    _rows[i].ForenamePhonetic = Phonetics.Intern(records[i].ForenamePhonetic);
+                    _rows[i].SurnamePhonetic = Phonetics.Intern(records[i].SurnamePhonetic);
+                    _rows[i].Dob = records[i].DateOfBirth;
+                    _rows[i].DobId = DobId(records[i].DateOfBirth);
+                    _rows[i].Gender = records[i].Gender;
+                    DobCounts.Add(_rows[i].DobId);
                 }
             },
             () =>
             {
                 for (int i = 0; i < records.Length; i++)
                 {
-                    _address[i] = InternAddress(records[i].Address);
-                    AddressCounts.Add(_address[i]);
+                    _rows[i].Address = InternAddress(records[i].Address);
+                    AddressCounts.Add(_rows[i].Address);
                 }
             },
             () =>
             {
                 for (int i = 0; i < records.Length; i++)
                 {
-                    _town[i] = Towns.Intern(records[i].Town);
-                    _postcode[i] = Postcodes.Intern(records[i].Postcode);
-                    _identifier[i] = Identifiers.Intern(records[i].Identifier);
-                    TownCounts.Add(_town[i]);
-                    PostcodeCounts.Add(_postcode[i]);
-                    IdentifierCounts.Add(_identifier[i]);
+                    _rows[i].Town = Towns.Intern(records[i].Town);
+                    _rows[i].Postcode = Postcodes.Intern(records[i].Postcode);
+                    _rows[i].Identifier = Identifiers.Intern(records[i].Identifier);
+                    TownCounts.Add(_rows[i].Town);
+                    PostcodeCounts.Add(_rows[i].Postcode);
+                    IdentifierCounts.Add(_rows[i].Identifier);
                 }
             });
     }
@@ -109,29 +110,29 @@ public sealed class FeatureTable
     public string IdOf(int i) => _ids[i];
 
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int Forename(int i) => _forename[i];
+    public int Forename(int i) => _rows[i].Forename;
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int Surname(int i) => _surname[i];
+    public int Surname(int i) => _rows[i].Surname;
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int ForenamePhonetic(int i) => _forenamePhonetic[i];
+    public int ForenamePhonetic(int i) => _rows[i].ForenamePhonetic;
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int SurnamePhonetic(int i) => _surnamePhonetic[i];
+    public int SurnamePhonetic(int i) => _rows[i].SurnamePhonetic;
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int ForenameRoot(int i) => _forenameRoot[i];
+    public int ForenameRoot(int i) => _rows[i].ForenameRoot;
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int DateOfBirth(int i) => _dob[i];
+    public int DateOfBirth(int i) => _rows[i].Dob;
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int DateOfBirthId(int i) => _dobId[i];
+    public int DateOfBirthId(int i) => _rows[i].DobId;
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int Gender(int i) => _gender[i];
+    public int Gender(int i) => _rows[i].Gender;
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int Address(int i) => _address[i];
+    public int Address(int i) => _rows[i].Address;
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int Town(int i) => _town[i];
+    public int Town(int i) => _rows[i].Town;
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int Postcode(int i) => _postcode[i];
+    public int Postcode(int i) => _rows[i].Postcode;
     /// <summary>Interned id of this record's value (0 when missing); for blocking rules.</summary>
-    public int Identifier(int i) => _identifier[i];
+    public int Identifier(int i) => _rows[i].Identifier;
     internal int[] NicknameGroupsOfName(int nameId) => nameId < _nicknameGroups.Length ? _nicknameGroups[nameId] : [];
     internal ulong NameSignature(int nameId) => _nameSignatures[nameId];
     internal ulong[] AddressWords(int addressId) => _addressWords[addressId];
@@ -141,27 +142,27 @@ public sealed class FeatureTable
         EnsureCapacity(Count + 1);
         int i = Count++;
         _ids[i] = n.Id;
-        _forename[i] = InternName(n.Forename);
-        _surname[i] = InternName(n.Surname);
-        _forenamePhonetic[i] = Phonetics.Intern(n.ForenamePhonetic);
-        _surnamePhonetic[i] = Phonetics.Intern(n.SurnamePhonetic);
-        _forenameRoot[i] = RootOf(_forename[i]);
-        _dob[i] = n.DateOfBirth;
-        _dobId[i] = DobId(n.DateOfBirth);
-        _gender[i] = n.Gender;
-        _address[i] = InternAddress(n.Address);
-        _town[i] = Towns.Intern(n.Town);
-        _postcode[i] = Postcodes.Intern(n.Postcode);
-        _identifier[i] = Identifiers.Intern(n.Identifier);
+        _rows[i].Forename = InternName(n.Forename);
+        _rows[i].Surname = InternName(n.Surname);
+        _rows[i].ForenamePhonetic = Phonetics.Intern(n.ForenamePhonetic);
+        _rows[i].SurnamePhonetic = Phonetics.Intern(n.SurnamePhonetic);
+        _rows[i].ForenameRoot = RootOf(_rows[i].Forename);
+        _rows[i].Dob = n.DateOfBirth;
+        _rows[i].DobId = DobId(n.DateOfBirth);
+        _rows[i].Gender = n.Gender;
+        _rows[i].Address = InternAddress(n.Address);
+        _rows[i].Town = Towns.Intern(n.Town);
+        _rows[i].Postcode = Postcodes.Intern(n.Postcode);
+        _rows[i].Identifier = Identifiers.Intern(n.Identifier);
         if (countValues)
         {
-            ForenameCounts.Add(_forename[i]);
-            SurnameCounts.Add(_surname[i]);
-            DobCounts.Add(_dobId[i]);
-            AddressCounts.Add(_address[i]);
-            TownCounts.Add(_town[i]);
-            PostcodeCounts.Add(_postcode[i]);
-            IdentifierCounts.Add(_identifier[i]);
+            ForenameCounts.Add(_rows[i].Forename);
+            SurnameCounts.Add(_rows[i].Surname);
+            DobCounts.Add(_rows[i].DobId);
+            AddressCounts.Add(_rows[i].Address);
+            TownCounts.Add(_rows[i].Town);
+            PostcodeCounts.Add(_rows[i].Postcode);
+            IdentifierCounts.Add(_rows[i].Identifier);
         }
         return i;
     }
@@ -217,10 +218,11 @@ public sealed class FeatureTable
         if (capacity <= _ids.Length) return;
         int size = Math.Max(capacity, Math.Max(16, _ids.Length * 2));
         Array.Resize(ref _ids, size);
-        Array.Resize(ref _forename, size); Array.Resize(ref _surname, size);
-        Array.Resize(ref _forenamePhonetic, size); Array.Resize(ref _surnamePhonetic, size);
-        Array.Resize(ref _forenameRoot, size); Array.Resize(ref _dob, size); Array.Resize(ref _dobId, size);
-        Array.Resize(ref _gender, size); Array.Resize(ref _address, size); Array.Resize(ref _town, size);
-        Array.Resize(ref _postcode, size); Array.Resize(ref _identifier, size);
+        Array.Resize(ref _rows, size);
+    }
+
+    private struct Row
+    {
+        public int Forename, Surname, ForenamePhonetic, SurnamePhonetic, ForenameRoot, Dob, DobId, Gender, Address, Town, Postcode, Identifier;
     }
 }
