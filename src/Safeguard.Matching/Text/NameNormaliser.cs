@@ -10,6 +10,7 @@ public static class NameNormaliser
     public static string Normalise(string? name)
     {
         if (string.IsNullOrWhiteSpace(name)) return "";
+        if (IsPlainAscii(name)) return AsciiLetters(name);
         var decomposed = name.Trim().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -18,5 +19,27 @@ public static class NameNormaliser
             if (char.IsLetter(c)) sb.Append(char.ToLowerInvariant(c));
         }
         return sb.ToString();
+    }
+
+    // Most names are plain ASCII; they need no Unicode decomposition, which dominates the cost.
+    private static bool IsPlainAscii(string name)
+    {
+        foreach (var c in name) if (c > 127) return false;
+        return true;
+    }
+
+    private static string AsciiLetters(string name)
+    {
+        bool alreadyClean = true;
+        foreach (var c in name) if (c is < 'a' or > 'z') { alreadyClean = false; break; }
+        if (alreadyClean) return name;
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        int length = 0;
+        foreach (var c in name)
+        {
+            if (c is >= 'a' and <= 'z') buffer[length++] = c;
+            else if (c is >= 'A' and <= 'Z') buffer[length++] = (char)(c + 32);
+        }
+        return new string(buffer[..length]);
     }
 }

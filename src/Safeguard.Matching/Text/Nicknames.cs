@@ -39,6 +39,11 @@ public static class Nicknames
         return map.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>The group numbers a normalised name belongs to (empty when none), for callers
+    /// that precompute features once per distinct name.</summary>
+    internal static int[] GroupsOfNormalised(string normalisedName) =>
+        GroupsByName.TryGetValue(normalisedName, out var groups) ? groups : [];
+
     /// <summary>True when the two given names are known variants of one another (not when equal).</summary>
     public static bool AreVariants(string? a, string? b)
     {
