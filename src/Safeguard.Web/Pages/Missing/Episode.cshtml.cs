@@ -8,7 +8,7 @@ namespace Safeguard.Web.Pages.Missing;
 
 /// <summary>One missing episode (MI1, MI4, F5): open until located, closed once located and the safe-and-well
 /// check is done; with the tasks the rules raised for it and what to record next.</summary>
-public sealed class EpisodeModel(MissingHistoryReader reader, Worklist worklist) : EpisodePage(reader)
+public sealed class EpisodeModel(MissingHistoryReader reader, Core.Work.Worklist worklist) : EpisodePage(reader)
 {
     public IReadOnlyList<WorklistTask> Tasks { get; private set; } = [];
     public bool CanRecord { get; private set; }
