@@ -101,4 +101,28 @@ public sealed class SettingsApiTests : IDisposable
         await using var db = _factory.Db();
         Assert.Equal(1, await db.Audit.CountAsync(a => a.Entity == "bank-holiday"));
     }
+
+    [Fact]
+    public async Task A_bank_holiday_added_moves_the_next_working_day_deadline_without_a_restart()
+    {
+        // Two children: a child with a strategy discussion still open gets no second task.
+        var first = await _api.CreatePersonAsync(A.Child("Ann", "Holidayone").AgedYears(14).Build());
+        var second = await _api.CreatePersonAsync(A.Child("Bea", "Holidaytwo").AgedYears(14).Build());
+        object CseIncident(string id, string at, string child) => new
+        {
+            id, type = "incident", occurredAt = at, people = new[] { new { personId = child, role = "victim" } },
+            data = new { classifications = new[] { "cse" } },
+        };
+
+        // Friday 20 February 2026: the strategy discussion is due by the end of the next working day, Monday 23rd.
+        var before = await _api.RecordAsync(CseIncident("inc-1", "2026-02-20T10:00:00Z", first));
+        await _api.PostJsonAsync("/api/v1/bank-holidays", new { date = "2026-03-02", name = "Test holiday" });
+        // Friday 27 February: Monday 2 March is now a holiday, so the deadline is Tuesday 3 March.
+        var after = await _api.RecordAsync(CseIncident("inc-2", "2026-02-27T10:00:00Z", second));
+
+        DateOnly Due(JsonNode answer) => DateOnly.FromDateTime(DateTimeOffset.Parse(answer["outputs"]!["tasks"]!.AsArray()
+            .Single(t => t!["code"]!.GetValue<string>() == "strategy-discussion")!["dueAt"]!.GetValue<string>()).UtcDateTime);
+        Assert.Equal(new DateOnly(2026, 2, 23), Due(before));
+        Assert.Equal(new DateOnly(2026, 3, 3), Due(after));
+    }
 }
