@@ -69,6 +69,12 @@ public static class EventSchemas
         ["cawn-served"] = [Opt("childStatus", OneOf("none", "in-care", "emergency-protection-order", "police-protection")), Opt("notes", LongText)],
         ["relationship"] = [Req("kind", OneOf([.. Vocabulary.RelationshipKinds])), Opt("start", Date), Opt("end", Date)],
         ["operation-encompass"] = [Req("school", Text), Req("notifiedAt", Instant)],
+        // F4, MI6: the Philomena-style profile of a child who goes missing; each version is a new event.
+        ["trigger-plan"] =
+        [
+            Opt("description", LongText), Opt("photoReference", Text), Opt("phones", TextList), Opt("socialMedia", TextList), Opt("medical", LongText),
+            Opt("associates", TextList), Opt("places", TextList), Opt("reviewDate", Date), Opt("notes", LongText),
+        ],
         ["outcome-recorded"] = [Req("outcomeForChild", LongText), Req("childInformed", Bool), Opt("howInformed", Text)],
     };
 }

@@ -140,7 +140,7 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
         {
             var flags = await db.Flags.Where(f => f.PersonId == child).ToListAsync(ct);
             var refusal = CawnAgeRule.Check(cawn, PersonFacts.From(people[child], flags, []), settings);
-            if (refusal is not null) throw new ProblemException(Problems.Problems.Refused(refusal.Code, $"{prefix}data.{refusal.Field}", refusal.Message));
+            if (refusal is not null) throw new ProblemException(Problems.Problems.Refused(refusal.Code, prefix + refusal.Field, refusal.Message));
         }
     }
 

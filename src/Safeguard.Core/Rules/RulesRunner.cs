@@ -44,7 +44,8 @@ public sealed class RulesRunner(SafeguardDb db, TimeProvider clock)
     public async Task<Dictionary<Guid, PersonHistory>> HistoriesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
     {
         var people = await db.People.Where(p => ids.Contains(p.Id)).ToListAsync(ct);
-        var flags = await db.Flags.Include(f => f.Reasons).Where(f => ids.Contains(f.PersonId)).ToListAsync(ct);
+        // History too: a suggestion that joins one of these tracked flags is answered with its view, which needs it.
+        var flags = await db.Flags.Include(f => f.Reasons).Include(f => f.History).AsSplitQuery().Where(f => ids.Contains(f.PersonId)).ToListAsync(ct);
         var tasks = await db.Tasks.Where(t => ids.Contains(t.PersonId) && t.Status == Work.TaskStatus.Open).ToListAsync(ct);
         // Through the participants' index first: a filter on events themselves would scan every event.
         var eventIds = await db.EventParticipants.Where(p => ids.Contains(p.PersonId)).Select(p => p.EventId).Distinct().ToListAsync(ct);

@@ -22,6 +22,10 @@ public static class CoreServices
         services.AddScoped<ProfileBuilder>();
         services.AddScoped<Accounts>();
         services.AddScoped<Core.Recording.DraftStore>();
+        services.AddScoped<Core.Work.Worklist>();
+        services.AddScoped<Core.Missing.MissingHistoryReader>();
+        services.AddScoped<Core.Settings.SettingsService>();
+        services.AddScoped<Core.Calendar.BankHolidayService>();
         return services;
     }
 }

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.AccessLog;
+using Safeguard.Core.Data;
+using Safeguard.Core.Organisation;
+using Safeguard.Core.Problems;
+using Safeguard.Core.Profiles;
+using Safeguard.Core.Records;
+
+namespace Safeguard.Core.Work;
+
+/// <summary>What a worklist asks for. Every part is optional; <see cref="Status"/> is open, done or overdue.</summary>
+public sealed record WorkFilter(string? Status = null, string? Code = null, string? Team = null, Guid? PersonId = null);
+
+/// <summary>A task or alert with the name of the person it is about, so a list can link to the profile.</summary>
+public sealed record WorklistTask(TaskView Task, string PersonName);
+
+public sealed record WorklistAlert(AlertView Alert, string PersonName);
+
+/// <summary>The lists supervisors, the control room and the missing persons coordinator work from (E, I8):
+/// tasks newest risk first (overdue first, then soonest due) and alerts newest first, limited to people the
+/// actor may see. Overdue is judged against the clock now, never stored. Reading a list is logged (P2).</summary>
+public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
+{
+    public const int Limit = 500;
+    private static readonly string[] Statuses = [TaskStatus.Open, TaskStatus.Done, TaskStatus.Overdue];
+
+    public async Task<IReadOnlyList<WorklistTask>> TasksAsync(Actor actor, WorkFilter filter, CancellationToken ct = default)
+    {
+        if (filter.Status is { } s && !Statuses.Contains(s))
+            throw new ProblemException(Problems.Problems.Invalid("status", $"must be one of: {string.Join(", ", Statuses)}"));
+        var now = clock.GetUtcNow();
+        var q = db.Tasks.AsNoTracking().Where(t => access.Visible(actor).Any(p => p.Id == t.PersonId));
+        if (!string.IsNullOrWhiteSpace(filter.Code)) q = q.Where(t => t.Code == filter.Code);
+        if (!string.IsNullOrWhiteSpace(filter.Team)) q = q.Where(t => t.AssignedTo == filter.Team);
+        if (filter.PersonId is { } id) q = q.Where(t => t.PersonId == id);
+        q = filter.Status == TaskStatus.Done ? q.Where(t => t.Status == TaskStatus.Done) : q.Where(t => t.Status == TaskStatus.Open);
+
+        // Due times are compared in memory: SQLite cannot order or compare DateTimeOffset columns.
+        var views = (await q.ToListAsync(ct)).Select(t => Profiles.ProfileBuilder.TaskViewAt(t, now))
+            .Where(t => filter.Status is null || t.Status == filter.Status)
+            .OrderBy(t => t.Status == TaskStatus.Overdue ? 0 : t.Status == TaskStatus.Open ? 1 : 2).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
+            .Take(Limit).ToList();
+        var names = await NamesAsync(views.Select(v => v.PersonId), ct);
+        await audit.RecordNowAsync(actor, AuditActions.Search, "tasks", detail: $"{views.Count} tasks", ct: ct);
+        return views.Select(v => new WorklistTask(v, names.GetValueOrDefault(v.PersonId, ""))).ToList();
+    }
+
+    public async Task<IReadOnlyList<WorklistAlert>> AlertsAsync(Actor actor, string? audience, string? code, CancellationToken ct = default)
+    {
+        var q = db.Alerts.AsNoTracking().Where(a => access.Visible(actor).Any(p => p.Id == a.PersonId));
+        if (!string.IsNullOrWhiteSpace(audience)) q = q.Where(a => a.Audience == audience);
+        if (!string.IsNullOrWhiteSpace(code)) q = q.Where(a => a.Code == code);
+        var views = (await q.ToListAsync(ct)).OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(Limit)
+            .Select(a => new AlertView(a.Id, a.PersonId, a.Code, a.CreatedAt, a.Audience, new ReasonView(a.Rule, a.Explanation, a.EventIds))).ToList();
+        var names = await NamesAsync(views.Select(v => v.PersonId), ct);
+        await audit.RecordNowAsync(actor, AuditActions.Search, "alerts", detail: $"{views.Count} alerts", ct: ct);
+        return views.Select(v => new WorklistAlert(v, names.GetValueOrDefault(v.PersonId, ""))).ToList();
+    }
+
+    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return (await db.People.AsNoTracking().Where(p => list.Contains(p.Id)).ToListAsync(ct)).ToDictionary(p => p.Id, p => p.FullName);
+    }
+}

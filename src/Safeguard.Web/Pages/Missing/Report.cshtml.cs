@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Missing;
+using Safeguard.Core.Problems;
+using Safeguard.Core.Records;
+using Safeguard.Core.Search;
+using Safeguard.Web.Hosting;
+using Safeguard.Web.Pages.Shared;
+
+namespace Safeguard.Web.Pages.Missing;
+
+/// <summary>F1, F2: report a child missing. Once the child is chosen the page shows what the control room needs
+/// before grading: every previous episode, the count in the last 90 days, and the trigger plan.</summary>
+public sealed class ReportModel(MissingHistoryReader reader, EventService events, PersonAccess access, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? PersonId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Name { get; set; }
+    [BindProperty] public string? EventId { get; set; }
+    [BindProperty] public string? RiskGrade { get; set; }
+    [BindProperty] public string? ReportedBy { get; set; }
+    [BindProperty] public string? LookedAfter { get; set; }
+    [BindProperty] public string? LastSeenAt { get; set; }
+    [BindProperty] public string? LastSeenLocation { get; set; }
+    [BindProperty] public string? Circumstances { get; set; }
+
+    public ChildMissingHistory? History { get; private set; }
+    public IReadOnlyList<PersonHit> Candidates { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!User.ToActor().CanRecord) return NotFound();
+        if (PersonId is null)
+        {
+            Candidates = await PersonPicking.FindAsync(access, User.ToActor(), Name, HttpContext.RequestAborted);
+            return Page();
+        }
+        if (!await LoadAsync()) return NotFound();
+        EventId = EventForms.NewId("missing");
+        LastSeenAt = UkTime.Input(clock.GetUtcNow());
+        // A looked-after child stays looked after: start from the last report's answer.
+        LookedAfter = History!.Episodes.FirstOrDefault() is { } last ? last.LookedAfter ? "yes" : "no" : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (PersonId is null || !await LoadAsync()) return NotFound();
+        if (!UkTime.TryParse(LastSeenAt, out var lastSeen)) ModelState.AddModelError(nameof(LastSeenAt), "Enter when the child was last seen, for example 2026-03-01T21:15");
+        if (LookedAfter is not ("yes" or "no")) ModelState.AddModelError(nameof(LookedAfter), "Say whether the child is looked after");
+        if (!ModelState.IsValid) return Page();
+
+        EventId ??= EventForms.NewId("missing");
+        var result = await this.TryRecordAsync(events, new
+        {
+            id = EventId, type = "missing-reported", occurredAt = clock.GetUtcNow(),
+            people = new[] { new { personId = PersonId, role = "child" } },
+            data = new Dictionary<string, object?>
+            {
+                ["riskGrade"] = RiskGrade, ["reportedBy"] = ReportedBy, ["lookedAfter"] = LookedAfter == "yes", ["lastSeenAt"] = lastSeen,
+                ["lastSeenLocation"] = EventForms.Blank(LastSeenLocation), ["circumstances"] = EventForms.Blank(Circumstances),
+            }.Where(kv => kv.Value is not null).ToDictionary(),
+        }, Field);
+        if (result is null) return Page();
+        TempData["Notice"] = "Missing report recorded";
+        return Redirect($"/missing/{EventId}");
+    }
+
+    private static string Field(string api) => api switch
+    {
+        "data.riskGrade" => nameof(RiskGrade),
+        "data.reportedBy" => nameof(ReportedBy),
+        "data.lookedAfter" => nameof(LookedAfter),
+        "data.lastSeenAt" => nameof(LastSeenAt),
+        "data.lastSeenLocation" => nameof(LastSeenLocation),
+        "data.circumstances" => nameof(Circumstances),
+        var other => other,
+    };
+
+    private async Task<bool> LoadAsync()
+    {
+        try
+        {
+            History = await reader.ForChildAsync(User.ToActor(), PersonId!.Value, HttpContext.RequestAborted);
+            return true;
+        }
+        catch (ProblemException e) when (e.Problem.Status == 404) { return false; }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Core.Missing;
+using Safeguard.Core.Records;
+using Safeguard.Web.Pages.Shared;
+
+namespace Safeguard.Web.Pages.Missing;
+
+/// <summary>MI3, F5: the independent return interview, offered within 72 hours of return; held or declined, by
+/// which agency, and what the child disclosed (as CS1 indicators).</summary>
+public sealed class ReturnInterviewModel(MissingHistoryReader reader, EventService events, TimeProvider clock) : EpisodePage(reader)
+{
+    [BindProperty] public string? OfferedAt { get; set; }
+    [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public string? HeldAt { get; set; }
+    [BindProperty] public string? ByAgency { get; set; }
+    [BindProperty] public List<string> Disclosures { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        EventId = EventForms.NewId("return-interview");
+        OfferedAt = UkTime.Input(clock.GetUtcNow());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (!UkTime.TryParse(OfferedAt, out var offered)) ModelState.AddModelError(nameof(OfferedAt), "Enter when the interview was offered, for example 2026-03-02T10:00");
+        DateTimeOffset? held = null;
+        if (Outcome == "held") { if (UkTime.TryParse(HeldAt, out var h)) held = h; else ModelState.AddModelError(nameof(HeldAt), "Enter when the interview was held"); }
+        if (Outcome is not ("held" or "declined" or "offered")) ModelState.AddModelError(nameof(Outcome), "Say whether the interview was held, declined or only offered so far");
+        if (!ModelState.IsValid) return Page();
+
+        var result = await this.TryRecordAsync(events, new
+        {
+            id = EventId ?? EventForms.NewId("return-interview"), type = "return-interview", occurredAt = held ?? offered,
+            people = new[] { new { personId = History.Child.Id, role = "child" } },
+            data = new Dictionary<string, object?>
+            {
+                ["missingEventId"] = MissingEventId, ["offeredAt"] = offered, ["heldAt"] = held, ["declined"] = Outcome == "declined",
+                ["byAgency"] = EventForms.Blank(ByAgency), ["disclosures"] = Disclosures,
+            }.Where(kv => kv.Value is not null).ToDictionary(),
+        }, f => f switch { "data.offeredAt" => nameof(OfferedAt), "data.heldAt" => nameof(HeldAt), "data.byAgency" => nameof(ByAgency), "data.disclosures" => nameof(Disclosures), _ => f });
+        return result is null ? Page() : Done("Return interview recorded");
+    }
+}
