@@ -34,7 +34,7 @@ app.MapStaticAssets();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health");
 app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpointFilter<ProblemFilter>()
-    .MapPeopleEndpoints().MapEventEndpoints().MapFlagEndpoints().MapAuditEndpoints();
+    .MapPeopleEndpoints().MapEventEndpoints().MapFlagEndpoints().MapAuditEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints();
 app.MapRazorPages();
 
 app.Run();

@@ -23,8 +23,9 @@ public sealed class MatchReviewService(SafeguardDb db, PersonAccess access, Merg
     public static string FromImport(string system) => "import:" + system;
 
     /// <summary>Queues each candidate once per pair; asking again about a pair already queued adds nothing.
-    /// Saved with the caller's next save.</summary>
-    public async Task<int> QueueAsync(Guid incomingId, IEnumerable<MatchCandidate> candidates, string source, CancellationToken ct = default)
+    /// Saved with the caller's next save unless <paramref name="save"/>.</summary>
+    public async Task<int> QueueAsync(Guid incomingId, IEnumerable<MatchCandidate> candidates, string source, CancellationToken ct = default,
+        bool save = false)
     {
         int added = 0;
         foreach (var c in candidates.Where(c => c.PersonId != incomingId))
@@ -39,6 +40,7 @@ public sealed class MatchReviewService(SafeguardDb db, PersonAccess access, Merg
             });
             added++;
         }
+        if (save) await db.SaveChangesAsync(ct);
         return added;
     }
 
