@@ -66,7 +66,7 @@ public static class ImportCommand
                 errorCsv.WriteField(e.Reason);
                 errorCsv.NextRecord();
             },
-            Progress = p => Console.WriteLine($"  {p.RowsDone} rows ({p.RowsPerSecond:0} rows/s), line {p.Run.LastLineDone} done, {p.Run.BadRows} bad"),
+            Progress = p => Console.WriteLine($"  {p.RowsDone} rows ({p.RowsPerSecond:0.#} rows/s), line {p.Run.LastLineDone} done, {p.Run.BadRows} bad"),
         };
 
         try
