@@ -148,13 +148,13 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
                 run.PeopleLinked++;
                 break;
             case PersonMatchOutcome.PossibleMatches possible:
-                var created = await people.CreateAsync(ImportActor, mapped.Input, ct);
+                var created = await people.CreateAsync(ImportActor, mapped.Input, ct, findMatches: false);
                 await reviews.QueueAsync(created.Person.Id, possible.Candidates, MatchReviewService.FromImport(system), ct);
                 await db.SaveChangesAsync(ct);
                 run.PeopleQueued++;
                 break;
             default:
-                await people.CreateAsync(ImportActor, mapped.Input, ct);
+                await people.CreateAsync(ImportActor, mapped.Input, ct, findMatches: false);
                 run.PeopleCreated++;
                 break;
         }
