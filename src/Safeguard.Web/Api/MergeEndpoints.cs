@@ -26,6 +26,12 @@ public static class MergeEndpoints
             var merge = await merges.UndoAsync(http.User.ToActor(), mergeId, body.Str("reason"), http.RequestAborted);
             return Results.Ok(View(merge));
         }).WithTags("Merges").WithSummary("Undo a merge: exactly the rows it moved go back to the merged record.");
+
+        api.MapGet("/people/{id:guid}/merges", async (Guid id, HttpContext http, MergeService merges, PersonAccess access) =>
+        {
+            await access.GetVisibleAsync(http.User.ToActor(), id, http.RequestAborted);
+            return Results.Ok((await merges.HistoryAsync(id, http.RequestAborted)).Select(View));
+        }).WithTags("Merges").WithSummary("The merges this record took part in, as survivor or as merged record, newest first (undone ones included).");
         return api;
     }
 

@@ -59,6 +59,8 @@ public sealed class MergeTests : IDisposable
         Assert.Null(restored!["mergedInto"]);
         Assert.Equal(["cse-risk"], await FlagCodesAsync(duplicate));
         Assert.Empty(await FlagCodesAsync(survivor));
+        var (_, history) = await _api.GetJsonAsync($"/api/v1/people/{survivor}/merges");
+        Assert.Equal("Twins, not one child", history!.AsArray().Single()!["undoReason"]!.GetValue<string>());
         var reasons = audit!.AsArray().Select(a => a!["reason"]?.GetValue<string>()).ToList();
         Assert.Contains("Same child, name misspelt", reasons);
         Assert.Contains("Twins, not one child", reasons);
