@@ -70,6 +70,24 @@ public sealed partial class ReviewPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task Adding_a_person_after_saying_none_of_the_offered_records_is_them_queues_a_review()
+    {
+        var existing = await _factory.Api().CreatePersonAsync(A.Child("Jessica", "Testwood").BornOn("2014-04-03").Build());
+        var officer = await SignedInAsync("officer");
+        var person = new Dictionary<string, string> { ["Forename"] = "Jess", ["Surname"] = "Testwood", ["DateOfBirth"] = "2014-04-03" };
+
+        var offered = await PostFormAsync(officer, "/people/new", new(person));
+        var created = await PostFormAsync(officer, "/people/new", new(person) { ["NoneOfThese"] = "true" });
+
+        Assert.Contains("This person may already be recorded", await offered.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        using var db = _factory.Db();
+        var review = db.MatchReviews.Single();
+        Assert.Equal((existing, "creation", "open"), (review.CandidatePersonId.ToString(), review.Source, review.Status));
+        Assert.Equal(created.Headers.Location!.ToString(), $"/people/{review.IncomingPersonId}");
+    }
+
+    [Fact]
     public async Task To_an_officer_the_queue_does_not_exist()
     {
         var id = await QueuedReviewIdAsync();
