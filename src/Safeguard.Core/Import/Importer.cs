@@ -151,12 +151,16 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
                 var created = await people.CreateAsync(ImportActor, mapped.Input, ct, findMatches: false);
                 await reviews.QueueAsync(created.Person.Id, possible.Candidates, MatchReviewService.FromImport(system), ct);
                 await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                matcher.Remember(created.Person);
                 run.PeopleQueued++;
-                break;
+                return;
             default:
-                await people.CreateAsync(ImportActor, mapped.Input, ct, findMatches: false);
+                var added = await people.CreateAsync(ImportActor, mapped.Input, ct, findMatches: false);
+                await tx.CommitAsync(ct);
+                matcher.Remember(added.Person);
                 run.PeopleCreated++;
-                break;
+                return;
         }
         await tx.CommitAsync(ct);
     }

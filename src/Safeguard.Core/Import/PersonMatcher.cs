@@ -47,4 +47,9 @@ public sealed class PersonMatcher(PersonAccess access)
         if (top.Hit.Score >= DefiniteScore && sameBirthDate && noRival) return new PersonMatchOutcome.DefiniteMatch(top.Candidate);
         return new PersonMatchOutcome.PossibleMatches(candidates.Select(c => c.Candidate).ToList());
     }
+
+    /// <summary>Told of each person the import creates, so later rows of the same run can match them. The
+    /// search reads the database, so there is nothing to do today; an engine that keeps its own index of
+    /// existing records adds the person here.</summary>
+    public void Remember(Person created) { }
 }
