@@ -64,8 +64,8 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
                 run.Rows++;
                 done++;
                 options.AfterRow?.Invoke(row.Line);
-                if (++sinceCheckpoint >= options.BatchSize) { run.LastLineDone = row.Line; await CheckpointAsync(run, CancellationToken.None); sinceCheckpoint = 0; }
-                else run.LastLineDone = row.Line;
+                run.LastLineDone = row.Line;
+                if (++sinceCheckpoint >= options.BatchSize) { await CheckpointAsync(run, CancellationToken.None); sinceCheckpoint = 0; }
                 if (options.Progress is not null && (watch.Elapsed - lastReport >= options.ProgressInterval || done % options.ProgressEveryRows == 0))
                 {
                     lastReport = watch.Elapsed;
