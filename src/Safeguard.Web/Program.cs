@@ -35,7 +35,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health");
 app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpointFilter<ProblemFilter>()
     .MapPeopleEndpoints().MapEventEndpoints().MapFlagEndpoints().MapAuditEndpoints()
-    .MapWorkEndpoints().MapSettingsEndpoints();
+    .MapWorkEndpoints().MapSettingsEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints();
 app.MapRazorPages();
 
 app.Run();

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Safeguard.Core.AccessLog;
 using Safeguard.Core.Calendar;
 using Safeguard.Core.Flags;
+using Safeguard.Core.Import;
+using Safeguard.Core.MatchReviews;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.Recording;
 using Safeguard.Core.Records;
@@ -38,6 +40,9 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<SettingValue> Settings => Set<SettingValue>();
     public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
+    public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
+    public DbSet<MatchReview> MatchReviews => Set<MatchReview>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -139,6 +144,27 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
         b.Entity<ApiClient>(e => { e.ToTable("api_clients"); e.HasIndex(c => c.TokenHash).IsUnique(); });
         b.Entity<SettingValue>(e => { e.ToTable("settings"); e.HasKey(s => s.Key); });
         b.Entity<BankHoliday>(e => { e.ToTable("bank_holidays"); e.HasKey(h => h.Date); });
+
+        b.Entity<PersonMerge>(e =>
+        {
+            e.ToTable("person_merges");
+            e.HasIndex(m => m.SurvivorId);
+            e.HasIndex(m => m.MergedId);
+            e.Property(m => m.Reason).HasMaxLength(1000);
+        });
+        b.Entity<MatchReview>(e =>
+        {
+            e.ToTable("match_reviews");
+            e.HasIndex(r => new { r.IncomingPersonId, r.CandidatePersonId }).IsUnique();
+            e.HasIndex(r => new { r.Status, r.CreatedAt });
+            e.Property(r => r.Status).HasMaxLength(20);
+            e.Property(r => r.Source).HasMaxLength(120);
+        });
+        b.Entity<ImportRun>(e =>
+        {
+            e.ToTable("import_runs");
+            e.HasIndex(r => new { r.System, r.InputHash });
+        });
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

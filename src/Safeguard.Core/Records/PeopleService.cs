@@ -25,7 +25,8 @@ public sealed class PeopleService(SafeguardDb db, PersonAccess access, AuditLog 
 {
     public const double PossibleMatchThreshold = 0.75;
 
-    public async Task<PersonCreated> CreateAsync(Actor actor, PersonInput input, CancellationToken ct = default)
+    // findMatches is false when the caller has matched the person already (the importer), so the search runs once, not twice.
+    public async Task<PersonCreated> CreateAsync(Actor actor, PersonInput input, CancellationToken ct = default, bool findMatches = true)
     {
         if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not create records of people."));
         var (forename, surname, dob) = Validate(input);
@@ -38,7 +39,7 @@ public sealed class PeopleService(SafeguardDb db, PersonAccess access, AuditLog 
                 return new PersonCreated(await access.GetVisibleAsync(actor, found, ct), true, []);
         }
 
-        var matches = await PossibleMatchesAsync(actor, forename, surname, dob, input.Postcode, ct);
+        var matches = findMatches ? await PossibleMatchesAsync(actor, forename, surname, dob, input.Postcode, ct) : [];
         var person = new Person
         {
             Id = Guid.NewGuid(),

@@ -1,5 +1,7 @@
 using Safeguard.Core.AccessLog;
 using Safeguard.Core.Flags;
+using Safeguard.Core.Import;
+using Safeguard.Core.MatchReviews;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.Profiles;
 using Safeguard.Core.Records;
@@ -7,7 +9,8 @@ using Safeguard.Core.Rules;
 
 namespace Safeguard.Web.Hosting;
 
-/// <summary>The product's services, one scope per request.</summary>
+/// <summary>The product's services, one scope per request. The CLI compiles this file too, so the
+/// importer builds exactly the services the web host does.</summary>
 public static class CoreServices
 {
     public static IServiceCollection AddSafeguardCore(this IServiceCollection services)
@@ -26,6 +29,10 @@ public static class CoreServices
         services.AddScoped<Core.Missing.MissingHistoryReader>();
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
+        services.AddScoped<MergeService>();
+        services.AddScoped<PersonMatcher>();
+        services.AddScoped<MatchReviewService>();
+        services.AddScoped<Importer>();
         return services;
     }
 }

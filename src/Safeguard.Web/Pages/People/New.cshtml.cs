@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Import;
+using Safeguard.Core.MatchReviews;
 using Safeguard.Core.Problems;
 using Safeguard.Core.Records;
 using Safeguard.Web.Hosting;
@@ -8,7 +10,7 @@ namespace Safeguard.Web.Pages.People;
 
 /// <summary>Add a person. Before creating, likely existing records are offered (D2) so the same child is
 /// not recorded twice; the user picks one or confirms that none of them is the person.</summary>
-public sealed class NewModel(PeopleService people) : PageModel
+public sealed class NewModel(PeopleService people, MatchReviewService reviews) : PageModel
 {
     [BindProperty] public string? Forename { get; set; }
     [BindProperty] public string? Surname { get; set; }
@@ -38,6 +40,10 @@ public sealed class NewModel(PeopleService people) : PageModel
                 if (PossibleMatches.Count > 0) return Page();
             }
             var created = await people.CreateAsync(actor, input, HttpContext.RequestAborted);
+            // The creator said none of the offered records is this person; someone who may merge checks that later (D5).
+            if (NoneOfThese && created.PossibleMatches.Count > 0)
+                await reviews.QueueAsync(created.Person.Id, created.PossibleMatches.Select(m => new MatchCandidate(m.PersonId, m.Score, m.Reasons)),
+                    MatchReviewService.FromCreation, HttpContext.RequestAborted, save: true);
             return Chosen(created.Person.Id);
         }
         catch (ProblemException e)

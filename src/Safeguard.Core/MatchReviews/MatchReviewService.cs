@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.AccessLog;
+using Safeguard.Core.Data;
+using Safeguard.Core.Import;
+using Safeguard.Core.Organisation;
+using Safeguard.Core.Problems;
+using Safeguard.Core.Records;
+
+namespace Safeguard.Core.MatchReviews;
+
+/// <summary>A review with the two records it compares, as the actor may see them.</summary>
+public sealed record MatchReviewItem(MatchReview Review, Person Incoming, Person Candidate);
+
+/// <summary>The queue of uncertain matches (D5, O): a possible match is queued rather than guessed, and a
+/// supervisor, investigator or administrator decides "same person" (the records are merged) or
+/// "different people" (they stay apart, and the decision is kept so nobody asks again).</summary>
+public sealed class MatchReviewService(SafeguardDb db, PersonAccess access, MergeService merges, AuditLog audit, TimeProvider clock)
+{
+    public const string Link = "link";
+    public const string KeepApart = "keep-apart";
+    public const string FromCreation = "creation";
+
+    public static string FromImport(string system) => "import:" + system;
+
+    /// <summary>Queues each candidate once per pair; asking again about a pair already queued adds nothing.
+    /// Saved with the caller's next save unless <paramref name="save"/>.</summary>
+    public async Task<int> QueueAsync(Guid incomingId, IEnumerable<MatchCandidate> candidates, string source, CancellationToken ct = default,
+        bool save = false)
+    {
+        int added = 0;
+        foreach (var c in candidates.Where(c => c.PersonId != incomingId))
+        {
+            bool known = await db.MatchReviews.AnyAsync(r => (r.IncomingPersonId == incomingId && r.CandidatePersonId == c.PersonId)
+                || (r.IncomingPersonId == c.PersonId && r.CandidatePersonId == incomingId), ct);
+            if (known || db.MatchReviews.Local.Any(r => r.IncomingPersonId == incomingId && r.CandidatePersonId == c.PersonId)) continue;
+            db.MatchReviews.Add(new MatchReview
+            {
+                Id = Guid.NewGuid(), IncomingPersonId = incomingId, CandidatePersonId = c.PersonId, Score = c.Score, Reasons = c.Reasons.ToList(),
+                Source = source, CreatedAt = clock.GetUtcNow(),
+            });
+            added++;
+        }
+        if (save) await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    /// <summary>Reviews the actor may decide, newest first, optionally of one status.</summary>
+    public async Task<IReadOnlyList<MatchReviewItem>> ListAsync(Actor actor, string? status, int limit = 200, CancellationToken ct = default)
+    {
+        EnsureMayReview(actor);
+        if (status is not null && !MatchReviewStatus.All.Contains(status))
+            throw new ProblemException(Problems.Problems.Invalid("status", $"must be one of {string.Join(", ", MatchReviewStatus.All)}"));
+        var visible = access.Visible(actor);
+        var rows = await db.MatchReviews.Where(r => status == null || r.Status == status)
+            .Where(r => visible.Any(p => p.Id == r.IncomingPersonId) && visible.Any(p => p.Id == r.CandidatePersonId))
+            .OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Take(limit).ToListAsync(ct);
+        var ids = rows.SelectMany(r => new[] { r.IncomingPersonId, r.CandidatePersonId }).Distinct().ToList();
+        var people = await visible.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        await audit.RecordNowAsync(actor, AuditActions.View, "match-reviews", detail: $"{rows.Count} reviews", ct: ct);
+        return rows.Select(r => new MatchReviewItem(r, people[r.IncomingPersonId], people[r.CandidatePersonId])).ToList();
+    }
+
+    public async Task<MatchReviewItem> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        EnsureMayReview(actor);
+        var review = await db.MatchReviews.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new ProblemException(Problems.Problems.NotFound("match review"));
+        Person incoming, candidate;
+        try
+        {
+            incoming = await access.GetVisibleAsync(actor, review.IncomingPersonId, ct);
+            candidate = await access.GetVisibleAsync(actor, review.CandidatePersonId, ct);
+        }
+        catch (ProblemException) { throw new ProblemException(Problems.Problems.NotFound("match review")); }
+        audit.Record(actor, AuditActions.View, "match-review", id.ToString(), review.IncomingPersonId);
+        audit.Record(actor, AuditActions.View, "match-review", id.ToString(), review.CandidatePersonId);
+        await db.SaveChangesAsync(ct);
+        return new MatchReviewItem(review, incoming, candidate);
+    }
+
+    /// <summary>Decides a review: <see cref="Link"/> merges the incoming record into the existing one;
+    /// <see cref="KeepApart"/> records that they are different people.</summary>
+    public async Task<MatchReview> DecideAsync(Actor actor, Guid id, string? decision, string? reason, CancellationToken ct = default)
+    {
+        var review = (await GetAsync(actor, id, ct)).Review;
+        var errors = new Dictionary<string, string[]>();
+        if (decision is not (Link or KeepApart)) errors["decision"] = [$"must be '{Link}' or '{KeepApart}'"];
+        if (string.IsNullOrWhiteSpace(reason)) errors["reason"] = ["Say why you decided this."];
+        if (errors.Count > 0) throw new ProblemException(Problems.Problems.Invalid(errors));
+        if (review.Status != MatchReviewStatus.Open) throw new ProblemException(Problems.Problems.Conflict($"This review was already decided ({review.Status})."));
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (decision == Link)
+        {
+            // The older, existing record survives: it is the one other records and people already cite.
+            var merge = await merges.MergeAsync(actor, review.CandidatePersonId, review.IncomingPersonId, reason, ct);
+            review.MergeId = merge.Id;
+        }
+        review.Status = decision == Link ? MatchReviewStatus.Linked : MatchReviewStatus.KeptApart;
+        review.DecidedBy = actor.Id;
+        review.DecidedAt = clock.GetUtcNow();
+        review.Reason = reason!.Trim();
+        audit.Record(actor, AuditActions.Change, "match-review", id.ToString(), review.IncomingPersonId, $"decided {review.Status}", review.Reason);
+        audit.Record(actor, AuditActions.Change, "match-review", id.ToString(), review.CandidatePersonId, $"decided {review.Status}", review.Reason);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return review;
+    }
+
+    public static bool MayReview(Actor actor) => MergeService.MayMerge(actor);
+
+    private static void EnsureMayReview(Actor actor)
+    {
+        if (!MayReview(actor)) throw new ProblemException(Problems.Problems.Forbidden("Only supervisors, investigators and administrators review possible matches."));
+    }
+}
