@@ -22,34 +22,55 @@ public abstract record PersonMatchOutcome
     public sealed record DefiniteMatch(MatchCandidate Match) : PersonMatchOutcome;
 }
 
-/// <summary>The one place where an incoming person is matched against existing records. Import (and the
-/// review queue) depend only on <see cref="PersonMatchOutcome"/>, so the scoring behind it can be swapped
-/// for the probabilistic engine (Safeguard.Matching's <c>Outcome.PersonMatcher</c>) here without touching them.
-/// For now it uses the search ranking (D1): a score of at least <see cref="DefiniteScore"/> with the same
-/// full date of birth, and no rival that high, is definite; at least <see cref="PeopleService.PossibleMatchThreshold"/> is possible.</summary>
+/// <summary>The one place where an incoming person is matched against existing records (O2), for import
+/// and the review queue. The database finds the candidates (indexed name keys, as search does: the
+/// blocking step); the probabilistic engine (Safeguard.Matching, Fellegi–Sunter) scores each pair and
+/// decides: a definite match needs a probability of at least <see cref="DefiniteProbability"/> with no rival
+/// above <see cref="PossibleProbability"/>. Every candidate carries the per-field evidence as its reasons.</summary>
 public sealed class PersonMatcher(PersonAccess access)
 {
-    public const double DefiniteScore = 0.95;
+    public const double PossibleProbability = 0.1;
+    public const double DefiniteProbability = 0.99;
+    private const int CandidateLimit = 30;
+
+    private static readonly Safeguard.Matching.Model.MatchModel Model = Safeguard.Matching.Model.MatchModel.CreateDefault();
+    private static readonly Safeguard.Matching.Outcome.MatchThresholds Thresholds =
+        new() { PossibleMatch = PossibleProbability, DefiniteMatch = DefiniteProbability };
 
     public async Task<PersonMatchOutcome> MatchAsync(Actor actor, PersonInput incoming, DateOnly? dateOfBirth, CancellationToken ct = default)
     {
         var query = new PersonQuery($"{incoming.Forename} {incoming.Surname}",
             dateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), incoming.Postcode);
         // Merged records are never offered: PersonSearch leaves them out.
-        var hits = await PersonSearch.FindAsync(access.Visible(actor), query, 10, ct);
-        var candidates = hits.Where(h => h.Score >= PeopleService.PossibleMatchThreshold)
-            .Select(h => (Hit: h, Candidate: new MatchCandidate(h.Person.Id, h.Score, h.Reasons))).ToList();
-        if (candidates.Count == 0) return new PersonMatchOutcome.NoMatch();
+        var hits = await PersonSearch.FindAsync(access.Visible(actor), query, CandidateLimit, ct);
+        if (hits.Count == 0) return new PersonMatchOutcome.NoMatch();
 
-        var top = candidates[0];
-        bool sameBirthDate = dateOfBirth is not null && top.Hit.Person.DateOfBirth == dateOfBirth;
-        bool noRival = candidates.Count == 1 || candidates[1].Hit.Score < DefiniteScore;
-        if (top.Hit.Score >= DefiniteScore && sameBirthDate && noRival) return new PersonMatchOutcome.DefiniteMatch(top.Candidate);
-        return new PersonMatchOutcome.PossibleMatches(candidates.Select(c => c.Candidate).ToList());
+        var engine = new Safeguard.Matching.Outcome.PersonMatcher(hits.Select(h => ToRecord(h.Person)), Model, Thresholds);
+        var outcome = engine.Match(new Safeguard.Matching.PersonRecord("incoming")
+        {
+            Forename = incoming.Forename, Surname = incoming.Surname, DateOfBirth = dateOfBirth, Gender = incoming.Gender,
+            AddressLine = incoming.AddressLine1, Town = incoming.Town, Postcode = incoming.Postcode,
+        });
+        return outcome switch
+        {
+            Safeguard.Matching.Outcome.MatchOutcome.DefiniteMatch d => new PersonMatchOutcome.DefiniteMatch(ToCandidate(d.Match)),
+            Safeguard.Matching.Outcome.MatchOutcome.PossibleMatches p => new PersonMatchOutcome.PossibleMatches(p.Candidates.Select(ToCandidate).ToList()),
+            _ => new PersonMatchOutcome.NoMatch(),
+        };
     }
 
-    /// <summary>Told of each person the import creates, so later rows of the same run can match them. The
-    /// search reads the database, so there is nothing to do today; an engine that keeps its own index of
-    /// existing records adds the person here.</summary>
+    /// <summary>Told of each person the import creates. Candidates are read from the database for every
+    /// row, so a person created earlier in the run is found without keeping an index here.</summary>
     public void Remember(Person created) { }
+
+    private static Safeguard.Matching.PersonRecord ToRecord(Person p) => new(p.Id.ToString())
+    {
+        Forename = p.Forename, Surname = p.Surname, DateOfBirth = p.DateOfBirth, Gender = p.Gender,
+        AddressLine = p.AddressLine1, Town = p.Town, Postcode = p.Postcode,
+    };
+
+    private static MatchCandidate ToCandidate(Safeguard.Matching.Outcome.CandidateMatch c) => new(
+        Guid.Parse(c.RecordId), Math.Round(c.Probability, 4),
+        c.Explanation.Fields.Where(f => f.Level != "missing")
+            .Select(f => $"{f.Field}: {f.Level} ({f.Weight:+0.0;-0.0} bits)").ToList());
 }

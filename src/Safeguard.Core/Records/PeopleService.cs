@@ -23,7 +23,6 @@ public sealed record PersonCreated(Person Person, bool AlreadyExisted, IReadOnly
 /// create with the same source reference answers with the existing person.</summary>
 public sealed class PeopleService(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
 {
-    public const double PossibleMatchThreshold = 0.75;
 
     // findMatches is false when the caller has matched the person already (the importer), so the search runs once, not twice.
     public async Task<PersonCreated> CreateAsync(Actor actor, PersonInput input, CancellationToken ct = default, bool findMatches = true)
@@ -68,10 +67,19 @@ public sealed class PeopleService(SafeguardDb db, PersonAccess access, AuditLog 
     public async Task<IReadOnlyList<PossibleMatch>> PossibleMatchesAsync(Actor actor, string forename, string surname, DateOnly? dob,
         string? postcode, CancellationToken ct = default)
     {
-        var query = new PersonQuery($"{forename} {surname}", dob?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), postcode);
-        var hits = await PersonSearch.FindAsync(access.Visible(actor), query, 10, ct);
-        return hits.Where(h => h.Score >= PossibleMatchThreshold)
-            .Select(h => new PossibleMatch(h.Person.Id, h.Person.FullName, h.Person.DateOfBirth, h.Score, h.Reasons)).ToList();
+        // The same matching as import (O2): explainable per field, one place to change.
+        var outcome = await new Import.PersonMatcher(access).MatchAsync(actor, new PersonInput(forename, surname, Postcode: postcode), dob, ct);
+        IReadOnlyList<Import.MatchCandidate> candidates = outcome switch
+        {
+            Import.PersonMatchOutcome.DefiniteMatch d => [d.Match],
+            Import.PersonMatchOutcome.PossibleMatches p => p.Candidates,
+            _ => [],
+        };
+        if (candidates.Count == 0) return [];
+        var ids = candidates.Select(c => c.PersonId).ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        return candidates.Where(c => people.ContainsKey(c.PersonId))
+            .Select(c => new PossibleMatch(c.PersonId, people[c.PersonId].FullName, people[c.PersonId].DateOfBirth, c.Score, c.Reasons)).ToList();
     }
 
     /// <summary>Corrects a person's details: the old version stays readable with who, when and why (A3).</summary>
