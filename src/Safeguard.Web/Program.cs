@@ -35,7 +35,8 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health");
 app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpointFilter<ProblemFilter>()
     .MapPeopleEndpoints().MapEventEndpoints().MapFlagEndpoints().MapAuditEndpoints()
-    .MapWorkEndpoints().MapSettingsEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints();
+    .MapWorkEndpoints().MapSettingsEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints()
+    .MapMeasureEndpoints();
 app.MapRazorPages();
 
 app.Run();

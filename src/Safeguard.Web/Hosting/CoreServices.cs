@@ -33,6 +33,7 @@ public static class CoreServices
         services.AddScoped<PersonMatcher>();
         services.AddScoped<MatchReviewService>();
         services.AddScoped<Importer>();
+        services.AddScoped<Core.Measures.RecordingQuality>();
         return services;
     }
 }

@@ -32,7 +32,9 @@ public static class SecuritySetup
             // The API accepts bearer tokens only: a browser's cookie cannot be used to call it,
             // so cross-site requests cannot ride on a signed-in user's session.
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Core.Organisation.Roles.Administrator));
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Core.Organisation.Roles.Administrator))
+            .AddPolicy(Api.MeasureEndpoints.MeasuresPolicy, p => p.RequireRole(Core.Organisation.Roles.Supervisor, Core.Organisation.Roles.Leader,
+                Core.Organisation.Roles.Auditor, Core.Organisation.Roles.Administrator));
         services.AddAntiforgery(o => { o.Cookie.Name = "safeguard-csrf"; o.Cookie.SameSite = SameSiteMode.Strict; });
         return services;
     }

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.AccessLog;
+using Safeguard.Core.Measures;
+using Safeguard.Core.Problems;
+using Safeguard.Core.Records;
+using Safeguard.Web.Hosting;
+
+namespace Safeguard.Web.Api;
+
+/// <summary>Measures (B5 now; the performance framework, M, arrives here too).</summary>
+public static class MeasureEndpoints
+{
+    public const string MeasuresPolicy = "measures";
+
+    public static RouteGroupBuilder MapMeasureEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/measures", async (HttpContext http, RecordingQuality quality, PersonAccess access, AuditLog audit,
+            DateTimeOffset? from, DateTimeOffset? to, string? unit) =>
+        {
+            var (start, end) = Period(from, to);
+            var actor = http.User.ToActor();
+            var rows = await quality.MeasureAsync(start, end, unit, http.RequestAborted);
+            var gaps = await VisibleChildrenToNoticeAsync(quality, access, actor, start, end, unit, http.RequestAborted);
+            await audit.RecordNowAsync(actor, AuditActions.View, "measures", detail: $"{gaps.Count} children to notice", ct: http.RequestAborted);
+            return Results.Ok(new { from = start, to = end, unit, recordingQuality = rows, childrenToNotice = gaps });
+        }).RequireAuthorization(MeasuresPolicy).WithTags("Measures")
+          .WithSummary("Recording quality per unit and month (B5) and the children to notice: a domestic abuse incident with a child and no PPN (B2).");
+        return api;
+    }
+
+    /// <summary>The period asked for, or the last 12 months; refused if it is back to front.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Period(DateTimeOffset? from, DateTimeOffset? to, TimeProvider? clock = null)
+    {
+        var end = (to ?? (clock ?? TimeProvider.System).GetUtcNow()).ToUniversalTime();
+        var start = (from ?? end.AddMonths(-12)).ToUniversalTime();
+        if (start >= end) throw new ProblemException(Core.Problems.Problems.Invalid("from", "must be before to"));
+        return (start, end);
+    }
+
+    public static async Task<IReadOnlyList<ChildToNotice>> VisibleChildrenToNoticeAsync(RecordingQuality quality, PersonAccess access,
+        Core.Organisation.Actor actor, DateTimeOffset from, DateTimeOffset to, string? unit, CancellationToken ct)
+    {
+        var gaps = await quality.ChildrenToNoticeAsync(from, to, unit, ct);
+        var ids = gaps.Select(g => g.ChildId).Distinct().ToList();
+        var visible = (await access.Visible(actor).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        return gaps.Where(g => visible.Contains(g.ChildId)).ToList();
+    }
+}
