@@ -39,7 +39,7 @@ public sealed class FlagService(SafeguardDb db, PersonAccess access, AuditLog au
         var flag = new Flag
         {
             Id = Guid.NewGuid(), PersonId = person.Id, Code = code!, Status = status, Since = now, RaisedBy = actor.Name,
-            ReviewDate = reviewDate ?? DateOnly.FromDateTime(now.UtcDateTime).AddMonths(3),
+            ReviewDate = reviewDate ?? Calendar.SafeguardCalendar.LondonDate(now).AddMonths(3),
             DecidedAt = status == FlagStatus.Confirmed ? now : null, DecidedBy = status == FlagStatus.Confirmed ? actor.Name : null,
         };
         flag.Reasons.Add(new FlagReason { Rule = ByHand, Explanation = reason!.Trim(), EventIds = ids, At = now });

@@ -50,13 +50,13 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
             .Select(a => new AlertView(a.Id, a.PersonId, a.Code, a.CreatedAt, a.Audience, new ReasonView(a.Rule, a.Explanation, a.EventIds))).ToList();
 
         var linked = LinkedPeople(person, events, relationships, visibleOthers, flagsByPerson);
-        var risks = await RisksToOtherChildrenAsync(person, events, visibleOthers, at, ct);
+        var risks = await RisksToOtherChildrenAsync(actor, person, events, visibleOthers, at, ct);
         var missing = Missing(events, at);
 
         await audit.RecordNowAsync(actor, AuditActions.View, "profile", person.Id.ToString(), person.Id,
             asOf is null ? null : $"as of {at:O}", reason, ct);
 
-        return new ProfileView(ToView(person, DateOnly.FromDateTime(at.UtcDateTime)), flags, tasks, alerts, linked, risks, missing, chronology, at);
+        return new ProfileView(ToView(person, Calendar.SafeguardCalendar.LondonDate(at)), flags, tasks, alerts, linked, risks, missing, chronology, at);
     }
 
     public static PersonView ToView(Person p, DateOnly today) => new(p.Id, p.Forename, p.Surname, p.DateOfBirth, p.AgeOn(today), p.Gender,
@@ -90,10 +90,13 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
 
     /// <summary>D4: each suspect or offender in this person's events (or this person, if they are one)
     /// who is linked as suspect to two or more children, or to an earlier allegation.</summary>
-    private async Task<IReadOnlyList<RiskToOtherChildrenView>> RisksToOtherChildrenAsync(Person person, List<Event> events,
+    /// <remarks>Only people and events the caller may see are named; the number of children is always told,
+    /// since a count names nobody and hiding it could hide a risk.</remarks>
+    private async Task<IReadOnlyList<RiskToOtherChildrenView>> RisksToOtherChildrenAsync(Actor actor, Person person, List<Event> events,
         Dictionary<Guid, Person> others, DateTimeOffset at, CancellationToken ct)
     {
-        var suspects = events.SelectMany(e => e.People).Where(p => HarmRoles.Contains(p.Role)).Select(p => p.PersonId).ToHashSet();
+        var suspects = events.SelectMany(e => e.People).Where(p => HarmRoles.Contains(p.Role)).Select(p => p.PersonId)
+            .Where(id => id == person.Id || others.ContainsKey(id)).ToHashSet();
         if (suspects.Count == 0) return [];
 
         var theirEvents = await db.EventParticipants.Where(p => suspects.Contains(p.PersonId) && HarmRoles.Contains(p.Role))
@@ -103,17 +106,21 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         var childrenInThem = await db.EventParticipants.Where(p => eventIds.Contains(p.EventId) && ChildRoles.Contains(p.Role))
             .Select(p => new { p.EventId, p.PersonId }).ToListAsync(ct);
 
+        var childIds = childrenInThem.Select(c => c.PersonId).Distinct().ToList();
+        var visibleChildren = (await access.Visible(actor).Where(p => childIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         var result = new List<RiskToOtherChildrenView>();
         foreach (var suspect in suspects.Order())
         {
             var allegations = theirEvents.Where(x => x.PersonId == suspect).Select(x => x.Id).Distinct().Order().ToList();
             var children = childrenInThem.Where(c => allegations.Contains(c.EventId) && c.PersonId != suspect).Select(c => c.PersonId).Distinct().Order().ToList();
             if (children.Count < 2 && allegations.Count < 2) continue;
-            var name = suspect == person.Id ? person.FullName : others.TryGetValue(suspect, out var s) ? s.FullName : "a person you may not see";
+            var name = suspect == person.Id ? person.FullName : others[suspect].FullName;
             var explanation = children.Count >= 2
                 ? $"{name} is a suspect in events involving {children.Count} children."
                 : $"{name} is a suspect in {allegations.Count} allegations.";
-            result.Add(new RiskToOtherChildrenView(suspect, name, children, allegations, explanation));
+            var hidden = childrenInThem.Where(c => !visibleChildren.Contains(c.PersonId)).Select(c => c.EventId).ToHashSet();
+            result.Add(new RiskToOtherChildrenView(suspect, name, children.Where(visibleChildren.Contains).ToList(),
+                allegations.Where(a => !hidden.Contains(a)).ToList(), explanation));
         }
         return result;
     }

@@ -20,7 +20,8 @@ public sealed record EventResult(string EventId, bool Created, EventOutputs Outp
 public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog audit, RulesRunner rules, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly string[] EventReferences = ["missingEventId", "referralEventId", "incidentEventId"];
+    private static readonly (string Field, string Type)[] EventReferences =
+        [("missingEventId", "missing-reported"), ("referralEventId", "referral"), ("incidentEventId", "incident")];
 
     public async Task<IReadOnlyList<EventResult>> RecordAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct = default)
     {
@@ -44,7 +45,6 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
         var ids = submissions.Select(s => s.Id).ToList();
         var existing = await db.Events.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var results = new List<EventResult>();
-        var batchIds = new HashSet<string>();
 
         foreach (var (s, index) in submissions.Select((s, i) => (s, i)))
         {
@@ -58,7 +58,7 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
             }
 
             var people = await CheckPeopleAsync(actor, s, prefix, ct);
-            await CheckReferencesAsync(s, prefix, batchIds, ct);
+            await CheckReferencesAsync(actor, s, prefix, ct);
             CheckStandards(s, people, prefix);
 
             var e = ToEvent(actor, s);
@@ -66,7 +66,6 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
             db.Events.Add(e);
             AddRelationship(s, e);
             await db.SaveChangesAsync(ct);
-            batchIds.Add(e.Id);
 
             var outputs = await rules.ApplyAsync(e, ct);
             e.Outputs = JsonSerializer.Serialize(outputs, Json);
@@ -99,7 +98,8 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
             int i = 0;
             foreach (var c in children.EnumerateArray())
             {
-                if (c.TryGetProperty("personId", out var id) && (!Guid.TryParse(id.GetString(), out var g) || !ids.Contains(g)))
+                if (c.ValueKind != JsonValueKind.Object || !c.TryGetProperty("personId", out var id) || id.ValueKind != JsonValueKind.String
+                    || !Guid.TryParse(id.GetString(), out var g) || !ids.Contains(g))
                     errors[$"{prefix}data.children[{i}].personId"] = ["Each child in data.children must also be in people with the role child."];
                 i++;
             }
@@ -108,21 +108,28 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
         return people;
     }
 
-    private async Task CheckReferencesAsync(EventSubmission s, string prefix, HashSet<string> batchIds, CancellationToken ct)
+    /// <summary>An event named in the data must exist, be of the right type, involve one of this event's
+    /// people and be visible to the caller; every failure answers the same, so nothing hidden is revealed.</summary>
+    private async Task CheckReferencesAsync(Actor actor, EventSubmission s, string prefix, CancellationToken ct)
     {
-        foreach (var field in EventReferences)
+        foreach (var (field, type) in EventReferences)
         {
             if (!s.Data.TryGetProperty(field, out var v) || v.ValueKind != JsonValueKind.String) continue;
             var id = v.GetString()!;
-            if (batchIds.Contains(id) || await db.Events.AnyAsync(e => e.Id == id, ct)) continue;
-            throw new ProblemException(new Problem(422, "unknown-event", "Unknown event", $"No event with id '{id}' exists.",
-                new Dictionary<string, string[]> { [$"{prefix}data.{field}"] = [$"No event with id '{id}' exists."] }));
+            var referenced = await db.Events.Include(e => e.People).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+            var ids = referenced?.People.Select(p => p.PersonId).Distinct().ToList() ?? [];
+            bool fits = referenced is not null && referenced.Type == type
+                && ids.Any(p => s.People.Any(x => x.PersonId == p))
+                && await access.Visible(actor).CountAsync(p => ids.Contains(p.Id), ct) == ids.Count;
+            if (fits) continue;
+            throw new ProblemException(new Problem(422, "unknown-event", "Unknown event", $"No {type} event with id '{id}' about these people exists.",
+                new Dictionary<string, string[]> { [$"{prefix}data.{field}"] = [$"No {type} event with id '{id}' about these people exists."] }));
         }
     }
 
     private static void CheckStandards(EventSubmission s, Dictionary<Guid, Person> people, string prefix)
     {
-        var on = DateOnly.FromDateTime(s.OccurredAt.UtcDateTime);
+        var on = Calendar.SafeguardCalendar.LondonDate(s.OccurredAt);
         var standardsPeople = s.People.Select(p => new StandardsPerson(p.PersonId, p.Role, people[p.PersonId].AgeOn(on))).ToList();
         var shortfalls = RecordingStandards.Check(s.Type, s.Data, standardsPeople);
         if (shortfalls.Count == 0) return;

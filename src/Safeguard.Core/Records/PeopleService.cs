@@ -59,7 +59,18 @@ public sealed class PeopleService(SafeguardDb db, PersonAccess access, AuditLog 
         PersonSearchKeys.Apply(person);
         db.People.Add(person);
         audit.Record(actor, AuditActions.Create, "person", person.Id.ToString(), person.Id);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (input.SourceSystem is { Length: > 0 } && input.SourceId is { Length: > 0 })
+        {
+            // The same source record was created by another request a moment ago: answer with that person.
+            db.ChangeTracker.Clear();
+            var existing = await db.PersonSourceRefs.Where(r => r.System == input.SourceSystem && r.SourceId == input.SourceId)
+                .Select(r => (Guid?)r.PersonId).FirstOrDefaultAsync(ct) ?? throw new InvalidOperationException("Saving the person failed.");
+            return new PersonCreated(await access.GetVisibleAsync(actor, existing, ct), true, []);
+        }
         return new PersonCreated(person, false, matches);
     }
 
@@ -75,6 +86,8 @@ public sealed class PeopleService(SafeguardDb db, PersonAccess access, AuditLog 
             Import.PersonMatchOutcome.PossibleMatches p => p.Candidates,
             _ => [],
         };
+        await audit.RecordNowAsync(actor, AuditActions.Search, "people",
+            detail: $"possible matches: {candidates.Count} results {string.Join(",", candidates.Select(c => c.PersonId.ToString("N")[..12]))}".TrimEnd(), ct: ct);
         if (candidates.Count == 0) return [];
         var ids = candidates.Select(c => c.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
@@ -126,7 +139,7 @@ public sealed class PeopleService(SafeguardDb db, PersonAccess access, AuditLog 
         {
             if (!DateOnly.TryParseExact(input.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                 errors["dateOfBirth"] = ["Date of birth must be a real date, YYYY-MM-DD."];
-            else if (d.Year < 1900 || d > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) errors["dateOfBirth"] = ["Date of birth must be in the past."];
+            else if (d.Year < 1900 || d > Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow())) errors["dateOfBirth"] = ["Date of birth must be in the past."];
             else dob = d;
         }
         if ((input.Aliases?.Count ?? 0) > 20) errors["aliases"] = ["At most 20 aliases."];

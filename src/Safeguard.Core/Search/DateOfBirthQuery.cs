@@ -8,6 +8,13 @@ public sealed record DateOfBirthQuery(int Year, int? Month, int? Day)
 {
     public static DateOfBirthQuery? Parse(string? text)
     {
+        var parsed = ParseAny(text);
+        // Outside these years a date of birth is a typing slip, and would overflow date arithmetic.
+        return parsed is { Year: >= 1900 and <= 2100 } ? parsed : null;
+    }
+
+    private static DateOfBirthQuery? ParseAny(string? text)
+    {
         if (string.IsNullOrWhiteSpace(text)) return null;
         text = text.Trim();
         if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))

@@ -33,14 +33,15 @@ public static class PeopleEndpoints
             return created.AlreadyExisted ? Results.Ok(answer) : Results.Created($"/api/v1/people/{created.Person.Id}", answer);
         }).WithSummary("Create a person; answers with likely existing records (D2). The same sourceRef again returns the existing person (200).");
 
-        people.MapGet("/", async (HttpContext http, PersonAccess access, AuditLog audit, SafeguardDb db, string? name, string? dateOfBirth, string? postcode) =>
+        people.MapGet("/", async (HttpContext http, PeopleFinder finder, SafeguardDb db, string? name, string? dateOfBirth, string? postcode) =>
         {
             var actor = http.User.ToActor();
             if (name is { Length: > 200 }) throw new ProblemException(Core.Problems.Problems.Invalid("name", "must be 200 characters or fewer"));
-            var hits = await PersonSearch.FindAsync(access.Visible(actor), new PersonQuery(name, dateOfBirth, postcode), 50, http.RequestAborted);
+            if (!string.IsNullOrWhiteSpace(dateOfBirth) && DateOfBirthQuery.Parse(dateOfBirth) is null)
+                throw new ProblemException(Core.Problems.Problems.Invalid("dateOfBirth", "must be a date of birth like 2014-05-06, 2014-05 or 2014"));
+            var hits = await finder.FindAsync(actor, new PersonQuery(name, dateOfBirth, postcode), 50, "api", http.RequestAborted);
             var ids = hits.Select(h => h.Person.Id).ToList();
             var flags = (await db.Flags.Where(f => ids.Contains(f.PersonId)).ToListAsync(http.RequestAborted)).ToLookup(f => f.PersonId);
-            await audit.RecordNowAsync(actor, AuditActions.Search, "people", detail: $"{hits.Count} results", ct: http.RequestAborted);
             return Results.Ok(hits.Select(h => new SearchResult(h.Person.Id, h.Person.Forename, h.Person.Surname, h.Person.DateOfBirth, h.Person.Postcode,
                 h.Score, h.Reasons, FlagViews.Tags(flags[h.Person.Id]))));
         }).WithSummary("Search people by name (spelling variants, nicknames, transposed names), partial date of birth and postcode; likeliest first, with flags.");
@@ -50,14 +51,14 @@ public static class PeopleEndpoints
             var actor = http.User.ToActor();
             var person = await access.GetVisibleAsync(actor, id, http.RequestAborted);
             await audit.RecordNowAsync(actor, AuditActions.View, "person", id.ToString(), id, ct: http.RequestAborted);
-            return Results.Ok(ProfileBuilder.ToView(person, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+            return Results.Ok(ProfileBuilder.ToView(person, Core.Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow())));
         }).WithSummary("A person's details.");
 
         people.MapPost("/{id:guid}/corrections", async (Guid id, HttpContext http, PeopleService service, TimeProvider clock) =>
         {
             var body = (await RequestBody.ReadJsonAsync(http)).RequireObject();
             var person = await service.CorrectAsync(http.User.ToActor(), id, ReadPerson(body), body.Str("reason") ?? "", http.RequestAborted);
-            return Results.Ok(ProfileBuilder.ToView(person, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+            return Results.Ok(ProfileBuilder.ToView(person, Core.Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow())));
         }).WithSummary("Correct a person's details; the old version stays readable with who, when and why (A3).");
 
         people.MapGet("/{id:guid}/profile", async (Guid id, HttpContext http, ProfileBuilder profiles, string? asOf, string? reason) =>

@@ -17,5 +17,11 @@ public sealed class ProblemFilter : IEndpointFilter
         {
             return e.Problem.ToResult();
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Two requests changed the same record at once and the database kept one; nothing of this one was written.
+            return new Problem(409, "concurrent-change", "Changed at the same time by someone else",
+                "Another request changed the same record at the same moment. Read it again and retry.").ToResult();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Safeguard.Core.Search;
 using Safeguard.Core.AccessLog;
 using Safeguard.Core.Flags;
 using Safeguard.Core.Import;
@@ -33,6 +34,7 @@ public static class CoreServices
         services.AddScoped<PersonMatcher>();
         services.AddScoped<MatchReviewService>();
         services.AddScoped<Importer>();
+        services.AddScoped<Core.Search.PeopleFinder>();
         services.AddScoped<Core.Measures.RecordingQuality>();
         return services;
     }

@@ -28,6 +28,14 @@ public static class EventForms
         }
     }
 
+    /// <summary>When the form was opened, carried in a hidden field with the event id: a form submitted twice
+    /// (a double click, a retry) then sends the same body and is stored once, instead of a conflict.</summary>
+    public static string Opened(DateTimeOffset now) => now.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The instant the form was opened, or <paramref name="now"/> if the field is missing or not an instant.</summary>
+    public static DateTimeOffset OpenedAt(string? opened, DateTimeOffset now) =>
+        FieldKind.TryInstant(opened, out var at) && at <= now ? at.ToUniversalTime() : now;
+
     /// <summary>A page-made id for an event: pages have no client of their own to choose one.</summary>
     public static string NewId(string type) => $"{type}-{Guid.NewGuid():N}";
 

@@ -12,6 +12,7 @@ public abstract class EpisodePage(MissingHistoryReader reader) : PageModel
     [BindProperty(SupportsGet = true)] public string MissingEventId { get; set; } = "";
     /// <summary>Carried from the form's first display, so submitting twice stores the event once.</summary>
     [BindProperty] public string? EventId { get; set; }
+    [BindProperty] public string? OpenedAt { get; set; }
 
     public ChildMissingHistory History { get; private set; } = null!;
     public MissingEpisode Episode { get; private set; } = null!;

@@ -18,6 +18,7 @@ public sealed class LocateModel(MissingHistoryReader reader, EventService events
     {
         if (!await LoadAsync()) return NotFound();
         EventId = EventForms.NewId("located");
+        OpenedAt = EventForms.Opened(clock.GetUtcNow());
         LocatedAt = UkTime.Input(clock.GetUtcNow());
         return Page();
     }

@@ -11,11 +11,12 @@ namespace Safeguard.Web.Pages.Missing;
 
 /// <summary>F1, F2: report a child missing. Once the child is chosen the page shows what the control room needs
 /// before grading: every previous episode, the count in the last 90 days, and the trigger plan.</summary>
-public sealed class ReportModel(MissingHistoryReader reader, EventService events, PersonAccess access, TimeProvider clock) : PageModel
+public sealed class ReportModel(MissingHistoryReader reader, EventService events, PeopleFinder finder, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? PersonId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty] public string? EventId { get; set; }
+    [BindProperty] public string? OpenedAt { get; set; }
     [BindProperty] public string? RiskGrade { get; set; }
     [BindProperty] public string? ReportedBy { get; set; }
     [BindProperty] public string? LookedAfter { get; set; }
@@ -31,11 +32,12 @@ public sealed class ReportModel(MissingHistoryReader reader, EventService events
         if (!User.ToActor().CanRecord) return NotFound();
         if (PersonId is null)
         {
-            Candidates = await PersonPicking.FindAsync(access, User.ToActor(), Name, HttpContext.RequestAborted);
+            Candidates = await PersonPicking.FindAsync(finder, User.ToActor(), Name, HttpContext.RequestAborted);
             return Page();
         }
         if (!await LoadAsync()) return NotFound();
         EventId = EventForms.NewId("missing");
+        OpenedAt = EventForms.Opened(clock.GetUtcNow());
         LastSeenAt = UkTime.Input(clock.GetUtcNow());
         // A looked-after child stays looked after: start from the last report's answer.
         LookedAfter = History!.Episodes.FirstOrDefault() is { } last ? last.LookedAfter ? "yes" : "no" : null;
@@ -52,7 +54,7 @@ public sealed class ReportModel(MissingHistoryReader reader, EventService events
         EventId ??= EventForms.NewId("missing");
         var result = await this.TryRecordAsync(events, new
         {
-            id = EventId, type = "missing-reported", occurredAt = clock.GetUtcNow(),
+            id = EventId, type = "missing-reported", occurredAt = EventForms.OpenedAt(OpenedAt, clock.GetUtcNow()),
             people = new[] { new { personId = PersonId, role = "child" } },
             data = new Dictionary<string, object?>
             {

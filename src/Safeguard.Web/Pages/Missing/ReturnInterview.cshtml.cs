@@ -19,6 +19,7 @@ public sealed class ReturnInterviewModel(MissingHistoryReader reader, EventServi
     {
         if (!await LoadAsync()) return NotFound();
         EventId = EventForms.NewId("return-interview");
+        OpenedAt = EventForms.Opened(clock.GetUtcNow());
         OfferedAt = UkTime.Input(clock.GetUtcNow());
         return Page();
     }

@@ -14,6 +14,7 @@ public sealed class SafeAndWellModel(MissingHistoryReader reader, EventService e
     {
         if (!await LoadAsync()) return NotFound();
         EventId = EventForms.NewId("safe-and-well");
+        OpenedAt = EventForms.Opened(clock.GetUtcNow());
         return Page();
     }
 
@@ -22,7 +23,7 @@ public sealed class SafeAndWellModel(MissingHistoryReader reader, EventService e
         if (!await LoadAsync()) return NotFound();
         var result = await this.TryRecordAsync(events, new
         {
-            id = EventId ?? EventForms.NewId("safe-and-well"), type = "safe-and-well-check", occurredAt = clock.GetUtcNow(),
+            id = EventId ?? EventForms.NewId("safe-and-well"), type = "safe-and-well-check", occurredAt = EventForms.OpenedAt(OpenedAt, clock.GetUtcNow()),
             people = new[] { new { personId = History.Child.Id, role = "child" } },
             data = new { missingEventId = MissingEventId, disclosures = Disclosures },
         }, f => f == "data.disclosures" ? nameof(Disclosures) : f);

@@ -12,7 +12,7 @@ using Safeguard.Web.Hosting;
 namespace Safeguard.Web.Pages.People;
 
 /// <summary>Find a person (D1): name with spelling variants, partial date of birth, postcode; flags shown in the results (C3).</summary>
-public sealed class IndexModel(PersonAccess access, AuditLog audit, SafeguardDb db) : PageModel
+public sealed class IndexModel(PeopleFinder finder, SafeguardDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public string? DateOfBirth { get; set; }
@@ -31,10 +31,9 @@ public sealed class IndexModel(PersonAccess access, AuditLog audit, SafeguardDb 
         }
         Searched = true;
         var actor = User.ToActor();
-        var hits = await PersonSearch.FindAsync(access.Visible(actor), new PersonQuery(Name, DateOfBirth, Postcode), 50, HttpContext.RequestAborted);
+        var hits = await finder.FindAsync(actor, new PersonQuery(Name, DateOfBirth, Postcode), 50, "search page", HttpContext.RequestAborted);
         var ids = hits.Select(h => h.Person.Id).ToList();
         var flags = (await db.Flags.Where(f => ids.Contains(f.PersonId)).ToListAsync(HttpContext.RequestAborted)).ToLookup(f => f.PersonId);
         Results = hits.Select(h => (h, FlagViews.Tags(flags[h.Person.Id]))).ToList();
-        await audit.RecordNowAsync(actor, AuditActions.Search, "people", detail: $"{hits.Count} results", ct: HttpContext.RequestAborted);
     }
 }

@@ -48,8 +48,7 @@ public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags) : P
         DateTimeOffset? at = null;
         if (Historic)
         {
-            var text = AsOf!.Length == 16 ? AsOf + ":00Z" : AsOf;
-            if (FieldKind.TryInstant(text, out var parsed)) at = parsed;
+            if (Shared.UkTime.TryParse(AsOf, out var parsed)) at = parsed;
             else ModelState.AddModelError(nameof(AsOf), "Enter a date and time, for example 2026-03-01T21:00");
         }
         try

@@ -16,6 +16,6 @@ public sealed record PersonPicker(string Action, string Label, string? Name, IRe
 
 public static class PersonPicking
 {
-    public static async Task<IReadOnlyList<PersonHit>> FindAsync(PersonAccess access, Core.Organisation.Actor actor, string? name, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(name) ? [] : await PersonSearch.FindAsync(access.Visible(actor), new PersonQuery(name), 20, ct);
+    public static async Task<IReadOnlyList<PersonHit>> FindAsync(PeopleFinder finder, Core.Organisation.Actor actor, string? name, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(name) ? [] : await finder.FindAsync(actor, new PersonQuery(name), 20, "person picker", ct);
 }

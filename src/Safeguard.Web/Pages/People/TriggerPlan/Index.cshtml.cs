@@ -14,6 +14,7 @@ public sealed class IndexModel(MissingHistoryReader reader, EventService events,
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? EventId { get; set; }
+    [BindProperty] public string? OpenedAt { get; set; }
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public string? PhotoReference { get; set; }
     [BindProperty] public string? Phones { get; set; }
@@ -35,6 +36,7 @@ public sealed class IndexModel(MissingHistoryReader reader, EventService events,
     {
         if (!await LoadAsync()) return NotFound();
         EventId = EventForms.NewId("trigger-plan");
+        OpenedAt = EventForms.Opened(clock.GetUtcNow());
         var plan = History.Plan;
         (Description, PhotoReference, Medical, ReviewDate) = (plan?.Description, plan?.PhotoReference, plan?.Medical, plan?.ReviewDate);
         Phones = string.Join("\n", plan?.Phones ?? []);
@@ -51,7 +53,7 @@ public sealed class IndexModel(MissingHistoryReader reader, EventService events,
         var associates = ProposedAssociates.Where(AssociateChoices.Contains).Concat(EventForms.Lines(OtherAssociates)).Distinct().ToList();
         var result = await this.TryRecordAsync(events, new
         {
-            id = EventId ?? EventForms.NewId("trigger-plan"), type = "trigger-plan", occurredAt = clock.GetUtcNow(),
+            id = EventId ?? EventForms.NewId("trigger-plan"), type = "trigger-plan", occurredAt = EventForms.OpenedAt(OpenedAt, clock.GetUtcNow()),
             people = new[] { new { personId = Id, role = "child" } },
             data = new Dictionary<string, object?>
             {

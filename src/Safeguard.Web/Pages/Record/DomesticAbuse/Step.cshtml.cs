@@ -12,7 +12,7 @@ namespace Safeguard.Web.Pages.Record.DomesticAbuse;
 /// <summary>One page of the domestic abuse journey: the people, the incident, one page per child
 /// (demeanour; seen and spoken to), then check and submit. Answers are saved as they are posted (B4);
 /// each child's page applies the same recording standard as the API (B2).</summary>
-public sealed class StepModel(DraftStore drafts, EventService events, PersonAccess access) : PageModel
+public sealed class StepModel(DraftStore drafts, EventService events, PersonAccess access, PeopleFinder finder) : PageModel
 {
     private static readonly string[] Roles = ["victim", "suspect", "child"];
 
@@ -43,7 +43,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
             return Redirect(Href("people"));
         }
         if (Step == "people" && !string.IsNullOrWhiteSpace(Name))
-            Candidates = await PersonSearch.FindAsync(access.Visible(User.ToActor()), new PersonQuery(Name), 20, HttpContext.RequestAborted);
+            Candidates = await finder.FindAsync(User.ToActor(), new PersonQuery(Name), 20, "domestic abuse incident", HttpContext.RequestAborted);
         (OccurredAt, Summary, RiskGrade) = (Draft.OccurredAt, Draft.Summary, Draft.RiskGrade);
         if (Child is { } c) (Demeanour, DemeanourNotObservedReason, SeenAndSpokenTo) = (c.Demeanour, c.DemeanourNotObservedReason, c.SeenAndSpokenTo);
         return Page();
@@ -75,7 +75,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
             case "incident":
                 (Draft.OccurredAt, Draft.Summary, Draft.RiskGrade) = (OccurredAt, Summary, RiskGrade);
                 await SaveAsync();
-                if (!JourneyTime.TryParse(OccurredAt, out _)) ModelState.AddModelError(nameof(OccurredAt), "Enter when it happened, for example 2026-03-01T21:15");
+                if (!Shared.UkTime.TryParse(OccurredAt, out _)) ModelState.AddModelError(nameof(OccurredAt), "Enter when it happened, for example 2026-03-01T21:15");
                 if (string.IsNullOrWhiteSpace(Summary)) ModelState.AddModelError(nameof(Summary), "Say briefly what happened");
                 if (string.IsNullOrWhiteSpace(RiskGrade)) ModelState.AddModelError(nameof(RiskGrade), "Choose a risk grade");
                 break;
@@ -92,7 +92,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
     public async Task<IActionResult> OnPostSubmitAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (!JourneyTime.TryParse(Draft.OccurredAt, out var occurredAt))
+        if (!Shared.UkTime.TryParse(Draft.OccurredAt, out var occurredAt))
         {
             ModelState.AddModelError("", "Say when the incident happened: use the change links below.");
             return Page();

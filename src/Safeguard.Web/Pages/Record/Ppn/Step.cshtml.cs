@@ -13,7 +13,7 @@ namespace Safeguard.Web.Pages.Record.Ppn;
 /// whether or not the page is accepted, so nothing typed is lost (B4). Each page checks its own part of
 /// the recording standard (B1) with the same rules the API applies, and the check-your-answers page
 /// submits through the same service as the API.</summary>
-public sealed class StepModel(DraftStore drafts, EventService events, PersonAccess access, TimeProvider clock) : PageModel
+public sealed class StepModel(DraftStore drafts, EventService events, PersonAccess access, PeopleFinder finder, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid DraftId { get; set; }
     [BindProperty(SupportsGet = true)] public string Step { get; set; } = "";
@@ -36,7 +36,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
             return Redirect(Next());
         }
         if (Step == "child" && !string.IsNullOrWhiteSpace(Name))
-            Candidates = await PersonSearch.FindAsync(access.Visible(User.ToActor()), new PersonQuery(Name), 20, HttpContext.RequestAborted);
+            Candidates = await finder.FindAsync(User.ToActor(), new PersonQuery(Name), 20, "PPN", HttpContext.RequestAborted);
         return Page();
     }
 
@@ -139,5 +139,5 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
 
     /// <summary>The time it happened, not in the future.</summary>
     private bool TryOccurredAt(out DateTimeOffset value) =>
-        JourneyTime.TryParse(Draft.OccurredAt, out value) && value <= clock.GetUtcNow().AddMinutes(5);
+        Shared.UkTime.TryParse(Draft.OccurredAt, out value) && value <= clock.GetUtcNow().AddMinutes(5);
 }

@@ -1,0 +1,19 @@
+using Safeguard.Core.AccessLog;
+using Safeguard.Core.Organisation;
+using Safeguard.Core.Records;
+
+namespace Safeguard.Core.Search;
+
+/// <summary>Every search for people a user makes, wherever it is made (search page, person pickers in
+/// journeys, the API): only people the actor may see, and an access-log entry naming who was found (P2).
+/// The search terms are not logged: they are personal data the results already identify.</summary>
+public sealed class PeopleFinder(PersonAccess access, AuditLog audit)
+{
+    public async Task<IReadOnlyList<PersonHit>> FindAsync(Actor actor, PersonQuery query, int limit, string purpose, CancellationToken ct = default)
+    {
+        var hits = await PersonSearch.FindAsync(access.Visible(actor), query, limit, ct);
+        var found = string.Join(",", hits.Select(h => h.Person.Id.ToString("N")[..12]));
+        await audit.RecordNowAsync(actor, AuditActions.Search, "people", detail: $"{purpose}: {hits.Count} results {found}".TrimEnd(), ct: ct);
+        return hits;
+    }
+}
