@@ -25,6 +25,21 @@ public static class SecuritySetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(9);
                 o.SlidingExpiration = true;
+                // A user disabled or given another role loses the old access at their next request, not hours later.
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    var id = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
+                    var role = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value;
+                    var db = context.HttpContext.RequestServices.GetRequiredService<Core.Data.SafeguardDb>();
+                    var username = id.StartsWith("user:", StringComparison.Ordinal) ? id[5..] : "";
+                    var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+                        db.Users, u => u.Username == username, context.HttpContext.RequestAborted);
+                    if (user is null || user.Disabled || user.Role != role)
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
 

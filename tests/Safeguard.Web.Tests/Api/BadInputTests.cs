@@ -32,6 +32,8 @@ public sealed class BadInputTests : IDisposable
             ("/api/v1/events", Json(new { id = "x5", type = "ppn", occurredAt = "2026-03-01T21:14:00Z", people = new[] { new { personId = child, role = "wizard" } }, data = new { concerns = new[] { "neglect" } } }), null, HttpStatusCode.BadRequest, "validation-failed"),
             ("/api/v1/events", Json(A.Ppn(unknownPerson).WithId("x6").Build()), null, HttpStatusCode.UnprocessableEntity, "unknown-person"),
             ("/api/v1/events", Json(new { id = "x7", type = "missing-located", occurredAt = "2026-03-01T21:14:00Z", people = new[] { new { personId = child, role = "child" } }, data = new { missingEventId = "no-such-episode", locatedAt = "2026-03-01T23:00:00Z" } }), null, HttpStatusCode.UnprocessableEntity, "unknown-event"),
+            ("/api/v1/events", Json(new { id = "x7b", type = "missing-located", occurredAt = "2026-03-01T21:14:00Z", people = new[] { new { personId = child, role = "child" } }, data = new { missingEventId = "kept", locatedAt = "2026-03-01T23:00:00Z" } }), null, HttpStatusCode.UnprocessableEntity, "unknown-event"),
+            ("/api/v1/events", Json(new { id = "x7c", type = "ppn", occurredAt = "2026-03-01T21:14:00Z", people = new[] { new { personId = child, role = "child" } }, data = new { concerns = new[] { "neglect" }, children = new object[] { 1, new { personId = 5 } } } }), null, HttpStatusCode.UnprocessableEntity, "unknown-person"),
             ("/api/v1/events", Json(new { id = "x8", type = "ppn", occurredAt = "2026-03-01T21:14:00Z", people = Array.Empty<object>(), data = new { } }), null, HttpStatusCode.BadRequest, "validation-failed"),
             ("/api/v1/events", Json(new { id = "x9", type = "ppn", occurredAt = "2026-03-01T21:14:00Z", people = new[] { new { personId = child, role = "child" } }, data = new { concerns = "neglect" } }), null, HttpStatusCode.BadRequest, "validation-failed"),
             ("/api/v1/events", Json(new { events = new[] { A.Ppn(child).WithId("y1").Build(), A.Ppn(unknownPerson).WithId("y2").Build() } }), null, HttpStatusCode.UnprocessableEntity, "unknown-person"),
@@ -58,14 +60,21 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, unknownProfile.Status);
         var badAsOf = await api.GetJsonAsync($"/api/v1/people/{child}/profile?asOf=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, badAsOf.Status);
+        var badBirthYear = await api.GetJsonAsync("/api/v1/people?name=Test&dateOfBirth=9999");
+        Assert.Equal(HttpStatusCode.BadRequest, badBirthYear.Status);
+        Assert.Equal("validation-failed", badBirthYear.Body!["code"]!.GetValue<string>());
+        var badLimit = await api.GetJsonAsync("/api/v1/audit?limit=lots");
+        Assert.Equal(HttpStatusCode.BadRequest, badLimit.Status);
+        Assert.Equal("bad-request", badLimit.Body!["code"]!.GetValue<string>());
 
         Assert.Equal(before, Snapshot());
     }
 
-    private (int People, int Events, int Participants, int Flags, int Versions) Snapshot()
+    private (int People, int Events, int Participants, int Flags, int Versions, int Tasks, int Alerts, int Relationships, int Reviews) Snapshot()
     {
         using var db = _factory.Db();
-        return (db.People.Count(), db.Events.Count(), db.EventParticipants.Count(), db.Flags.Count(), db.EventVersions.Count());
+        return (db.People.Count(), db.Events.Count(), db.EventParticipants.Count(), db.Flags.Count(), db.EventVersions.Count(),
+            db.Tasks.Count(), db.Alerts.Count(), db.Relationships.Count(), db.MatchReviews.Count());
     }
 
     private static string Json(object o) => System.Text.Json.JsonSerializer.Serialize(o);

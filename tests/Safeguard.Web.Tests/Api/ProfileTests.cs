@@ -122,7 +122,9 @@ public sealed class ProfileTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await _api.GetJsonAsync($"/api/v1/people/{suspect}/profile")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await investigator.GetJsonAsync($"/api/v1/people/{suspect}/profile")).Status);
         var (_, hits) = await investigator.GetJsonAsync("/api/v1/people?name=Restricted%20Officer");
+        var (_, namedHits) = await _api.GetJsonAsync("/api/v1/people?name=Restricted%20Officer");
         Assert.Empty(hits!.AsArray());
+        Assert.Equal(suspect, namedHits!.AsArray().Single()!["id"]!.GetValue<string>());
     }
 
     [Fact]

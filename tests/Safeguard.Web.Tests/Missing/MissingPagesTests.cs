@@ -67,6 +67,44 @@ public sealed class MissingPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_submitted_twice_a_minute_apart_is_stored_once_without_an_error()
+    {
+        var child = await ChildMissingThreeTimesAsync();
+        var page = await PageSignIn.AsAsync(_factory, "control-room");
+        var form = new Dictionary<string, string>
+        {
+            ["RiskGrade"] = "medium", ["ReportedBy"] = "parent", ["LookedAfter"] = "no", ["LastSeenAt"] = "2026-03-02T07:30",
+            ["EventId"] = "page-twice", ["OpenedAt"] = "2026-03-02T08:55:00.0000000+00:00",
+        };
+
+        var first = await page.PostFormAsync($"/missing/report?personId={child}", form);
+        _factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await page.PostFormAsync($"/missing/report?personId={child}", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1, _factory.Db().Events.Count(e => e.Id == "page-twice"));
+    }
+
+    [Fact]
+    public async Task A_disabled_user_loses_access_at_the_next_request()
+    {
+        var page = await PageSignIn.AsAsync(_factory, "supervisor");
+        Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/worklist")).Status);
+        await using (var db = _factory.Db())
+        {
+            var user = db.Users.Single(u => u.Username == "supervisor");
+            user.Disabled = true;
+            await db.SaveChangesAsync();
+        }
+
+        var (status, _) = await page.GetAsync("/worklist");
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+    }
+
+    [Fact]
     public async Task A_report_without_a_grade_is_refused_at_the_grade_and_keeps_what_was_typed()
     {
         var child = await ChildMissingThreeTimesAsync();

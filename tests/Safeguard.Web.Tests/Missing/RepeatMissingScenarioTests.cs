@@ -154,6 +154,7 @@ public sealed class RepeatMissingScenarioTests : IDisposable
         Assert.Equal(2, then["missing"]!["last90Days"]!.GetValue<int>());
         Assert.DoesNotContain("repeat-missing", then["flags"].Codes());
         Assert.DoesNotContain("trigger-plan", then["tasks"].Codes());
+        Assert.NotEmpty(then["tasks"]!.AsArray());
         Assert.All(then["tasks"]!.AsArray(), t => Assert.Equal("done", t!["status"]!.GetValue<string>()));
 
         // Just after the fourth report, before she was found: the return interview for episode 3 done, none yet for 4.
