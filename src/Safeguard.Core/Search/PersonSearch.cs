@@ -45,7 +45,11 @@ public static class PersonSearch
         }
         else candidates = candidates.Where(p => p.Postcode == postcode);
 
-        var people = await candidates.OrderBy(p => p.SurnameKey).ThenBy(p => p.Id).Take(MaxCandidates).ToListAsync(ct);
+        // When there are more candidates than are ranked, the likeliest go first: both names known forms of
+        // the words typed, then the surname, then the rest; otherwise all the Johns could crowd out the Smiths.
+        var people = await candidates
+            .OrderBy(p => keys.Contains(p.SurnameKey) && keys.Contains(p.ForenameKey) ? 0 : keys.Contains(p.SurnameKey) ? 1 : 2)
+            .ThenBy(p => p.SurnameKey).ThenBy(p => p.Id).Take(MaxCandidates).ToListAsync(ct);
         return people.Select(p => Score(p, words, dob, postcode)).Where(h => h.Score > 0.3)
             .OrderByDescending(h => h.Score).ThenBy(h => h.Person.Surname).ThenBy(h => h.Person.Forename).Take(limit).ToList();
     }

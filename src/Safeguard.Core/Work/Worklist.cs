@@ -34,12 +34,15 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
         if (!string.IsNullOrWhiteSpace(filter.Team)) q = q.Where(t => t.AssignedTo == filter.Team);
         if (filter.PersonId is { } id) q = q.Where(t => t.PersonId == id);
         q = filter.Status == TaskStatus.Done ? q.Where(t => t.Status == TaskStatus.Done) : q.Where(t => t.Status == TaskStatus.Open);
+        if (filter.Status == TaskStatus.Overdue) q = q.Where(t => t.DueAt < now);
+        else if (filter.Status == TaskStatus.Open) q = q.Where(t => t.DueAt >= now);
 
-        // Due times are compared in memory: SQLite cannot order or compare DateTimeOffset columns.
-        var views = (await q.ToListAsync(ct)).Select(t => Profiles.ProfileBuilder.TaskViewAt(t, now))
-            .Where(t => filter.Status is null || t.Status == filter.Status)
-            .OrderBy(t => t.Status == TaskStatus.Overdue ? 0 : t.Status == TaskStatus.Open ? 1 : 2).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
-            .Take(Limit).ToList();
+        // Overdue first, then soonest due: for open tasks that is simply due time, so the database orders
+        // and limits (instants are stored as comparable UTC values on both providers).
+        var rows = filter.Status == TaskStatus.Done
+            ? await q.OrderByDescending(t => t.ClosedAt).ThenBy(t => t.Id).Take(Limit).ToListAsync(ct)
+            : await q.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Limit).ToListAsync(ct);
+        var views = rows.Select(t => Profiles.ProfileBuilder.TaskViewAt(t, now)).ToList();
         var names = await NamesAsync(views.Select(v => v.PersonId), ct);
         await audit.RecordNowAsync(actor, AuditActions.Search, "tasks", detail: $"{views.Count} tasks", ct: ct);
         return views.Select(v => new WorklistTask(v, names.GetValueOrDefault(v.PersonId, ""))).ToList();
@@ -50,7 +53,7 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
         var q = db.Alerts.AsNoTracking().Where(a => access.Visible(actor).Any(p => p.Id == a.PersonId));
         if (!string.IsNullOrWhiteSpace(audience)) q = q.Where(a => a.Audience == audience);
         if (!string.IsNullOrWhiteSpace(code)) q = q.Where(a => a.Code == code);
-        var views = (await q.ToListAsync(ct)).OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(Limit)
+        var views = (await q.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(Limit).ToListAsync(ct))
             .Select(a => new AlertView(a.Id, a.PersonId, a.Code, a.CreatedAt, a.Audience, new ReasonView(a.Rule, a.Explanation, a.EventIds))).ToList();
         var names = await NamesAsync(views.Select(v => v.PersonId), ct);
         await audit.RecordNowAsync(actor, AuditActions.Search, "alerts", detail: $"{views.Count} alerts", ct: ct);
