@@ -17,7 +17,7 @@ public sealed record WorklistTask(TaskView Task, string PersonName);
 public sealed record WorklistAlert(AlertView Alert, string PersonName);
 
 /// <summary>The lists supervisors, the control room and the missing persons coordinator work from (E, I8):
-/// tasks newest risk first (overdue first, then soonest due) and alerts newest first, limited to people the
+/// tasks newest risk first (overdue first, most recently overdue first; then open, soonest due) and alerts newest first, limited to people the
 /// actor may see. Overdue is judged against the clock now, never stored. Reading a list is logged (P2).</summary>
 public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
 {
@@ -37,11 +37,18 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
         if (filter.Status == TaskStatus.Overdue) q = q.Where(t => t.DueAt < now);
         else if (filter.Status == TaskStatus.Open) q = q.Where(t => t.DueAt >= now);
 
-        // Overdue first, then soonest due: for open tasks that is simply due time, so the database orders
+        // Newest risk first: overdue tasks, the most recently overdue first (a task overdue for a year should
+        // not bury one that fell overdue this morning), then open tasks, soonest due first. The database orders
         // and limits (instants are stored as comparable UTC values on both providers).
-        var rows = filter.Status == TaskStatus.Done
-            ? await q.OrderByDescending(t => t.ClosedAt).ThenBy(t => t.Id).Take(Limit).ToListAsync(ct)
-            : await q.OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Limit).ToListAsync(ct);
+        List<WorkTask> rows;
+        if (filter.Status == TaskStatus.Done)
+            rows = await q.OrderByDescending(t => t.ClosedAt).ThenBy(t => t.Id).Take(Limit).ToListAsync(ct);
+        else
+        {
+            rows = await q.Where(t => t.DueAt < now).OrderByDescending(t => t.DueAt).ThenBy(t => t.Id).Take(Limit).ToListAsync(ct);
+            if (rows.Count < Limit)
+                rows.AddRange(await q.Where(t => t.DueAt >= now).OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Limit - rows.Count).ToListAsync(ct));
+        }
         var views = rows.Select(t => Profiles.ProfileBuilder.TaskViewAt(t, now)).ToList();
         var names = await NamesAsync(views.Select(v => v.PersonId), ct);
         await audit.RecordNowAsync(actor, AuditActions.Search, "tasks", detail: $"{views.Count} tasks", ct: ct);

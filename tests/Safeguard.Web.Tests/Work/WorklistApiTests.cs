@@ -35,6 +35,21 @@ public sealed class WorklistApiTests : IDisposable
     }
 
     [Fact]
+    public async Task The_most_recently_overdue_task_comes_before_long_overdue_ones()
+    {
+        var child = await _api.CreatePersonAsync(A.Child("Ivy", "Ordertest").AgedYears(13).Build());
+        await _api.ReportAsync("old", child, "2026-01-01T20:00:00Z");
+        await _api.LocateAsync("old-found", "old", child, "2026-01-02T08:00:00Z", "Park");
+        await _api.ReportAsync("new", child, "2026-02-25T20:00:00Z");
+        await _api.LocateAsync("new-found", "new", child, "2026-02-26T08:00:00Z", "Park");
+
+        var (_, overdue) = await _api.GetJsonAsync("/api/v1/tasks?status=overdue&code=return-interview");
+
+        Assert.Equal(2, overdue!.AsArray().Count);
+        Assert.True(DateTimeOffset.Parse(overdue[0]!["dueAt"]!.GetValue<string>()) > DateTimeOffset.Parse(overdue[1]!["dueAt"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Tasks_filter_by_team_code_and_done()
     {
         var child = await _api.CreatePersonAsync(A.Child().AgedYears(14).Build());
