@@ -110,6 +110,25 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
     }
 
     [Fact]
+    public async Task Supervisor_reads_the_recording_quality_measures_and_the_profile_timeline()
+    {
+        await using var session = await fixture.NewPageAsync();
+        var page = session.Page;
+        await session.SignInAsync("supervisor", DemoPassword);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Measures" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Recording quality");
+        await Expect(page.Locator("[data-testid=recording-quality]").First).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        // The demo force has children at domestic abuse incidents with no PPN: their profiles open from the list.
+        var gap = page.Locator("[data-testid=children-to-notice] a").First;
+        await gap.ClickAsync();
+        await Expect(page.Locator("[data-testid=chronology]")).ToContainTextAsync("domestic-abuse");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Fact]
     public async Task Wrong_passwords_lock_the_account_without_saying_whether_it_exists()
     {
         await using var session = await fixture.NewPageAsync();
