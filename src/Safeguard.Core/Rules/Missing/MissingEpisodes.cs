@@ -39,4 +39,28 @@ public static class MissingEpisodes
     /// <c>missingEventId</c>, or else the child's latest missing report before it.</summary>
     public static string? EpisodeIdFor(RuleContext context, ChronologyEvent e) =>
         e.Text("missingEventId") ?? Of(context).LastOrDefault(m => m.OccurredAt <= e.OccurredAt)?.Id;
+
+    /// <summary>A task due <paramref name="hours"/> after the child was found (the episode's <c>locatedAt</c>),
+    /// closed by an event of type <paramref name="code"/> naming the episode: the shape both F5 duties share.</summary>
+    /// <param name="context">The rule's context; nothing is produced unless the subject is the child found.</param>
+    /// <param name="rule">The rule's name.</param>
+    /// <param name="code">The task code, which is also the type of the event that closes it.</param>
+    /// <param name="hours">The time limit from the settings.</param>
+    /// <param name="team">The team the task is for.</param>
+    /// <param name="duty">What is due, as it reads in the explanation ("a return interview must be offered").</param>
+    public static IEnumerable<RuleOutput> TaskAfterReturn(RuleContext context, string rule, string code, int hours, string team, string duty)
+    {
+        if (!context.SubjectIs("child")) yield break;
+        var located = context.Trigger;
+        if (EpisodeIdFor(context, located) is not { } episode) yield break;
+        var locatedAt = located.Instant("locatedAt") ?? located.OccurredAt;
+
+        yield return new TaskOutput(rule, context.PersonId, code,
+            RuleOutput.KeyFor(rule, context.PersonId, episode),
+            $"Found at {locatedAt:yyyy-MM-dd HH:mm} UTC after missing episode {episode}: {duty} within {hours} hours.",
+            [episode, located.Id],
+            context.Calendar.AddHours(locatedAt, hours),
+            team,
+            new TaskFulfilment(code, "missingEventId", episode));
+    }
 }

@@ -12,20 +12,6 @@ public sealed class ReturnInterviewRule : IRule
     public IReadOnlySet<string> ReactsTo { get; } = new HashSet<string> { "missing-located" };
 
     /// <inheritdoc />
-    public IEnumerable<RuleOutput> Evaluate(RuleContext context)
-    {
-        if (!context.SubjectIs("child")) yield break;
-        var located = context.Trigger;
-        if (MissingEpisodes.EpisodeIdFor(context, located) is not { } episode) yield break;
-        var locatedAt = located.Instant("locatedAt") ?? located.OccurredAt;
-        int hours = context.Settings.ReturnInterviewHours;
-
-        yield return new TaskOutput(Name, context.PersonId, "return-interview",
-            RuleOutput.KeyFor(Name, context.PersonId, episode),
-            $"Found at {locatedAt:yyyy-MM-dd HH:mm} UTC after missing episode {episode}: a return interview must be offered within {hours} hours.",
-            [episode, located.Id],
-            context.Calendar.AddHours(locatedAt, hours),
-            Teams.MissingPersons,
-            new TaskFulfilment("return-interview", "missingEventId", episode));
-    }
+    public IEnumerable<RuleOutput> Evaluate(RuleContext context) =>
+        MissingEpisodes.TaskAfterReturn(context, Name, "return-interview", context.Settings.ReturnInterviewHours, Teams.MissingPersons, "a return interview must be offered");
 }

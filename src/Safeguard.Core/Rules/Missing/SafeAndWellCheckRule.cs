@@ -12,20 +12,6 @@ public sealed class SafeAndWellCheckRule : IRule
     public IReadOnlySet<string> ReactsTo { get; } = new HashSet<string> { "missing-located" };
 
     /// <inheritdoc />
-    public IEnumerable<RuleOutput> Evaluate(RuleContext context)
-    {
-        if (!context.SubjectIs("child")) yield break;
-        var located = context.Trigger;
-        if (MissingEpisodes.EpisodeIdFor(context, located) is not { } episode) yield break;
-        var locatedAt = located.Instant("locatedAt") ?? located.OccurredAt;
-        int hours = context.Settings.SafeAndWellCheckHours;
-
-        yield return new TaskOutput(Name, context.PersonId, "safe-and-well-check",
-            RuleOutput.KeyFor(Name, context.PersonId, episode),
-            $"Found at {locatedAt:yyyy-MM-dd HH:mm} UTC after missing episode {episode}: a safe-and-well check is due within {hours} hours.",
-            [episode, located.Id],
-            context.Calendar.AddHours(locatedAt, hours),
-            Teams.Response,
-            new TaskFulfilment("safe-and-well-check", "missingEventId", episode));
-    }
+    public IEnumerable<RuleOutput> Evaluate(RuleContext context) =>
+        MissingEpisodes.TaskAfterReturn(context, Name, "safe-and-well-check", context.Settings.SafeAndWellCheckHours, Teams.Response, "a safe-and-well check is due");
 }
