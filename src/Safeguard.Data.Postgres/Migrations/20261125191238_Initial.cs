@@ -177,6 +177,54 @@ namespace Safeguard.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_runs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    System = table.Column<string>(type: "text", nullable: false),
+                    FileName = table.Column<string>(type: "text", nullable: false),
+                    InputHash = table.Column<string>(type: "text", nullable: false),
+                    By = table.Column<string>(type: "text", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastLineDone = table.Column<int>(type: "integer", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    PeopleCreated = table.Column<int>(type: "integer", nullable: false),
+                    PeopleLinked = table.Column<int>(type: "integer", nullable: false),
+                    PeopleQueued = table.Column<int>(type: "integer", nullable: false),
+                    PeopleAlreadyImported = table.Column<int>(type: "integer", nullable: false),
+                    EventsCreated = table.Column<int>(type: "integer", nullable: false),
+                    EventsAlreadyImported = table.Column<int>(type: "integer", nullable: false),
+                    BadRows = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "match_reviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IncomingPersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CandidatePersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: false),
+                    Reasons = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Source = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedBy = table.Column<string>(type: "text", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    MergeId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_match_reviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "objects",
                 columns: table => new
                 {
@@ -233,6 +281,26 @@ namespace Safeguard.Data.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_people", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "person_merges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SurvivorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MergedId = table.Column<Guid>(type: "uuid", nullable: false),
+                    By = table.Column<string>(type: "text", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    MovedRows = table.Column<string>(type: "text", nullable: false),
+                    UndoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UndoneBy = table.Column<string>(type: "text", nullable: true),
+                    UndoReason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_merges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -315,7 +383,8 @@ namespace Safeguard.Data.Postgres.Migrations
                     Rule = table.Column<string>(type: "text", nullable: false),
                     Explanation = table.Column<string>(type: "text", nullable: false),
                     EventIds = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Key = table.Column<string>(type: "text", nullable: false)
+                    Key = table.Column<string>(type: "text", nullable: false),
+                    ClosesWhen = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -411,7 +480,8 @@ namespace Safeguard.Data.Postgres.Migrations
                     Rule = table.Column<string>(type: "text", nullable: false),
                     Explanation = table.Column<string>(type: "text", nullable: false),
                     EventIds = table.Column<List<string>>(type: "text[]", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Key = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -530,6 +600,11 @@ namespace Safeguard.Data.Postgres.Migrations
                 column: "FlagId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_flag_reasons_Key",
+                table: "flag_reasons",
+                column: "Key");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_flags_PersonId_Code",
                 table: "flags",
                 columns: new[] { "PersonId", "Code" });
@@ -538,6 +613,22 @@ namespace Safeguard.Data.Postgres.Migrations
                 name: "IX_flags_Status",
                 table: "flags",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_runs_System_InputHash",
+                table: "import_runs",
+                columns: new[] { "System", "InputHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_match_reviews_IncomingPersonId_CandidatePersonId",
+                table: "match_reviews",
+                columns: new[] { "IncomingPersonId", "CandidatePersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_match_reviews_Status_CreatedAt",
+                table: "match_reviews",
+                columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_objects_PersonId",
@@ -568,6 +659,16 @@ namespace Safeguard.Data.Postgres.Migrations
                 name: "IX_people_SurnamePhonetic",
                 table: "people",
                 column: "SurnamePhonetic");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_merges_MergedId",
+                table: "person_merges",
+                column: "MergedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_merges_SurvivorId",
+                table: "person_merges",
+                column: "SurvivorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_person_source_refs_PersonId",
@@ -623,11 +724,19 @@ namespace Safeguard.Data.Postgres.Migrations
                 table: "users",
                 column: "Username",
                 unique: true);
+
+            // The access log is append-only (P2): the database itself refuses updates and deletes.
+            migrationBuilder.Sql(@"CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'the access log is append-only'; END; $$;");
+            migrationBuilder.Sql("CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_no_change ON audit;");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS audit_append_only();");
+
             migrationBuilder.DropTable(
                 name: "alerts");
 
@@ -659,10 +768,19 @@ namespace Safeguard.Data.Postgres.Migrations
                 name: "flag_reasons");
 
             migrationBuilder.DropTable(
+                name: "import_runs");
+
+            migrationBuilder.DropTable(
+                name: "match_reviews");
+
+            migrationBuilder.DropTable(
                 name: "objects");
 
             migrationBuilder.DropTable(
                 name: "organisations");
+
+            migrationBuilder.DropTable(
+                name: "person_merges");
 
             migrationBuilder.DropTable(
                 name: "person_source_refs");

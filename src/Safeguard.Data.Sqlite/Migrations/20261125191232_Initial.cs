@@ -175,6 +175,54 @@ namespace Safeguard.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_runs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    System = table.Column<string>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", nullable: false),
+                    InputHash = table.Column<string>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastLineDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeopleCreated = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeopleLinked = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeopleQueued = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeopleAlreadyImported = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventsCreated = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventsAlreadyImported = table.Column<int>(type: "INTEGER", nullable: false),
+                    BadRows = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "match_reviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IncomingPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CandidatePersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    MergeId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_match_reviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "objects",
                 columns: table => new
                 {
@@ -231,6 +279,26 @@ namespace Safeguard.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_people", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "person_merges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurvivorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MergedId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    By = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    MovedRows = table.Column<string>(type: "TEXT", nullable: false),
+                    UndoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UndoneBy = table.Column<string>(type: "TEXT", nullable: true),
+                    UndoReason = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_merges", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -313,7 +381,8 @@ namespace Safeguard.Data.Sqlite.Migrations
                     Rule = table.Column<string>(type: "TEXT", nullable: false),
                     Explanation = table.Column<string>(type: "TEXT", nullable: false),
                     EventIds = table.Column<string>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", nullable: false),
+                    ClosesWhen = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -409,7 +478,8 @@ namespace Safeguard.Data.Sqlite.Migrations
                     Rule = table.Column<string>(type: "TEXT", nullable: false),
                     Explanation = table.Column<string>(type: "TEXT", nullable: false),
                     EventIds = table.Column<string>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -528,6 +598,11 @@ namespace Safeguard.Data.Sqlite.Migrations
                 column: "FlagId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_flag_reasons_Key",
+                table: "flag_reasons",
+                column: "Key");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_flags_PersonId_Code",
                 table: "flags",
                 columns: new[] { "PersonId", "Code" });
@@ -536,6 +611,22 @@ namespace Safeguard.Data.Sqlite.Migrations
                 name: "IX_flags_Status",
                 table: "flags",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_runs_System_InputHash",
+                table: "import_runs",
+                columns: new[] { "System", "InputHash" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_match_reviews_IncomingPersonId_CandidatePersonId",
+                table: "match_reviews",
+                columns: new[] { "IncomingPersonId", "CandidatePersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_match_reviews_Status_CreatedAt",
+                table: "match_reviews",
+                columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_objects_PersonId",
@@ -566,6 +657,16 @@ namespace Safeguard.Data.Sqlite.Migrations
                 name: "IX_people_SurnamePhonetic",
                 table: "people",
                 column: "SurnamePhonetic");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_merges_MergedId",
+                table: "person_merges",
+                column: "MergedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_merges_SurvivorId",
+                table: "person_merges",
+                column: "SurvivorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_person_source_refs_PersonId",
@@ -621,11 +722,18 @@ namespace Safeguard.Data.Sqlite.Migrations
                 table: "users",
                 column: "Username",
                 unique: true);
+
+            // The access log is append-only (P2): the database itself refuses updates and deletes.
+            migrationBuilder.Sql("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_no_update;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_no_delete;");
+
             migrationBuilder.DropTable(
                 name: "alerts");
 
@@ -657,10 +765,19 @@ namespace Safeguard.Data.Sqlite.Migrations
                 name: "flag_reasons");
 
             migrationBuilder.DropTable(
+                name: "import_runs");
+
+            migrationBuilder.DropTable(
+                name: "match_reviews");
+
+            migrationBuilder.DropTable(
                 name: "objects");
 
             migrationBuilder.DropTable(
                 name: "organisations");
+
+            migrationBuilder.DropTable(
+                name: "person_merges");
 
             migrationBuilder.DropTable(
                 name: "person_source_refs");
