@@ -1,18 +1,19 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Safeguard.Core.Organisation;
 using Safeguard.TestKit;
 
 namespace Safeguard.Web.Tests;
 
-/// <summary>A browser-like client for page tests: a user made directly in the database, signed in through the
-/// sign-in page with its antiforgery token, cookies kept; forms posted with the page's own token.</summary>
-internal sealed partial class PageSignIn(HttpClient client)
+/// <summary>A browser-like client for page tests: cookies kept, no redirects followed, and forms sent the way a
+/// browser sends them — the test opens a page, picks one of its forms (see <see cref="PageForm"/>), changes only
+/// fields that form has, and the form goes to its own action with its own token and hidden fields.</summary>
+internal sealed class PageSignIn(HttpClient client)
 {
     public const string Password = "Page-test-password-1";
     public HttpClient Client { get; } = client;
 
+    /// <summary>A user with <paramref name="role"/> as both username and role, signed in through the sign-in page.</summary>
     public static async Task<PageSignIn> AsAsync(SafeguardFactory factory, string role, string? team = null)
     {
         await using (var db = factory.Db())
@@ -20,11 +21,15 @@ internal sealed partial class PageSignIn(HttpClient client)
             db.Users.Add(new User { Id = Guid.NewGuid(), Username = role, DisplayName = "Test " + role, Role = role, TeamCode = team, PasswordHash = Accounts.HashPassword(Password) });
             await db.SaveChangesAsync();
         }
-        var session = new PageSignIn(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
-        var response = await session.PostFormAsync("/sign-in", new() { ["Username"] = role, ["Password"] = Password });
+        var session = Anonymous(factory);
+        var response = await session.SubmitAsync("/sign-in", "Sign in", [new("Username", role), new("Password", Password)]);
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in answered {response.StatusCode}");
         return session;
     }
+
+    /// <summary>A browser nobody has signed in on yet.</summary>
+    public static PageSignIn Anonymous(SafeguardFactory factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
 
     public async Task<(HttpStatusCode Status, string Html)> GetAsync(string path)
     {
@@ -32,27 +37,24 @@ internal sealed partial class PageSignIn(HttpClient client)
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>GETs the form's page for its antiforgery token, then posts the fields with it.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields, string? formPage = null)
+    /// <summary>GETs <paramref name="path"/> (it must answer 200) and picks one form on it.</summary>
+    public async Task<PageForm> FormAsync(string path, FormPick pick)
     {
-        var (_, html) = await GetAsync(formPage ?? path);
-        var token = TokenPattern().Match(html);
-        if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {formPage ?? path}");
-        var pairs = fields.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value)).ToList();
-        pairs.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
-        return await Client.PostAsync(path, new FormUrlEncodedContent(pairs));
+        var response = await Client.GetAsync(path);
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}, not a page with a form");
+        return await FormOnAsync(response, pick);
     }
 
-    /// <summary>Posts repeated fields (checkboxes) too.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
-    {
-        var (_, html) = await GetAsync(formPage ?? path);
-        var token = TokenPattern().Match(html);
-        var pairs = fields.ToList();
-        pairs.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
-        return await Client.PostAsync(path, new FormUrlEncodedContent(pairs));
-    }
+    /// <summary>Picks a form on a page already received, such as the page a refused post shows again.</summary>
+    public async Task<PageForm> FormOnAsync(HttpResponseMessage response, FormPick pick) =>
+        PageForm.Parse(Client, response.RequestMessage!.RequestUri!, await response.Content.ReadAsStringAsync(), pick);
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    /// <summary>Opens <paramref name="path"/>, picks the form, sets <paramref name="fields"/> (names the form has;
+    /// a name given twice ticks two boxes), and sends it as a browser would.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, FormPick pick, IEnumerable<KeyValuePair<string, string>>? fields = null)
+    {
+        var form = await FormAsync(path, pick);
+        if (fields is not null) form.Set(fields);
+        return await form.SubmitAsync();
+    }
 }

@@ -1,38 +1,14 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Safeguard.Core.Organisation;
 using Safeguard.TestKit;
 using Safeguard.Web.Tests.Import;
 
 namespace Safeguard.Web.Tests.Matching;
 
 /// <summary>D5 in the browser: the review queue and the side-by-side page, without JavaScript.</summary>
-public sealed partial class ReviewPagesTests : IDisposable
+public sealed class ReviewPagesTests : IDisposable
 {
     private readonly SafeguardFactory _factory = new();
     public void Dispose() => _factory.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
-
-    private async Task<HttpClient> SignedInAsync(string role)
-    {
-        var user = new User { Id = Guid.NewGuid(), Username = "page-" + role, DisplayName = "Test " + role, Role = role };
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, "correct horse battery");
-        using (var db = _factory.Db()) { db.Users.Add(user); await db.SaveChangesAsync(); }
-        var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PostFormAsync(browser, "/sign-in", new() { ["Username"] = user.Username, ["Password"] = "correct horse battery" });
-        return browser;
-    }
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string url, Dictionary<string, string> form, string? formPage = null)
-    {
-        var page = await browser.GetStringAsync(formPage ?? url);
-        form["__RequestVerificationToken"] = Antiforgery().Match(page).Groups[1].Value;
-        return await browser.PostAsync(url, new FormUrlEncodedContent(form));
-    }
 
     private async Task<string> QueuedReviewIdAsync()
     {
@@ -49,12 +25,12 @@ public sealed partial class ReviewPagesTests : IDisposable
     public async Task A_supervisor_compares_the_records_and_links_them_with_a_reason()
     {
         var id = await QueuedReviewIdAsync();
-        var supervisor = await SignedInAsync("supervisor");
+        var supervisor = await PageSignIn.AsAsync(_factory, "supervisor");
 
-        var list = await supervisor.GetStringAsync("/matching/reviews");
-        var review = await supervisor.GetStringAsync($"/matching/reviews/{id}");
-        var withoutReason = await PostFormAsync(supervisor, $"/matching/reviews/{id}?handler=Link", new() { ["LinkReason"] = "" }, $"/matching/reviews/{id}");
-        var linked = await PostFormAsync(supervisor, $"/matching/reviews/{id}?handler=Link", new() { ["LinkReason"] = "Same school" }, $"/matching/reviews/{id}");
+        var (_, list) = await supervisor.GetAsync("/matching/reviews");
+        var (_, review) = await supervisor.GetAsync($"/matching/reviews/{id}");
+        var withoutReason = await supervisor.SubmitAsync($"/matching/reviews/{id}", "Same person: link (merge)", [new("LinkReason", "")]);
+        var linked = await (await supervisor.FormOnAsync(withoutReason, "Same person: link (merge)")).Set("LinkReason", "Same school").SubmitAsync();
 
         Assert.Contains($"/matching/reviews/{id}", list);
         Assert.Contains("Jess Testwod", review);
@@ -73,11 +49,10 @@ public sealed partial class ReviewPagesTests : IDisposable
     public async Task Adding_a_person_after_saying_none_of_the_offered_records_is_them_queues_a_review()
     {
         var existing = await _factory.Api().CreatePersonAsync(A.Child("Jessica", "Testwood").BornOn("2014-04-03").Build());
-        var officer = await SignedInAsync("officer");
-        var person = new Dictionary<string, string> { ["Forename"] = "Jess", ["Surname"] = "Testwood", ["DateOfBirth"] = "2014-04-03" };
+        var officer = await PageSignIn.AsAsync(_factory, "officer");
 
-        var offered = await PostFormAsync(officer, "/people/new", new(person));
-        var created = await PostFormAsync(officer, "/people/new", new(person) { ["NoneOfThese"] = "true" });
+        var offered = await officer.SubmitAsync("/people/new", "Continue", [new("Forename", "Jess"), new("Surname", "Testwood"), new("DateOfBirth", "2014-04-03")]);
+        var created = await (await officer.FormOnAsync(offered, "None of these: add a new person")).SubmitAsync();
 
         Assert.Contains("This person may already be recorded", await offered.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
@@ -91,12 +66,12 @@ public sealed partial class ReviewPagesTests : IDisposable
     public async Task To_an_officer_the_queue_does_not_exist()
     {
         var id = await QueuedReviewIdAsync();
-        var officer = await SignedInAsync("officer");
+        var officer = await PageSignIn.AsAsync(_factory, "officer");
 
-        var list = await officer.GetAsync("/matching/reviews");
-        var review = await officer.GetAsync($"/matching/reviews/{id}");
+        var (list, _) = await officer.GetAsync("/matching/reviews");
+        var (review, _) = await officer.GetAsync($"/matching/reviews/{id}");
 
-        Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, review.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, list);
+        Assert.Equal(HttpStatusCode.NotFound, review);
     }
 }

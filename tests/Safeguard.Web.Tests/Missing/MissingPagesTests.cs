@@ -46,22 +46,22 @@ public sealed class MissingPagesTests : IDisposable
         var child = await ChildMissingThreeTimesAsync();
         var page = await PageSignIn.AsAsync(_factory, "control-room");
 
-        var reported = await page.PostFormAsync($"/missing/report?personId={child}", new()
-        {
-            ["RiskGrade"] = "low", ["ReportedBy"] = "childrens-home", ["LookedAfter"] = "yes", ["LastSeenAt"] = "2026-03-02T07:30", ["LastSeenLocation"] = "Home",
-            ["EventId"] = "page-m4",
-        });
+        var reported = await page.SubmitAsync($"/missing/report?personId={child}", "Report missing",
+        [
+            new("RiskGrade", "low"), new("ReportedBy", "childrens-home"), new("LookedAfter", "yes"), new("LastSeenAt", "2026-03-02T07:30"), new("LastSeenLocation", "Home"),
+            new("EventId", "page-m4"),
+        ]);
         Assert.Equal(HttpStatusCode.Redirect, reported.StatusCode);
         Assert.Equal("/missing/page-m4", reported.Headers.Location!.OriginalString);
         Assert.Contains(">open</strong>", (await page.GetAsync("/missing/page-m4")).Html);
 
-        var located = await page.PostFormAsync("/missing/page-m4/locate", new() { ["LocatedAt"] = "2026-03-02T08:30", ["FoundLocation"] = "Railway arches", ["EventId"] = "page-f4" });
+        var located = await page.SubmitAsync("/missing/page-m4/locate", "Record found", [new("LocatedAt", "2026-03-02T08:30"), new("FoundLocation", "Railway arches"), new("EventId", "page-f4")]);
         Assert.Equal(HttpStatusCode.Redirect, located.StatusCode);
         var afterFound = (await page.GetAsync("/missing/page-m4")).Html;
         Assert.Contains(">located</strong>", afterFound);
         Assert.Contains("safe-and-well-check", afterFound);
 
-        var checkedIn = await page.PostFormAsync("/missing/page-m4/safe-and-well", [new("EventId", "page-sw4"), new("Disclosures", "older-partner"), new("Disclosures", "gifts-money")]);
+        var checkedIn = await page.SubmitAsync("/missing/page-m4/safe-and-well", "Record safe-and-well check", [new("EventId", "page-sw4"), new("Disclosures", "older-partner"), new("Disclosures", "gifts-money")]);
         Assert.Equal(HttpStatusCode.Redirect, checkedIn.StatusCode);
         Assert.Contains(">closed</strong>", (await page.GetAsync("/missing/page-m4")).Html);
     }
@@ -71,15 +71,12 @@ public sealed class MissingPagesTests : IDisposable
     {
         var child = await ChildMissingThreeTimesAsync();
         var page = await PageSignIn.AsAsync(_factory, "control-room");
-        var form = new Dictionary<string, string>
-        {
-            ["RiskGrade"] = "medium", ["ReportedBy"] = "parent", ["LookedAfter"] = "no", ["LastSeenAt"] = "2026-03-02T07:30",
-            ["EventId"] = "page-twice", ["OpenedAt"] = "2026-03-02T08:55:00.0000000+00:00",
-        };
+        var form = (await page.FormAsync($"/missing/report?personId={child}", "Report missing"))
+            .Set([new("RiskGrade", "medium"), new("ReportedBy", "parent"), new("LookedAfter", "no"), new("LastSeenAt", "2026-03-02T07:30"), new("EventId", "page-twice")]);
 
-        var first = await page.PostFormAsync($"/missing/report?personId={child}", form);
+        var first = await form.SubmitAsync();
         _factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        var second = await page.PostFormAsync($"/missing/report?personId={child}", form);
+        var second = await form.SubmitAsync(); // the same form sent again, as a browser does on a double click or resend
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
@@ -110,10 +107,10 @@ public sealed class MissingPagesTests : IDisposable
         var child = await ChildMissingThreeTimesAsync();
         var page = await PageSignIn.AsAsync(_factory, "control-room");
 
-        var response = await page.PostFormAsync($"/missing/report?personId={child}", new()
-        {
-            ["ReportedBy"] = "parent", ["LookedAfter"] = "no", ["LastSeenAt"] = "2026-03-02T07:30", ["Circumstances"] = "Left after an argument",
-        });
+        var response = await page.SubmitAsync($"/missing/report?personId={child}", "Report missing",
+        [
+            new("ReportedBy", "parent"), new("LookedAfter", "no"), new("LastSeenAt", "2026-03-02T07:30"), new("Circumstances", "Left after an argument"),
+        ]);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -131,7 +128,7 @@ public sealed class MissingPagesTests : IDisposable
         Assert.Contains("value=\"Railway arches\" checked=\"checked\"", form);
         Assert.Contains("value=\"Older boy called Jay\" checked=\"checked\"", form);
 
-        var saved = await page.PostFormAsync($"/people/{child}/trigger-plan",
+        var saved = await page.SubmitAsync($"/people/{child}/trigger-plan", "Record trigger plan",
             [new("EventId", "plan-page-1"), new("Description", "Tall, red coat"), new("ProposedPlaces", "Railway arches"), new("Phones", "07700 900456\n")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 

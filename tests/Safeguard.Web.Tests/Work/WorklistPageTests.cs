@@ -41,8 +41,8 @@ public sealed class WorklistPageTests : IDisposable
 
         var (denied, _) = await supervisor.GetAsync("/admin/settings");
         var (ok, list) = await admin.GetAsync("/admin/settings");
-        var bad = await admin.PostFormAsync("/admin/settings/MI5.repeatMissingEpisodes", new() { ["Value"] = "1" });
-        var good = await admin.PostFormAsync("/admin/settings/MI5.repeatMissingEpisodes", new() { ["Value"] = "4" });
+        var bad = await admin.SubmitAsync("/admin/settings/MI5.repeatMissingEpisodes", "Save", [new("Value", "1")]);
+        var good = await admin.SubmitAsync("/admin/settings/MI5.repeatMissingEpisodes", "Save", [new("Value", "4")]);
 
         Assert.NotEqual(HttpStatusCode.OK, denied);
         Assert.Equal(HttpStatusCode.OK, ok);
@@ -58,7 +58,7 @@ public sealed class WorklistPageTests : IDisposable
     {
         var admin = await PageSignIn.AsAsync(_factory, "administrator");
 
-        var added = await admin.PostFormAsync("/admin/bank-holidays", new() { ["Date"] = "2032-06-07", ["Name"] = "Extra day" });
+        var added = await admin.SubmitAsync("/admin/bank-holidays", "Add", [new("Date", "2032-06-07"), new("Name", "Extra day")]);
         var (_, html) = await admin.GetAsync("/admin/bank-holidays");
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
