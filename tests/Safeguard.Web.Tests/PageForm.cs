@@ -20,9 +20,9 @@ public abstract record FormPick
 
     public static implicit operator FormPick(string buttonText) => Button(buttonText);
 
-    internal sealed record ByButton(string Text) : FormPick { public override string ToString() => $"the form with the button \"{Text}\""; }
-    internal sealed record ById(string FormId) : FormPick { public override string ToString() => $"the form with id \"{FormId}\""; }
-    internal sealed record ByAction(string FormAction) : FormPick { public override string ToString() => $"the form with action \"{FormAction}\""; }
+    internal sealed record ByButton(string Text) : FormPick { public override string ToString() => $"form with the button \"{Text}\""; }
+    internal sealed record ById(string FormId) : FormPick { public override string ToString() => $"form with id \"{FormId}\""; }
+    internal sealed record ByAction(string FormAction) : FormPick { public override string ToString() => $"form with action \"{FormAction}\""; }
 }
 
 /// <summary>One form read from a page's HTML and filled in as a browser would: its action (resolved against the
@@ -91,7 +91,7 @@ public sealed class PageForm
                 ? $"{page.PathAndQuery} has no {pick}. Its forms: {(seen.Length == 0 ? "none" : seen)}"
                 : $"{page.PathAndQuery} has {found.Count} matches for {pick}; pick the form more exactly. Its forms: {seen}");
         }
-        return new PageForm(client, page, found[0].Form, found[0].Submitter, $"{pick} on {page.PathAndQuery}");
+        return new PageForm(client, page, found[0].Form, found[0].Submitter, $"the {pick} on {page.PathAndQuery}");
     }
 
     /// <summary>The values the form would send now under <paramref name="name"/>.</summary>
