@@ -1,7 +1,37 @@
 #!/usr/bin/env bash
-# Safeguard's test command: builds once, runs every test project, runs the data tests a second time
-# on a throw-away PostgreSQL, checks the running app against the API contract, and ends with one line
-# "N passed, N failed[, N skipped]". Exit status 0 only if nothing failed and every step ran.
+# Safeguard's test command: builds once, runs every test project, runs the projects that use the
+# database a second time on a throw-away PostgreSQL, checks the running app against the API contract,
+# and ends with one line "N passed, N failed" or "N passed, N failed, N skipped".
+#
+# What the count means (the counting itself is in scripts/test-lib.sh, tested by scripts/test-counting.sh,
+# which this script runs first):
+#   - A run is one test project on one database; the summary shows one row per run, labelled:
+#       sqlite / postgres  a project whose tests start the app through SafeguardFactory (today
+#                          Safeguard.Web.Tests), run once on each database;
+#       once               every other project (Core, Matching, Browser...): it picks its own database, if
+#                          any (in-memory SQLite, a SQLite file), so running it twice would only repeat it;
+#       api                the contract check.
+#     A test in a sqlite run and again in the postgres run is two results, not one counted twice: the
+#     same steps against a different database engine (SQL translation, collation, time zones,
+#     concurrency) can and do give a different result, and each is reported by its provider.
+#   - Which database a run used is proved, not assumed: the factory refuses to start if the app's EF
+#     Core provider is not the one asked for, and writes the provider of every app it starts to a log
+#     that this script reads back (a postgres run that did not use Npgsql, or a "once" project that
+#     started the factory, is a step failure).
+#   - A tests/*/*.csproj that references xunit or Microsoft.NET.Test.Sdk must say <IsTestProject>true
+#     (or false, for a shared library with no tests and no test host); otherwise it is a step failure.
+#   - A project that runs zero tests is a step failure, unless SAFEGUARD_TEST_FILTER matched nothing in
+#     it: then that project is one skipped step ("no tests matched the filter").
+#   - A step skipped by a knob counts the tests it would have run as skipped (the tests listed by
+#     `dotnet test --list-tests` for the browser tests, the sqlite run's count for the postgres run,
+#     1 for the contract check).
+#   - Each step failure (a build, install, server or crash) counts as one failed test.
+#
+# Exit status:
+#   0  every step ran and nothing failed or was skipped
+#   1  a test or a step failed
+#   2  nothing failed, but the run was not complete: something was skipped (a knob, a filter that
+#      matched nothing in a project, or a test skipped in code)
 #
 # It installs what it needs when missing (as root, or through sudo):
 #   - Debian packages chromium, chromium-driver and postgresql (apt-get), for the browser tests and
@@ -9,9 +39,9 @@
 #   - axe-core for the accessibility checks (npm ci in tests/Safeguard.Browser.Tests).
 #
 # Knobs (environment variables):
-#   SAFEGUARD_SKIP_BROWSER=1    skip the browser tests (a quick run; no Chromium needed)
-#   SAFEGUARD_SKIP_POSTGRES=1   skip the second run of the data tests on PostgreSQL
-#   SAFEGUARD_SKIP_CONTRACT=1   skip the API contract check against the running app
+#   SAFEGUARD_SKIP_BROWSER=1    skip the browser tests (a quick run; no Chromium needed); counted skipped
+#   SAFEGUARD_SKIP_POSTGRES=1   skip the second run on PostgreSQL; counted skipped
+#   SAFEGUARD_SKIP_CONTRACT=1   skip the API contract check against the running app; counted skipped
 #   SAFEGUARD_SKIP_BUILD=1      reuse the existing Release build (after editing only tests' data, say)
 #   SAFEGUARD_NO_INSTALL=1      never install anything; a missing tool fails its step
 #   SAFEGUARD_TEST_FILTER=EXPR  passed to `dotnet test --filter` (e.g. "FullyQualifiedName~Matching")
@@ -29,16 +59,15 @@ RESULTS="${SAFEGUARD_RESULTS:-$ROOT/.test-work/results}"
 HANG_TIMEOUT="${SAFEGUARD_HANG_TIMEOUT:-10m}"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-PASSED=0 FAILED=0 SKIPPED=0
-SUMMARY=()      # one line per run, printed before the final count
-ERRORS=()       # steps that could not run or did not report; each counts as one failure
+# shellcheck source=scripts/test-lib.sh
+source "$ROOT/scripts/test-lib.sh"   # PASSED FAILED SKIPPED SUMMARY ERRORS and the counting functions
+SQLITE_PROVIDER=Microsoft.EntityFrameworkCore.Sqlite POSTGRES_PROVIDER=Npgsql.EntityFrameworkCore.PostgreSQL
 
 TMP_ROOT="$(mktemp -d /tmp/safeguard-test.XXXXXX)"
 chmod 755 "$TMP_ROOT"   # the postgres user must reach its data folder inside
 PG_BIN="" PG_DATA="" WEB_PID=""
 
 log() { printf '\n==> %s\n' "$*"; }
-step_error() { ERRORS+=("$1"); echo "ERROR: $1" >&2; }
 is_on() { [[ "${!1:-}" == 1 || "${!1:-}" == true ]]; }
 as_root() { if [[ "$(id -u)" == 0 ]]; then "$@"; else sudo "$@"; fi; }
 # PostgreSQL refuses to run as root: as root, run its tools as the postgres user the package creates.
@@ -102,6 +131,21 @@ install_axe() {
 install_packages
 install_axe
 
+# --- The counting's own tests (a few seconds, no dotnet) -------------------------------------------
+self_test() {
+  local out="$TMP_ROOT/test-counting.log" line p f
+  log "scripts/test-counting.sh"
+  bash "$ROOT/scripts/test-counting.sh" >"$out" 2>&1 || true
+  sed 's/^/  counting: /' "$out"
+  line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n1 || true)"
+  if [[ -z "$line" ]]; then step_error "scripts/test-counting.sh did not report 'N passed, N failed'"; return; fi
+  p="$(sed -nE 's/^([0-9]+) passed.*/\1/p' <<<"$line")"
+  f="$(sed -nE 's/^[0-9]+ passed, ([0-9]+) failed$/\1/p' <<<"$line")"
+  PASSED=$((PASSED + p)) FAILED=$((FAILED + f))
+  summary_row test-counting.sh script "$p" "$f" 0
+}
+self_test
+
 # --- 2. Build once ---------------------------------------------------------------------------------
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
@@ -118,46 +162,33 @@ else
 fi
 
 # --- 3. Test runs ----------------------------------------------------------------------------------
-trx_counter() { # trx_counter NAME FILE -> the Counters attribute NAME, 0 when absent
-  local value
-  value="$(grep -o '<Counters [^>]*>' "$2" | head -n1 | sed -nE "s/.*[[:space:]]$1=\"([0-9]+)\".*/\1/p")"
-  echo "${value:-0}"
-}
-
-run_tests() { # run_tests PROJECT LABEL [ENV=VALUE...]
-  local project="$1" label="$2"; shift 2
+# run_tests PROJECT LABEL EXPECTED_PROVIDER [ENV=VALUE...]: one project on one database (EXPECTED_PROVIDER
+# is the EF Core provider the test factory must report, empty for a project that does not use it).
+run_tests() {
+  local project="$1" label="$2" expected="$3"; shift 3
   local name; name="$(basename "$project" .csproj)"
-  local trx="$name-$label.trx" console="$RESULTS/$name-$label.log"
+  local trx="$name-$label.trx" console="$RESULTS/$name-$label.log" providers="$RESULTS/$name-$label.providers"
   local args=(test "$project" --no-build -c "$CONFIGURATION" --results-directory "$RESULTS"
               --logger "trx;LogFileName=$trx" --blame-hang-timeout "$HANG_TIMEOUT" --blame-hang-dump-type none)
   if [[ -n "${SAFEGUARD_TEST_FILTER:-}" ]]; then args+=(--filter "$SAFEGUARD_TEST_FILTER"); fi
 
   log "$name ($label)"
   local status
+  rm -f "$providers"
   set +e
-  env "$@" dotnet "${args[@]}" 2>&1 | tee "$console"
+  env "$@" SAFEGUARD_TEST_PROVIDER_LOG="$providers" dotnet "${args[@]}" 2>&1 | tee "$console"
   status="${PIPESTATUS[0]}"
   set -e
+  count_run "$name" "$label" "$RESULTS/$trx" "$console" "$status"
+  check_provider_log "$name" "$label" "$providers" "$expected"
+}
 
-  local p=0 f=0 s=0
-  if [[ -f "$RESULTS/$trx" ]]; then
-    p="$(trx_counter passed "$RESULTS/$trx")"
-    f=$(( $(trx_counter failed "$RESULTS/$trx") + $(trx_counter error "$RESULTS/$trx") + $(trx_counter timeout "$RESULTS/$trx") + $(trx_counter aborted "$RESULTS/$trx") ))
-    # xunit's skipped tests are not executed but, in this logger, not counted as notExecuted either.
-    s=$(( $(trx_counter total "$RESULTS/$trx") - $(trx_counter executed "$RESULTS/$trx") ))
-    (( s >= 0 )) || s=0
-  elif grep -qE 'Failed:[[:space:]]+[0-9]+, Passed:[[:space:]]+[0-9]+' "$console"; then
-    # No .trx (an old logger?): fall back to dotnet test's own summary line.
-    local line; line="$(grep -E 'Failed:[[:space:]]+[0-9]+, Passed:[[:space:]]+[0-9]+' "$console" | tail -n1)"
-    f="$(sed -nE 's/.*Failed:[[:space:]]+([0-9]+).*/\1/p' <<<"$line")"
-    p="$(sed -nE 's/.*Passed:[[:space:]]+([0-9]+).*/\1/p' <<<"$line")"
-    s="$(sed -nE 's/.*Skipped:[[:space:]]+([0-9]+).*/\1/p' <<<"$line")"; s="${s:-0}"
-  fi
-  PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + s))
-  SUMMARY+=("$(printf '%-32s %-9s passed %4d  failed %3d  skipped %3d' "$name" "$label" "$p" "$f" "$s")")
-  if (( status != 0 && f == 0 )); then
-    step_error "$name ($label): dotnet test exited $status without a failed test (crash, hang or no results; see $console)"
-  fi
+# list_tests PROJECT: how many tests the project holds (for a step skipped by a knob); 1 if not knowable.
+list_tests() {
+  local count
+  count="$(dotnet test "$1" --no-build -c "$CONFIGURATION" --list-tests 2>/dev/null \
+    | sed -n '/The following Tests are available:/,$p' | grep -c '^    ' || true)"
+  if [[ "$count" =~ ^[0-9]+$ ]] && (( count > 0 )); then echo "$count"; else echo 1; fi
 }
 
 start_postgres() {
@@ -207,41 +238,52 @@ contract_check() {
   p="$(sed -nE 's/^([0-9]+) passed.*/\1/p' <<<"$line")"
   f="$(sed -nE 's/^[0-9]+ passed, ([0-9]+) failed.*/\1/p' <<<"$line")"
   PASSED=$((PASSED + p)) FAILED=$((FAILED + f))
-  SUMMARY+=("$(printf '%-32s %-9s passed %4d  failed %3d' contract-check.py api "$p" "$f")")
+  summary_row contract-check.py api "$p" "$f" 0
 }
 
 # --- Runs ----------------------------------------------------------------------------------------
-mapfile -t TEST_PROJECTS < <(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj | sort)
-DATA_PROJECTS=(tests/Safeguard.Web.Tests/Safeguard.Web.Tests.csproj tests/Safeguard.Core.Tests/Safeguard.Core.Tests.csproj)
+# Every tests/*/*.csproj that references the test packages must say whether it is a test project.
+TEST_PROJECTS=()
+for project in tests/*/*.csproj; do
+  check_project "$project"
+  if [[ "$PROJECT_KIND" == run ]]; then TEST_PROJECTS+=("$project"); fi
+done
+# A project "uses the database" when its tests start the app through SafeguardFactory; the provider
+# log proves it afterwards either way (check_provider_log).
+uses_factory() { grep -rqs --include='*.cs' --exclude-dir=bin --exclude-dir=obj --exclude-dir=node_modules 'SafeguardFactory' "$(dirname "$1")"; }
 
 if (( BUILT == 1 )); then
+  FACTORY_PROJECTS=() FACTORY_EXECUTED=()
   for project in "${TEST_PROJECTS[@]}"; do
+    name="$(basename "$project" .csproj)"
     if [[ "$project" == *Browser.Tests* ]] && is_on SAFEGUARD_SKIP_BROWSER; then
-      SUMMARY+=("$(printf '%-32s %-9s not run (SAFEGUARD_SKIP_BROWSER)' "$(basename "$project" .csproj)" browser)")
+      count_skipped "$name" once "$(if [[ -n "${SAFEGUARD_TEST_FILTER:-}" ]]; then echo 1; else list_tests "$project"; fi)" SAFEGUARD_SKIP_BROWSER
       continue
     fi
-    # Every project sees SAFEGUARD_TEST_PROVIDER=sqlite; only the data projects read it.
-    label=tests
-    if [[ " ${DATA_PROJECTS[*]} " == *" $project "* ]]; then label=sqlite; fi
-    run_tests "$project" "$label" SAFEGUARD_TEST_PROVIDER=sqlite
+    if uses_factory "$project"; then
+      run_tests "$project" sqlite "$SQLITE_PROVIDER" SAFEGUARD_TEST_PROVIDER=sqlite
+      FACTORY_PROJECTS+=("$project") FACTORY_EXECUTED+=("$RUN_EXECUTED")
+    else
+      run_tests "$project" once "" -u SAFEGUARD_TEST_PROVIDER
+    fi
   done
 
-  # --- 4. The data tests again, on a throw-away PostgreSQL ----------------------------------------
+  # --- 4. The projects that use the factory again, on a throw-away PostgreSQL ----------------------
   if is_on SAFEGUARD_SKIP_POSTGRES; then
-    SUMMARY+=("data tests on PostgreSQL: not run (SAFEGUARD_SKIP_POSTGRES)")
-  elif start_postgres; then
-    for project in "${DATA_PROJECTS[@]}"; do
-      if [[ -f "$project" ]]; then
-        run_tests "$project" postgres SAFEGUARD_TEST_PROVIDER=postgres \
-          "SAFEGUARD_TEST_POSTGRES=Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
-      fi
+    for i in "${!FACTORY_PROJECTS[@]}"; do
+      count_skipped "$(basename "${FACTORY_PROJECTS[$i]}" .csproj)" postgres "${FACTORY_EXECUTED[$i]}" SAFEGUARD_SKIP_POSTGRES
+    done
+  elif (( ${#FACTORY_PROJECTS[@]} > 0 )) && start_postgres; then
+    for project in "${FACTORY_PROJECTS[@]}"; do
+      run_tests "$project" postgres "$POSTGRES_PROVIDER" SAFEGUARD_TEST_PROVIDER=postgres \
+        "SAFEGUARD_TEST_POSTGRES=Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
     done
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
   fi
 
   # --- 5. The API contract check against the running app ------------------------------------------
   if is_on SAFEGUARD_SKIP_CONTRACT; then
-    SUMMARY+=("contract check: not run (SAFEGUARD_SKIP_CONTRACT)")
+    count_skipped contract-check.py api 1 SAFEGUARD_SKIP_CONTRACT
   else
     contract_check
   fi
@@ -251,10 +293,5 @@ fi
 log "Summary ($((SECONDS / 60)) min $((SECONDS % 60)) s; results in $RESULTS)"
 for line in "${SUMMARY[@]}"; do echo "  $line"; done
 for error in "${ERRORS[@]}"; do echo "  step failed: $error"; done
-FAILED=$((FAILED + ${#ERRORS[@]}))
-if (( SKIPPED > 0 )); then
-  echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
-else
-  echo "$PASSED passed, $FAILED failed"
-fi
-(( FAILED == 0 ))
+final_line
+exit "$(exit_code)"

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Safeguard.Core.Data;
@@ -11,7 +12,10 @@ namespace Safeguard.TestKit;
 
 /// <summary>A whole Safeguard running in memory with its own, fresh database: a SQLite file by default,
 /// or a new PostgreSQL database when <c>SAFEGUARD_TEST_PROVIDER=postgres</c> (scripts/test.sh runs the
-/// data tests both ways). The clock is a fake one the test can move.</summary>
+/// projects that use this factory both ways). The clock is a fake one the test can move.
+/// <para>The provider is proved, not assumed: when the app starts, the factory fails loudly unless the
+/// database in use is the one asked for, and when <c>SAFEGUARD_TEST_PROVIDER_LOG</c> names a file it adds one
+/// line per app started with the EF Core provider's name, which scripts/test.sh reads back after each run.</para></summary>
 public sealed class SafeguardFactory : WebApplicationFactory<Program>
 {
     public const string AdminToken = "test-admin-token-0123456789abcdef";
@@ -51,6 +55,28 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    /// <summary>The EF Core provider each value of <c>SAFEGUARD_TEST_PROVIDER</c> must end up using.</summary>
+    public static string ExpectedProviderName => Provider switch
+    {
+        "sqlite" => "Microsoft.EntityFrameworkCore.Sqlite",
+        "postgres" => "Npgsql.EntityFrameworkCore.PostgreSQL",
+        var other => throw new InvalidOperationException($"SAFEGUARD_TEST_PROVIDER={other} is not a provider the tests know (sqlite or postgres)."),
+    };
+
+    private static readonly Lock ProviderLogLock = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        using var scope = host.Services.CreateScope();
+        var actual = scope.ServiceProvider.GetRequiredService<SafeguardDb>().Database.ProviderName;
+        if (actual != ExpectedProviderName)
+            throw new InvalidOperationException($"SAFEGUARD_TEST_PROVIDER={Provider} but the app's database is {actual ?? "unknown"}: these tests would not be testing {Provider}.");
+        var log = Environment.GetEnvironmentVariable("SAFEGUARD_TEST_PROVIDER_LOG");
+        if (!string.IsNullOrEmpty(log)) lock (ProviderLogLock) File.AppendAllText(log, actual + Environment.NewLine);
+        return host;
     }
 
     /// <summary>An API client signed in with the bootstrap administrator token.</summary>
