@@ -3,6 +3,7 @@
 # Plain bash, no dotnet, a second or two. scripts/test.sh runs it first and counts its result.
 # Ends with "N passed, N failed"; exit status 0 only if every case passed.
 set -uo pipefail
+unset SAFEGUARD_TEST_FILTER   # the cases set it themselves; the caller's filter must not change them
 
 LIB="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/test-lib.sh"
 WORK="$(mktemp -d /tmp/safeguard-test-counting.XXXXXX)"
