@@ -21,6 +21,7 @@ public sealed class FormTokenTests : IDisposable
         await api.ReportAsync("form-m1", child, "2026-02-20T18:00:00Z");
         await api.LocateAsync("form-f1", "form-m1", child, "2026-02-20T22:00:00Z", "Park");
         await api.ReportAsync("form-m2", child, "2026-03-01T18:00:00Z");
+        await api.PostJsonAsync($"/api/v1/people/{child}/flags", new { code = "cse-risk", reason = "Screening significant" }); // the profile's flag form
         var admin = await PageSignIn.AsAsync(_factory, "administrator");
         string[] pages =
         [
