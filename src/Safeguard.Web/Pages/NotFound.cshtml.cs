@@ -11,7 +11,9 @@ namespace Safeguard.Web.Pages;
 public sealed class NotFoundModel : PageModel
 {
     /// <summary>The status being shown: 404, or another 4xx re-executed here (e.g. 400 for a form
-    /// posted without its anti-forgery token), which keeps its own status.</summary>
+    /// posted without its anti-forgery token), which keeps its own status. Such a 4xx comes from the
+    /// framework before any page handler runs (no page answers a bare 4xx after saving), so the page's
+    /// "nothing from it was saved" is true; it must never promise that answers were kept.</summary>
     public int Status { get; private set; }
 
     public void OnGet() => Prepare();
