@@ -5,10 +5,11 @@ using Safeguard.Matching.Mapping;
 
 namespace Safeguard.Bench;
 
-/// <summary>Pairwise accuracy on the public labelled person-linkage files.</summary>
+/// <summary>Pairwise accuracy on the public labelled person-linkage files, each marked as a tuning file
+/// (settings were chosen on it, see <see cref="Tuning"/>) or held out (never used to choose anything).</summary>
 internal static class Accuracy
 {
-    public sealed record Row(string Dataset, int Records, long CandidatePairs, double Precision, double Recall, double F1, double Seconds);
+    public sealed record Row(string Dataset, string Role, int Records, long CandidatePairs, double Precision, double Recall, double F1, double Seconds);
 
     public static List<Row> Run(string dataDir, string repoRoot)
     {
@@ -36,7 +37,8 @@ internal static class Accuracy
         var seconds = clock.Elapsed.TotalSeconds;
         var metrics = PairwiseMetrics.Compute(result.Clusters, labels);
         if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1") ModelReport.Print(name, result.Model);
-        return new Row(name, records.Count, result.CandidatePairs, metrics.Precision, metrics.Recall, metrics.F1, seconds);
+        var role = Tuning.TuningFiles.Contains(name) ? "tuning" : "held-out";
+        return new Row(name, role, records.Count, result.CandidatePairs, metrics.Precision, metrics.Recall, metrics.F1, seconds);
     }
 
     // "rec-12-dup-3" and "rec-12-org" are person 12.

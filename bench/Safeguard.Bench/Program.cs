@@ -2,7 +2,8 @@ using System.Text.Json;
 using Safeguard.Bench;
 
 var repoRoot = FindRepoRoot();
-var dataDir = OptionValue(args, "--data") ?? Path.GetFullPath(Path.Combine(repoRoot, "../shared/data/person-linkage"));
+// The labelled files are kept in the matching tests (copies of ../shared/data/person-linkage).
+var dataDir = OptionValue(args, "--data") ?? Path.Combine(repoRoot, "tests/Safeguard.Matching.Tests/Data");
 var sizes = (OptionValue(args, "--sizes") ?? "10000,100000,1000000").Split(',').Select(int.Parse).ToArray();
 var only = OptionValue(args, "--only");
 var resultsDir = Path.Combine(repoRoot, "bench/results");
@@ -24,12 +25,18 @@ if (OptionValue(args, "--diagnose") is { } target)
     }
     return;
 }
+// Tuning reads only the tuning files; it is run on its own (--only tune), never as part of a report.
+if (only == "tune")
+{
+    File.WriteAllText(Path.Combine(resultsDir, "tuning.json"), JsonSerializer.Serialize(Tuning.Run(dataDir, repoRoot), json));
+    return;
+}
 if (only is null or "accuracy")
 {
     var accuracy = Accuracy.Run(dataDir, repoRoot);
-    Console.WriteLine($"{"dataset",-12}{"records",9}{"pairs",11}{"precision",11}{"recall",9}{"F1",8}{"seconds",9}");
+    Console.WriteLine($"{"dataset",-12}{"role",-10}{"records",9}{"pairs",11}{"precision",11}{"recall",9}{"F1",8}{"seconds",9}");
     foreach (var r in accuracy)
-        Console.WriteLine($"{r.Dataset,-12}{r.Records,9}{r.CandidatePairs,11}{r.Precision,11:0.0000}{r.Recall,9:0.0000}{r.F1,8:0.0000}{r.Seconds,9:0.00}");
+        Console.WriteLine($"{r.Dataset,-12}{r.Role,-10}{r.Records,9}{r.CandidatePairs,11}{r.Precision,11:0.0000}{r.Recall,9:0.0000}{r.F1,8:0.0000}{r.Seconds,9:0.00}");
     File.WriteAllText(Path.Combine(resultsDir, "accuracy.json"), JsonSerializer.Serialize(accuracy, json));
 }
 if (only is null or "speed")

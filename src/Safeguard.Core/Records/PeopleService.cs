@@ -134,6 +134,11 @@ public sealed class PeopleService(SafeguardDb db, PersonAccess access, AuditLog 
         if (surname.Length == 0) errors["surname"] = ["Enter a surname (or 'Unknown')."];
         if (forename.Length > 100) errors["forename"] = ["Forename must be 100 characters or fewer."];
         if (surname.Length > 100) errors["surname"] = ["Surname must be 100 characters or fewer."];
+        if (forename.Length > 0 && PersonNames.Problem(forename, "Forename") is { } fp) errors["forename"] = [fp];
+        if (surname.Length > 0 && PersonNames.Problem(surname, "Surname") is { } sp) errors["surname"] = [sp];
+        if ((input.Aliases ?? []).Select(a => (a ?? "").Trim()).Where(a => a.Length > 0)
+                .Select(a => PersonNames.Problem(a, "An alias")).FirstOrDefault(p => p is not null) is { } ap)
+            errors["aliases"] = [ap];
         DateOnly? dob = null;
         if (!string.IsNullOrWhiteSpace(input.DateOfBirth))
         {

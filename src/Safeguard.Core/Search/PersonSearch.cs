@@ -27,7 +27,7 @@ public static class PersonSearch
         if (words.Count == 0 && dob is null && postcode is null) return [];
 
         var keys = words.SelectMany(Nicknames.VariantsOf).Distinct().ToList();
-        var phonetics = words.Select(Soundex.Encode).Distinct().ToList();
+        var phonetics = words.Select(Soundex.Encode).Where(k => k.Length > 0).Distinct().ToList();
         var prefixes = words.Where(w => w.Length >= 2).ToList();
 
         IQueryable<Person> candidates = visible.Where(p => p.MergedIntoId == null);
