@@ -25,6 +25,8 @@ public static class CoreServices
         services.AddScoped<FlagService>();
         services.AddScoped<ProfileBuilder>();
         services.AddScoped<Accounts>();
+        services.AddScoped<ApiClients>();
+        services.AddScoped<UserAdministration>();
         services.AddScoped<Core.Recording.DraftStore>();
         services.AddScoped<Core.Work.Worklist>();
         services.AddScoped<Core.Missing.MissingHistoryReader>();
