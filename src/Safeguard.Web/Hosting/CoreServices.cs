@@ -19,6 +19,7 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<PersonAccess>();
+        services.AddScoped<Restrictions>();
         services.AddScoped<PeopleService>();
         services.AddScoped<EventService>();
         services.AddScoped<RulesRunner>();
