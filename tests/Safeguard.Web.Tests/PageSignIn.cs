@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Safeguard.Core.Organisation;
 using Safeguard.TestKit;
 
 namespace Safeguard.Web.Tests;
 
-/// <summary>A browser-like client for page tests: a user made directly in the database, signed in through the
+/// <summary>A browser-like client for page tests: a user added through the administrators' API, signed in through the
 /// sign-in page with its antiforgery token, cookies kept; forms posted with the page's own token.</summary>
 internal sealed partial class PageSignIn(HttpClient client)
 {
@@ -15,11 +14,7 @@ internal sealed partial class PageSignIn(HttpClient client)
 
     public static async Task<PageSignIn> AsAsync(SafeguardFactory factory, string role, string? team = null)
     {
-        await using (var db = factory.Db())
-        {
-            db.Users.Add(new User { Id = Guid.NewGuid(), Username = role, DisplayName = "Test " + role, Role = role, TeamCode = team, PasswordHash = Accounts.HashPassword(Password) });
-            await db.SaveChangesAsync();
-        }
+        await factory.AddUserAsync(role, role, Password, team);
         var session = new PageSignIn(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
         var response = await session.PostFormAsync("/sign-in", new() { ["Username"] = role, ["Password"] = Password });
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in answered {response.StatusCode}");

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Safeguard.Core.Organisation;
 using Safeguard.TestKit;
 using Safeguard.Web.Tests.Import;
 
@@ -19,11 +17,9 @@ public sealed partial class ReviewPagesTests : IDisposable
 
     private async Task<HttpClient> SignedInAsync(string role)
     {
-        var user = new User { Id = Guid.NewGuid(), Username = "page-" + role, DisplayName = "Test " + role, Role = role };
-        user.PasswordHash = new PasswordHasher<User>().HashPassword(user, "correct horse battery");
-        using (var db = _factory.Db()) { db.Users.Add(user); await db.SaveChangesAsync(); }
+        await _factory.AddUserAsync("page-" + role, role, "correct horse battery");
         var browser = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await PostFormAsync(browser, "/sign-in", new() { ["Username"] = user.Username, ["Password"] = "correct horse battery" });
+        await PostFormAsync(browser, "/sign-in", new() { ["Username"] = "page-" + role, ["Password"] = "correct horse battery" });
         return browser;
     }
 
