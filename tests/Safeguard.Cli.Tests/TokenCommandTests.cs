@@ -90,4 +90,19 @@ public sealed class TokenCommandTests : IDisposable
         var (_, users) = await _cli.Factory.Api().GetJsonAsync("/api/v1/users");
         Assert.Equal("administrator", users!["items"]!.AsArray().Single(u => u!["username"]!.GetValue<string>() == "r.adeyemi")!["role"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Without_a_connection_string_the_commands_use_the_sqlite_file_in_the_data_folder()
+    {
+        using var folder = new TempFolder();
+
+        var issued = await SafeguardCli.RunAsync(folder.Path, ["token", "issue", "--name", "folder-client", "--role", "officer", "--data-folder", "store"]);
+        var listed = await SafeguardCli.RunAsync(folder.Path, ["token", "list", "--data-folder", "store"]);
+        var elsewhere = await SafeguardCli.RunAsync(folder.Path, ["token", "list", "--data-folder", "other"]);
+
+        Assert.True(issued.ExitCode == 0, issued.ToString());
+        Assert.True(File.Exists(folder.File("store/safeguard.db")));
+        Assert.Contains(listed.OutLines, l => l.Contains("folder-client") && l.EndsWith("live", StringComparison.Ordinal));
+        Assert.Equal(["No API clients."], elsewhere.OutLines);
+    }
 }
