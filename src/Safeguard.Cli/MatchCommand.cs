@@ -42,12 +42,26 @@ public static class MatchCommand
             return 2;
         }
 
+        if (output.Directory is { Exists: false } folder)
+        {
+            Console.Error.WriteLine($"match: cannot write {output.Name}: the folder {folder.FullName} does not exist");
+            return 2;
+        }
+
         var clock = Stopwatch.StartNew();
         var records = Read(input, mapping);
         var readTime = clock.Elapsed;
         var result = Deduplicator.Run(records);
         var matchTime = clock.Elapsed - readTime;
-        Write(output, result);
+        try
+        {
+            Write(output, result);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"match: cannot write {output.FullName}: {e.Message}");
+            return 2;
+        }
 
         Console.WriteLine($"records          {records.Count:N0}");
         Console.WriteLine($"candidate pairs  {result.CandidatePairs:N0}");

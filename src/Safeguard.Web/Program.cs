@@ -38,7 +38,7 @@ app.MapHealthChecks("/health");
 app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpointFilter<ProblemFilter>()
     .MapPeopleEndpoints().MapEventEndpoints().MapFlagEndpoints().MapAuditEndpoints()
     .MapWorkEndpoints().MapSettingsEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints()
-    .MapMeasureEndpoints();
+    .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints();
 app.MapRazorPages();
 
 app.Run();

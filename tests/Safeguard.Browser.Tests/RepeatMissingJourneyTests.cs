@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Safeguard.Core.Data;
 using Safeguard.Core.Organisation;
 using Safeguard.TestKit;
 using static Microsoft.Playwright.Assertions;
@@ -85,17 +83,19 @@ public sealed class RepeatMissingJourneyTests(WebAppFixture fixture)
         return child;
     }
 
-    /// <summary>The demo seeding makes this user; until it is merged (or if it has not), make it here.</summary>
+    /// <summary>The demo seeding makes this user; if it has not, an administrator adds it through the users API.</summary>
     private async Task EnsureUserAsync(string username, string role)
     {
-        var options = new DbContextOptionsBuilder<SafeguardDb>().UseSqlite($"Data Source={Path.Combine(fixture.DataFolder, "safeguard.db")}").Options;
-        await using var db = new SafeguardDb(options);
-        if (await db.Users.AnyAsync(u => u.Username == username)) return;
-        db.Users.Add(new User
+        using var api = new HttpClient { BaseAddress = fixture.BaseUrl };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.BootstrapToken);
+        for (int page = 1, pages = 1; page <= pages; page++)
         {
-            Id = Guid.NewGuid(), Username = username, DisplayName = "Browser test " + role, Role = role,
-            PasswordHash = Accounts.HashPassword(DemoPassword),
-        });
-        await db.SaveChangesAsync();
+            var (_, users) = await api.GetJsonAsync($"/api/v1/users?pageSize=200&page={page}");
+            if (users!["items"]!.AsArray().Any(u => u!["username"]!.GetValue<string>() == username)) return;
+            pages = users["pages"]!.GetValue<int>();
+        }
+        var (status, body) = await api.PostJsonAsync("/api/v1/users",
+            new { username, displayName = "Browser test " + role, role, password = DemoPassword });
+        Assert.True(status == System.Net.HttpStatusCode.Created, $"Adding {username} answered {status}: {body}");
     }
 }

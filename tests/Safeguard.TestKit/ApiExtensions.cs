@@ -15,6 +15,12 @@ public static class ApiExtensions
         return (response.StatusCode, await ReadAsync(response));
     }
 
+    public static async Task<(HttpStatusCode Status, JsonNode? Body)> PutJsonAsync(this HttpClient client, string url, object body)
+    {
+        var response = await client.PutAsync(url, new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"));
+        return (response.StatusCode, await ReadAsync(response));
+    }
+
     public static async Task<(HttpStatusCode Status, JsonNode? Body)> PostRawAsync(this HttpClient client, string url, string raw,
         string contentType = "application/json")
     {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Safeguard.Core.Data;
+using Safeguard.Core.Organisation;
 
 namespace Safeguard.TestKit;
 
@@ -106,15 +107,32 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>Helpers that reach into the running factory.</summary>
+/// <summary>Helpers that reach state the way production does: tokens through the API-client service that the
+/// <c>safeguard token issue</c> command uses, users through the administrators' API.</summary>
 public static class FactoryExtensions
 {
-    /// <summary>An API client with a fresh token for the given role (e.g. "partner-practitioner").</summary>
-    public static async Task<HttpClient> ApiAsAsync(this SafeguardFactory factory, string role, string? team = null)
+    /// <summary>An API client with a fresh token for the given role (e.g. "partner-practitioner"), issued as
+    /// <c>safeguard token issue</c> issues it.</summary>
+    public static async Task<HttpClient> ApiAsAsync(this SafeguardFactory factory, string role, string? team = null, string? organisation = null) =>
+        factory.Api((await factory.IssueTokenAsync(role, team, organisation)).Token);
+
+    /// <summary>Issues a token for a new client with the given role through <see cref="ApiClients"/>.</summary>
+    public static async Task<IssuedClient> IssueTokenAsync(this SafeguardFactory factory, string role, string? team = null, string? organisation = null,
+        string? name = null)
     {
         using var scope = factory.Services.CreateScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<Safeguard.Core.Organisation.Accounts>();
-        var token = await accounts.IssueTokenAsync("test-" + role + "-" + Guid.NewGuid().ToString("N")[..6], role, team);
-        return factory.Api(token);
+        var clients = scope.ServiceProvider.GetRequiredService<ApiClients>();
+        return await clients.IssueAsync(new Actor("system:test-kit", "Test kit", Roles.Administrator, null),
+            name ?? "test-" + role + "-" + Guid.NewGuid().ToString("N")[..6], role, team, organisation);
+    }
+
+    /// <summary>Adds a user through <c>POST /api/v1/users</c> with the administrator token; returns their id.</summary>
+    public static async Task<string> AddUserAsync(this SafeguardFactory factory, string username, string role, string password,
+        string? team = null, string? organisation = null)
+    {
+        var (status, body) = await factory.Api().PostJsonAsync("/api/v1/users",
+            new { username, displayName = "Test " + username, role, team, organisation, password });
+        if (status != System.Net.HttpStatusCode.Created) throw new InvalidOperationException($"Adding user {username} answered {status}: {body}");
+        return body!["id"]!.GetValue<string>();
     }
 }

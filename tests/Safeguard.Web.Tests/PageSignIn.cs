@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Safeguard.Core.Organisation;
 using Safeguard.TestKit;
 
 namespace Safeguard.Web.Tests;
@@ -16,11 +15,7 @@ internal sealed class PageSignIn(HttpClient client)
     /// <summary>A user with <paramref name="role"/> as both username and role, signed in through the sign-in page.</summary>
     public static async Task<PageSignIn> AsAsync(SafeguardFactory factory, string role, string? team = null)
     {
-        await using (var db = factory.Db())
-        {
-            db.Users.Add(new User { Id = Guid.NewGuid(), Username = role, DisplayName = "Test " + role, Role = role, TeamCode = team, PasswordHash = Accounts.HashPassword(Password) });
-            await db.SaveChangesAsync();
-        }
+        await factory.AddUserAsync(role, role, Password, team);
         var session = Anonymous(factory);
         var response = await session.SubmitAsync("/sign-in", "Sign in", [new("Username", role), new("Password", Password)]);
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in answered {response.StatusCode}");

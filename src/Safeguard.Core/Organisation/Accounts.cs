@@ -52,7 +52,7 @@ public sealed class Accounts(SafeguardDb db, AuditLog audit, TimeProvider clock)
 
     public static Actor ActorFor(User u) => new("user:" + u.Username, u.DisplayName, u.Role, u.TeamCode, u.OrganisationCode);
 
-    public static Actor ActorFor(ApiClient c) => new("client:" + c.Name, c.Name, c.Role, c.TeamCode);
+    public static Actor ActorFor(ApiClient c) => new("client:" + c.Name, c.Name, c.Role, c.TeamCode, c.OrganisationCode);
 
     /// <summary>The API client holding this bearer token, if any and not revoked.</summary>
     public async Task<ApiClient?> FindClientAsync(string token, CancellationToken ct = default)
@@ -71,15 +71,6 @@ public sealed class Accounts(SafeguardDb db, AuditLog audit, TimeProvider clock)
             Id = Guid.NewGuid(), Name = "bootstrap", TokenHash = hash, Role = Roles.Administrator, CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Issues a new token for a client; only its hash is kept, so it is shown once.</summary>
-    public async Task<string> IssueTokenAsync(string name, string role, string? team, CancellationToken ct = default)
-    {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        db.ApiClients.Add(new ApiClient { Id = Guid.NewGuid(), Name = name, TokenHash = HashToken(token), Role = role, TeamCode = team, CreatedAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(ct);
-        return token;
     }
 
     public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

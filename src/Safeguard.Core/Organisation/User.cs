@@ -24,6 +24,8 @@ public sealed class ApiClient
     public string TokenHash { get; set; } = "";
     public string Role { get; set; } = "";
     public string? TeamCode { get; set; }
+    /// <summary>For partner systems: the organisation whose shares the client sees (J1).</summary>
+    public string? OrganisationCode { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -10,10 +10,11 @@ namespace Safeguard.Core.Records;
 public sealed class PersonAccess(SafeguardDb db)
 {
     /// <summary>The people the actor may see: police roles see unrestricted people and restricted ones
-    /// they are named on; partner practitioners see only what is shared with them (none until sharing, J1, is recorded).</summary>
+    /// they are named on (administrators see every restricted person, to manage restrictions); partner practitioners see only what is shared with them (none until sharing, J1, is recorded).</summary>
     public IQueryable<Person> Visible(Actor actor)
     {
         if (!actor.CanReadPeople) return db.People.Where(p => false);
+        if (actor.IsAdministrator) return db.People;
         return db.People.Where(p => !p.Restricted || db.RestrictedAccess.Any(r => r.PersonId == p.Id && r.ActorId == actor.Id));
     }
 

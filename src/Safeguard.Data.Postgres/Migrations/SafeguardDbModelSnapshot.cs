@@ -340,6 +340,9 @@ namespace Safeguard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OrganisationCode")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -19,12 +19,15 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<PersonAccess>();
+        services.AddScoped<Restrictions>();
         services.AddScoped<PeopleService>();
         services.AddScoped<EventService>();
         services.AddScoped<RulesRunner>();
         services.AddScoped<FlagService>();
         services.AddScoped<ProfileBuilder>();
         services.AddScoped<Accounts>();
+        services.AddScoped<ApiClients>();
+        services.AddScoped<UserAdministration>();
         services.AddScoped<Core.Recording.DraftStore>();
         services.AddScoped<Core.Work.Worklist>();
         services.AddScoped<Core.Missing.MissingHistoryReader>();

@@ -25,7 +25,7 @@ public static class SecuritySetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(9);
                 o.SlidingExpiration = true;
-                // A user disabled or given another role loses the old access at their next request, not hours later.
+                // A user disabled or given another role, team or organisation loses the old access at their next request, not hours later.
                 o.Events.OnValidatePrincipal = async context =>
                 {
                     var id = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "";
@@ -34,7 +34,9 @@ public static class SecuritySetup
                     var username = id.StartsWith("user:", StringComparison.Ordinal) ? id[5..] : "";
                     var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
                         db.Users, u => u.Username == username, context.HttpContext.RequestAborted);
-                    if (user is null || user.Disabled || user.Role != role)
+                    var team = context.Principal?.FindFirst(ActorClaims.Team)?.Value;
+                    var organisation = context.Principal?.FindFirst(ActorClaims.OrganisationClaim)?.Value;
+                    if (user is null || user.Disabled || user.Role != role || user.TeamCode != team || user.OrganisationCode != organisation)
                     {
                         context.RejectPrincipal();
                         await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -107,24 +107,61 @@ public sealed class ProfileTests : IDisposable
     }
 
     [Fact]
-    public async Task A_restricted_person_is_visible_only_to_named_users()
+    public async Task A_restricted_person_is_visible_only_to_those_named_and_administrators()
     {
         var suspect = await _api.CreatePersonAsync(A.Adult("Restricted", "Officer").Build());
-        using (var db = _factory.Db())
-        {
-            var person = await db.People.SingleAsync(p => p.Id == Guid.Parse(suspect));
-            person.Restricted = true;
-            db.RestrictedAccess.Add(new Core.Records.RestrictedAccess { PersonId = person.Id, ActorId = "client:bootstrap" });
-            await db.SaveChangesAsync();
-        }
-        var investigator = await _factory.ApiAsAsync("investigator");
+        var named = await _factory.IssueTokenAsync("investigator");
+        var namedInvestigator = _factory.Api(named.Token);
+        var otherInvestigator = await _factory.ApiAsAsync("investigator");
 
+        var (restricted, answer) = await _api.PutJsonAsync($"/api/v1/people/{suspect}/restriction",
+            new { allowed = new[] { named.Client.Id.ToString() }, reason = "Subject is a serving officer under investigation" });
+
+        Assert.Equal(HttpStatusCode.OK, restricted);
+        Assert.Equal(named.Client.ActorId, answer!["allowed"]!.AsArray().Single()!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await namedInvestigator.GetJsonAsync($"/api/v1/people/{suspect}/profile")).Status);
         Assert.Equal(HttpStatusCode.OK, (await _api.GetJsonAsync($"/api/v1/people/{suspect}/profile")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await investigator.GetJsonAsync($"/api/v1/people/{suspect}/profile")).Status);
-        var (_, hits) = await investigator.GetJsonAsync("/api/v1/people?name=Restricted%20Officer");
-        var (_, namedHits) = await _api.GetJsonAsync("/api/v1/people?name=Restricted%20Officer");
+        Assert.Equal(HttpStatusCode.NotFound, (await otherInvestigator.GetJsonAsync($"/api/v1/people/{suspect}/profile")).Status);
+        var (_, hits) = await otherInvestigator.GetJsonAsync("/api/v1/people?name=Restricted%20Officer");
+        var (_, namedHits) = await namedInvestigator.GetJsonAsync("/api/v1/people?name=Restricted%20Officer");
         Assert.Empty(hits!.AsArray());
         Assert.Equal(suspect, namedHits!.AsArray().Single()!["id"]!.GetValue<string>());
+        var logged = _factory.Db().Audit.Single(a => a.Entity == "restriction" && a.PersonId == Guid.Parse(suspect));
+        Assert.Equal("Subject is a serving officer under investigation", logged.Reason);
+    }
+
+    [Fact]
+    public async Task Lifting_a_restriction_makes_the_person_visible_to_every_police_role_again()
+    {
+        var person = await _api.CreatePersonAsync(A.Adult("Lifted", "Restriction").Build());
+        var investigator = await _factory.ApiAsAsync("investigator");
+        await _api.PutJsonAsync($"/api/v1/people/{person}/restriction", new { allowed = new[] { "client:bootstrap" }, reason = "Protected witness" });
+        Assert.Equal(HttpStatusCode.NotFound, (await investigator.GetJsonAsync($"/api/v1/people/{person}")).Status);
+
+        var lifted = await _api.DeleteAsync($"/api/v1/people/{person}/restriction?reason=Trial%20over");
+
+        Assert.Equal(HttpStatusCode.NoContent, lifted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await investigator.GetJsonAsync($"/api/v1/people/{person}")).Status);
+        var (_, state) = await _api.GetJsonAsync($"/api/v1/people/{person}/restriction");
+        Assert.False(state!["restricted"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Only_administrators_may_restrict_and_unknown_names_are_refused_without_restricting()
+    {
+        var person = await _api.CreatePersonAsync(A.Adult("Nearly", "Restricted").Build());
+        var supervisor = await _factory.ApiAsAsync("supervisor");
+
+        var (bySupervisor, _) = await supervisor.PutJsonAsync($"/api/v1/people/{person}/restriction", new { allowed = new[] { "client:bootstrap" }, reason = "x" });
+        var (unknown, problem) = await _api.PutJsonAsync($"/api/v1/people/{person}/restriction", new { allowed = new[] { "user:nobody-here" }, reason = "x" });
+        var (noReason, reasonProblem) = await _api.PutJsonAsync($"/api/v1/people/{person}/restriction", new { allowed = new[] { "client:bootstrap" } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, bySupervisor);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown);
+        Assert.Contains("nobody-here", problem!["errors"]!["allowed"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, noReason);
+        Assert.NotNull(reasonProblem!["errors"]!["reason"]);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetJsonAsync($"/api/v1/people/{person}")).Status);
     }
 
     [Fact]

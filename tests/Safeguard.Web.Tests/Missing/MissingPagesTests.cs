@@ -89,12 +89,9 @@ public sealed class MissingPagesTests : IDisposable
     {
         var page = await PageSignIn.AsAsync(_factory, "supervisor");
         Assert.Equal(HttpStatusCode.OK, (await page.GetAsync("/worklist")).Status);
-        await using (var db = _factory.Db())
-        {
-            var user = db.Users.Single(u => u.Username == "supervisor");
-            user.Disabled = true;
-            await db.SaveChangesAsync();
-        }
+        var (_, users) = await _factory.Api().GetJsonAsync("/api/v1/users");
+        var id = users!["items"]!.AsArray().Single(u => u!["username"]!.GetValue<string>() == "supervisor")!["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, (await _factory.Api().PostJsonAsync($"/api/v1/users/{id}/disable", new { reason = "Left the force" })).Status);
 
         var (status, _) = await page.GetAsync("/worklist");
 
