@@ -182,10 +182,11 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         // Signed in: the app leaves the sign-in page. Refused: the page comes back with an error summary.
-        // Wait for whichever comes first, so that a refusal fails at once rather than at the timeout.
+        // Wait for whichever comes first, so that a refusal fails at once rather than at the timeout (generous:
+        // the page first finishes its accessibility check, and the test machine may be busy).
         var left = Page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith(path, StringComparison.OrdinalIgnoreCase),
-            new() { Timeout = 10_000 });
-        var refused = Page.Locator(".govuk-error-summary").WaitForAsync(new() { Timeout = 10_000 });
+            new() { Timeout = 30_000 });
+        var refused = Page.Locator(".govuk-error-summary").WaitForAsync(new() { Timeout = 30_000 });
         await Task.WhenAny(left, refused);
         if (left.IsCompletedSuccessfully)
         {

@@ -19,7 +19,7 @@ public sealed class SmokeTests(WebAppFixture fixture)
     }
 
     [Fact]
-    public async Task Pages_load_their_styles_and_scripts_without_inline_code_or_console_errors()
+    public async Task The_home_page_loads_its_styles_and_scripts_without_inline_code_or_console_errors()
     {
         await using var session = await fixture.NewPageAsync();
 

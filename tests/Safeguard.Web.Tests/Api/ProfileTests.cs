@@ -137,7 +137,7 @@ public sealed class ProfileTests : IDisposable
     }
 
     [Fact]
-    public async Task Anonymous_callers_are_refused()
+    public async Task An_anonymous_caller_is_refused_the_profile_with_401_unauthenticated()
     {
         var child = await _api.CreatePersonAsync(A.Child().Build());
         var anonymous = _factory.CreateClient();

@@ -163,7 +163,7 @@ public sealed class SearchTests : IDisposable
     }
 
     [Fact]
-    public async Task Search_results_show_flags_and_searches_are_logged()
+    public async Task Search_results_show_flags_and_each_search_is_logged_with_who_searched_and_who_was_found()
     {
         var katie = await Seed();
         await _api.PostJsonAsync($"/api/v1/people/{katie}/flags", new { code = "cse-risk", reason = "Screening significant" });
@@ -172,7 +172,10 @@ public sealed class SearchTests : IDisposable
 
         Assert.Equal(["Katherine Blackwood"], Names(hits));
         Assert.Equal(["cse-risk"], hits!.AsArray().Single()!["flags"]!.AsArray().Select(f => f!["code"]!.GetValue<string>()));
-        Assert.Contains(_factory.Db().Audit, a => a.Action == "search");
+        using var db = _factory.Db();
+        var logged = db.Audit.Single(a => a.Action == "search");
+        Assert.Equal("client:bootstrap", logged.ActorId);
+        Assert.Equal($"api: 1 results {Guid.Parse(katie):N}"[..(15 + 12)], logged.Detail);
     }
 
     [Fact]

@@ -40,14 +40,14 @@ public sealed class WorklistPageTests : IDisposable
         var admin = await PageSignIn.AsAsync(_factory, "administrator");
 
         var denied = await supervisor.Client.GetAsync("/admin/settings");
-        var (deniedPageStatus, deniedPage) = await supervisor.GetAsync(denied.Headers.Location!.OriginalString);
+        var (deniedPageStatus, deniedPage) = await supervisor.GetAsync(denied.Headers.Location!.PathAndQuery);
         var (ok, list) = await admin.GetAsync("/admin/settings");
         var bad = await admin.PostFormAsync("/admin/settings/MI5.repeatMissingEpisodes", new() { ["Value"] = "1" });
         var good = await admin.PostFormAsync("/admin/settings/MI5.repeatMissingEpisodes", new() { ["Value"] = "4" });
 
         // A supervisor is sent to the not-found page, as for a page that does not exist, and sees no settings.
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.StartsWith("/not-found", denied.Headers.Location!.OriginalString);
+        Assert.Equal("/not-found", denied.Headers.Location!.AbsolutePath);
         Assert.Equal(HttpStatusCode.NotFound, deniedPageStatus);
         Assert.Contains("Page not found", deniedPage);
         Assert.DoesNotContain("Missing children", deniedPage);
