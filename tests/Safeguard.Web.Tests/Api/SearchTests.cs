@@ -31,7 +31,7 @@ public sealed class SearchTests : IDisposable
     [InlineData("Katie Blackwood", "2012-05")]  // nickname and month of birth
     [InlineData("Katherine Blackwood", "2012-06-05")] // day and month swapped
     [InlineData("Catherine Blackwood", "2012-05-06")] // variant spelling
-    public async Task Finds_the_child_first_despite_how_the_searcher_spells_it_with_the_reasons(string name, string? dob)
+    public async Task Finds_the_child_and_nobody_else_despite_how_the_searcher_spells_it_with_the_reasons(string name, string? dob)
     {
         var katie = await Seed();
         var url = $"/api/v1/people?name={Uri.EscapeDataString(name)}" + (dob is null ? "" : $"&dateOfBirth={dob}");
@@ -39,18 +39,16 @@ public sealed class SearchTests : IDisposable
         var (status, hits) = await _api.GetJsonAsync(url);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, status);
-        Assert.Equal(katie, hits!.AsArray().First()!["id"]!.GetValue<string>());
+        Assert.Equal(["Katherine Blackwood"], Names(hits));
+        Assert.Equal(katie, hits!.AsArray().Single()!["id"]!.GetValue<string>());
         Assert.NotEmpty(hits[0]!["reasons"]!.AsArray());
-        Assert.DoesNotContain("Thomas Greenwood", Names(hits));
     }
 
     [Theory]
-    [InlineData("Katherine Blackwood", null, new[] { "Katherine Blackwood" })]
-    [InlineData("Kate Blackwood", null, new[] { "Katherine Blackwood" })]
-    [InlineData("Blackwood", "2012", new[] { "Katherine Blackwood" })]
-    [InlineData("Katherine Blackwood", "2012-06-05", new[] { "Katherine Blackwood" })]
     [InlineData("Greenwood", null, new[] { "Thomas Greenwood" })]
-    public async Task A_search_answers_exactly_the_people_it_should_and_no_others(string name, string? dob, string[] expected)
+    [InlineData("Black", null, new[] { "Kevin Blackmore", "Katherine Blackwood" })]   // both start so; equal, by surname
+    [InlineData("Black", "2012", new[] { "Katherine Blackwood", "Kevin Blackmore" })] // the year agreeing ranks first
+    public async Task A_search_answers_exactly_the_people_it_should_in_order_and_no_others(string name, string? dob, string[] expected)
     {
         await Seed();
         var url = $"/api/v1/people?name={Uri.EscapeDataString(name)}" + (dob is null ? "" : $"&dateOfBirth={dob}");
@@ -173,7 +171,7 @@ public sealed class SearchTests : IDisposable
         Assert.Equal(["Katherine Blackwood"], Names(hits));
         Assert.Equal(["cse-risk"], hits!.AsArray().Single()!["flags"]!.AsArray().Select(f => f!["code"]!.GetValue<string>()));
         using var db = _factory.Db();
-        var logged = db.Audit.Single(a => a.Action == "search");
+        var logged = db.Audit.Where(a => a.Action == "search").AsEnumerable().Single(a => a.Detail!.StartsWith("api:"));
         Assert.Equal("client:bootstrap", logged.ActorId);
         Assert.Equal($"api: 1 results {Guid.Parse(katie):N}"[..(15 + 12)], logged.Detail);
     }
