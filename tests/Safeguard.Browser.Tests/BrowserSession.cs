@@ -24,7 +24,7 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly WebAppFixture _fixture;
     private readonly List<string> _consoleErrors = [];
     private readonly List<string> _accessibilityFailures = [];
-    private readonly List<(System.Text.RegularExpressions.Regex Pattern, string Reason)> _expectedConsoleErrors = [];
+    private readonly List<(Regex Pattern, string Reason)> _expectedConsoleErrors = [];
     private readonly Dictionary<string, string> _uncheckedPages = [];
 
     internal BrowserSession(WebAppFixture fixture, IBrowserContext context, IPage page)
@@ -145,10 +145,13 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>Declares a console error this test causes on purpose (e.g. the browser's report of a 404),
     /// so that it does not fail the test. Say why at the call site.</summary>
-    public void ExpectConsoleError(System.Text.RegularExpressions.Regex pattern, string reason) => _expectedConsoleErrors.Add((pattern, reason));
+    public void ExpectConsoleError(Regex pattern, string reason) => _expectedConsoleErrors.Add((pattern, reason));
 
-    /// <summary>Accessibility failures found so far on the pages left, in words.</summary>
-    public IReadOnlyList<string> AccessibilityFailures => _accessibilityFailures;
+    /// <summary>Accessibility failures reported so far, in words.</summary>
+    public IReadOnlyList<string> AccessibilityFailures
+    {
+        get { lock (_uncheckedPages) { return [.. _accessibilityFailures]; } }
+    }
 
     /// <summary>The page; use Playwright's locators and assertions on it.</summary>
     public IPage Page { get; }
