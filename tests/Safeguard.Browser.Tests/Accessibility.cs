@@ -9,6 +9,9 @@ public static class Accessibility
 {
     private static readonly Lazy<string> AxeSource = new(LoadAxe);
 
+    /// <summary>The axe-core script itself, for sessions that load it into every page.</summary>
+    internal static string Source => AxeSource.Value;
+
     /// <summary>
     /// Runs axe-core on the page as it is now and fails, listing each one, if there is any serious or
     /// critical violation (rule id, help text, and the selectors of the offending elements).
@@ -17,6 +20,16 @@ public static class Accessibility
     /// <param name="page">A loaded page.</param>
     /// <param name="disabledRules">axe rule ids to skip, each with a reason at the call site.</param>
     public static async Task AssertNoSeriousViolationsAsync(IPage page, params string[] disabledRules)
+    {
+        var violations = await FindSeriousViolationsAsync(page, disabledRules);
+        if (violations.Count > 0)
+        {
+            Assert.Fail(Describe(page.Url, violations));
+        }
+    }
+
+    /// <summary>The serious and critical axe violations on the page as it is now (none: an empty list).</summary>
+    public static async Task<IReadOnlyList<Violation>> FindSeriousViolationsAsync(IPage page, params string[] disabledRules)
     {
         await InjectAxeAsync(page);
         var json = await page.EvaluateAsync<string>(
@@ -33,21 +46,22 @@ public static class Accessibility
             }
             """,
             disabledRules);
-        var violations = JsonSerializer.Deserialize<Violation[]>(json, JsonSerializerOptions.Web);
+        return JsonSerializer.Deserialize<Violation[]>(json, JsonSerializerOptions.Web) ?? [];
+    }
 
-        if (violations is { Length: > 0 })
+    /// <summary>The violations in words: rule id, help text and link, and the selectors of the offending elements.</summary>
+    public static string Describe(string url, IReadOnlyList<Violation> violations)
+    {
+        var message = new StringBuilder($"{violations.Count} serious or critical accessibility violation(s) on {url}:");
+        foreach (var v in violations)
         {
-            var message = new StringBuilder($"{violations.Length} serious or critical accessibility violation(s) on {page.Url}:");
-            foreach (var v in violations)
+            message.AppendLine().Append($"- {v.Id} ({v.Impact}): {v.Help} <{v.HelpUrl}>");
+            foreach (var target in v.Targets)
             {
-                message.AppendLine().Append($"- {v.Id} ({v.Impact}): {v.Help} <{v.HelpUrl}>");
-                foreach (var target in v.Targets)
-                {
-                    message.AppendLine().Append($"    {target}");
-                }
+                message.AppendLine().Append($"    {target}");
             }
-            Assert.Fail(message.ToString());
         }
+        return message.ToString();
     }
 
     private static async Task InjectAxeAsync(IPage page)

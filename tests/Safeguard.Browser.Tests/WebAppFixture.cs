@@ -94,7 +94,9 @@ public sealed class WebAppFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
-        return new BrowserSession(this, context, await context.NewPageAsync());
+        var session = new BrowserSession(this, context, await context.NewPageAsync());
+        await session.StartCheckingAsync();
+        return session;
     }
 
     public async Task DisposeAsync()

@@ -23,8 +23,11 @@ public sealed class Accounts(SafeguardDb db, AuditLog audit, TimeProvider clock)
         var user = await db.Users.FirstOrDefaultAsync(u => u.Username == (username ?? "").Trim().ToLower(), ct);
         if (user is null || user.Disabled)
         {
-            // Spend the same time as a real check, so timing does not reveal which usernames exist.
+            // Spend the same time as a real check and write the same audit entry, so neither the time taken
+            // nor the log of failures sets an unknown or disabled username apart from a wrong password.
             Hasher.VerifyHashedPassword(new User(), DummyHash, password ?? "");
+            await audit.RecordNowAsync(user is null ? NotSignedIn : ActorFor(user), AuditActions.SignInFailed, "user", user?.Id.ToString(),
+                detail: user is null ? "unknown username" : "disabled", ct: ct);
             return (SignInResult.Failed, null);
         }
         var actor = ActorFor(user);
@@ -45,6 +48,9 @@ public sealed class Accounts(SafeguardDb db, AuditLog audit, TimeProvider clock)
         await audit.RecordNowAsync(actor, AuditActions.SignIn, "user", user.Id.ToString(), ct: ct);
         return (SignInResult.Success, user);
     }
+
+    /// <summary>Who tried to sign in with a username that does not exist (the typed name is not kept: it may be a password).</summary>
+    private static readonly Actor NotSignedIn = new("anonymous", "Not signed in", "anonymous", null);
 
     public static string HashPassword(string password) => Hasher.HashPassword(new User(), password);
 

@@ -33,9 +33,18 @@ public static class PersonSearch
         IQueryable<Person> candidates = visible.Where(p => p.MergedIntoId == null);
         if (words.Count > 0)
         {
+            // Aliases carry no search keys: people with an alias holding a typed word are found by it, then
+            // scored on the alias like any other name.
+            var byAlias = new HashSet<Guid>();
+            foreach (var word in prefixes)
+            {
+                byAlias.UnionWith(await candidates.Where(p => p.Aliases.Any(a => a.ToLower().Contains(word)))
+                    .Select(p => p.Id).Take(MaxCandidates).ToListAsync(ct));
+            }
+            var aliasIds = byAlias.ToList();
             candidates = candidates.Where(p => keys.Contains(p.SurnameKey) || keys.Contains(p.ForenameKey)
                 || phonetics.Contains(p.SurnamePhonetic) || phonetics.Contains(p.ForenamePhonetic)
-                || prefixes.Any(x => p.SurnameKey.StartsWith(x)));
+                || prefixes.Any(x => p.SurnameKey.StartsWith(x)) || aliasIds.Contains(p.Id));
         }
         else if (dob is not null)
         {

@@ -7,10 +7,14 @@ using Safeguard.Web.Hosting;
 
 namespace Safeguard.Web.Pages;
 
-/// <summary>Sign-in for people. Five failures in a row lock the account for 15 minutes; the message
-/// never says whether a username exists.</summary>
+/// <summary>Sign-in for people. Five failures in a row lock the account for 15 minutes; every refusal
+/// shows the same message, so it never says whether a username exists, is locked or is disabled.</summary>
 public sealed class SignInModel(Accounts accounts) : PageModel
 {
+    /// <summary>What every failed sign-in shows, whatever the reason.</summary>
+    public const string FailedMessage =
+        "You cannot sign in with that username and password. After 5 failed attempts an account is locked for 15 minutes; ask your administrator if you are stuck.";
+
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -24,14 +28,12 @@ public sealed class SignInModel(Accounts accounts) : PageModel
         if (!ModelState.IsValid) return Page();
 
         var (result, user) = await accounts.SignInAsync(Username, Password, HttpContext.RequestAborted);
-        switch (result)
+        if (result != Accounts.SignInResult.Success)
         {
-            case Accounts.SignInResult.LockedOut:
-                ModelState.AddModelError(nameof(Username), "This account is locked after too many failed attempts. Try again in 15 minutes.");
-                return Page();
-            case Accounts.SignInResult.Failed:
-                ModelState.AddModelError(nameof(Username), "The username or password is not right");
-                return Page();
+            // One message for every refusal (unknown username, wrong password, locked, disabled): a different
+            // word for a locked account would tell a stranger that the username exists.
+            ModelState.AddModelError(nameof(Username), FailedMessage);
+            return Page();
         }
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             Accounts.ActorFor(user!).ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));

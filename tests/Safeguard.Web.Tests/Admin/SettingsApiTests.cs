@@ -65,8 +65,9 @@ public sealed class SettingsApiTests : IDisposable
     [Fact]
     public async Task An_unknown_setting_is_not_found()
     {
-        var (status, _) = await PutAsync(_api, "/api/v1/settings/XX.nothing", new { value = 1 });
+        var (status, body) = await PutAsync(_api, "/api/v1/settings/XX.nothing", new { value = 1 });
         Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("not-found", body!["code"]!.GetValue<string>());
     }
 
     [Fact]
@@ -74,11 +75,11 @@ public sealed class SettingsApiTests : IDisposable
     {
         var supervisor = await _factory.ApiAsAsync("supervisor");
 
-        var (settingStatus, _) = await PutAsync(supervisor, "/api/v1/settings/MI5.repeatMissingEpisodes", new { value = 5 });
-        var (holidayStatus, _) = await supervisor.PostJsonAsync("/api/v1/bank-holidays", new { date = "2030-05-06", name = "Early May" });
+        var (settingStatus, settingProblem) = await PutAsync(supervisor, "/api/v1/settings/MI5.repeatMissingEpisodes", new { value = 5 });
+        var (holidayStatus, holidayProblem) = await supervisor.PostJsonAsync("/api/v1/bank-holidays", new { date = "2030-05-06", name = "Early May" });
 
-        Assert.Equal(HttpStatusCode.Forbidden, settingStatus);
-        Assert.Equal(HttpStatusCode.Forbidden, holidayStatus);
+        Assert.Equal((HttpStatusCode.Forbidden, "forbidden"), (settingStatus, settingProblem!["code"]!.GetValue<string>()));
+        Assert.Equal((HttpStatusCode.Forbidden, "forbidden"), (holidayStatus, holidayProblem!["code"]!.GetValue<string>()));
         var (_, list) = await supervisor.GetJsonAsync("/api/v1/settings");
         Assert.NotEmpty(list!.AsArray());
     }

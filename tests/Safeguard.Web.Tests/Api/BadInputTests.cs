@@ -58,8 +58,10 @@ public sealed class BadInputTests : IDisposable
 
         var unknownProfile = await api.GetJsonAsync($"/api/v1/people/{unknownPerson}/profile");
         Assert.Equal(HttpStatusCode.NotFound, unknownProfile.Status);
+        Assert.Equal("not-found", unknownProfile.Body!["code"]!.GetValue<string>());
         var badAsOf = await api.GetJsonAsync($"/api/v1/people/{child}/profile?asOf=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, badAsOf.Status);
+        Assert.Equal("validation-failed", badAsOf.Body!["code"]!.GetValue<string>());
         var badBirthYear = await api.GetJsonAsync("/api/v1/people?name=Test&dateOfBirth=9999");
         Assert.Equal(HttpStatusCode.BadRequest, badBirthYear.Status);
         Assert.Equal("validation-failed", badBirthYear.Body!["code"]!.GetValue<string>());

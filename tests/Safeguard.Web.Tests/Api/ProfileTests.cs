@@ -83,13 +83,22 @@ public sealed class ProfileTests : IDisposable
     }
 
     [Fact]
-    public async Task The_audit_log_cannot_be_altered_even_through_the_database()
+    public async Task The_audit_log_cannot_be_deleted_or_changed_even_through_the_database()
     {
         var child = await _api.CreatePersonAsync(A.Child().Build());
         using var db = _factory.Db();
+        var before = await db.Audit.Where(a => a.PersonId == Guid.Parse(child)).Select(a => new { a.Id, a.Action, a.ActorId }).ToListAsync();
 
-        await Assert.ThrowsAnyAsync<Exception>(() => db.Audit.Where(a => a.PersonId == Guid.Parse(child)).ExecuteDeleteAsync());
-        Assert.True(await db.Audit.AnyAsync(a => a.PersonId == Guid.Parse(child)));
+        // The database's own triggers refuse, whichever provider (SqliteException, PostgresException).
+        var deleted = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(
+            () => db.Audit.Where(a => a.PersonId == Guid.Parse(child)).ExecuteDeleteAsync());
+        var updated = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(
+            () => db.Audit.Where(a => a.PersonId == Guid.Parse(child)).ExecuteUpdateAsync(u => u.SetProperty(a => a.ActorId, "someone-else")));
+
+        Assert.Contains("the access log is append-only", deleted.Message);
+        Assert.Contains("the access log is append-only", updated.Message);
+        Assert.NotEmpty(before);
+        Assert.Equal(before, await db.Audit.Where(a => a.PersonId == Guid.Parse(child)).Select(a => new { a.Id, a.Action, a.ActorId }).ToListAsync());
     }
 
     [Fact]
@@ -165,7 +174,7 @@ public sealed class ProfileTests : IDisposable
     }
 
     [Fact]
-    public async Task Anonymous_callers_are_refused()
+    public async Task An_anonymous_caller_is_refused_the_profile_with_401_unauthenticated()
     {
         var child = await _api.CreatePersonAsync(A.Child().Build());
         var anonymous = _factory.CreateClient();

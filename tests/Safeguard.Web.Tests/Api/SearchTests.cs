@@ -11,6 +11,9 @@ public sealed class SearchTests : IDisposable
     public SearchTests() => _api = _factory.Api();
     public void Dispose() => _factory.Dispose();
 
+    private static string[] Names(System.Text.Json.Nodes.JsonNode? hits) =>
+        hits!.AsArray().Select(h => $"{h!["forename"]!.GetValue<string>()} {h["surname"]!.GetValue<string>()}").ToArray();
+
     private async Task<string> Seed()
     {
         var katie = await _api.CreatePersonAsync(A.Child("Katherine", "Blackwood").BornOn("2012-05-06").LivingAt("PL4 8AA").Build());
@@ -28,27 +31,149 @@ public sealed class SearchTests : IDisposable
     [InlineData("Katie Blackwood", "2012-05")]  // nickname and month of birth
     [InlineData("Katherine Blackwood", "2012-06-05")] // day and month swapped
     [InlineData("Catherine Blackwood", "2012-05-06")] // variant spelling
-    public async Task Finds_the_child_first_despite_how_the_searcher_spells_it(string name, string? dob)
+    public async Task Finds_the_child_and_nobody_else_despite_how_the_searcher_spells_it_with_the_reasons(string name, string? dob)
     {
         var katie = await Seed();
         var url = $"/api/v1/people?name={Uri.EscapeDataString(name)}" + (dob is null ? "" : $"&dateOfBirth={dob}");
 
-        var (_, hits) = await _api.GetJsonAsync(url);
+        var (status, hits) = await _api.GetJsonAsync(url);
 
-        Assert.Equal(katie, hits!.AsArray().First()!["id"]!.GetValue<string>());
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Equal(["Katherine Blackwood"], Names(hits));
+        Assert.Equal(katie, hits!.AsArray().Single()!["id"]!.GetValue<string>());
         Assert.NotEmpty(hits[0]!["reasons"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("Greenwood", null, new[] { "Thomas Greenwood" })]
+    [InlineData("Black", null, new[] { "Kevin Blackmore", "Katherine Blackwood" })]   // both start so; equal, by surname
+    [InlineData("Black", "2012", new[] { "Katherine Blackwood", "Kevin Blackmore" })] // the year agreeing ranks first
+    public async Task A_search_answers_exactly_the_people_it_should_in_order_and_no_others(string name, string? dob, string[] expected)
+    {
+        await Seed();
+        var url = $"/api/v1/people?name={Uri.EscapeDataString(name)}" + (dob is null ? "" : $"&dateOfBirth={dob}");
+
+        var (_, hits) = await _api.GetJsonAsync(url);
+
+        Assert.Equal(expected, Names(hits));
+    }
+
+    /// <summary>Katherine Blackwood and Jason Okafor share a postcode; Lily Ashdown shares Katherine's year and
+    /// month of birth; Ryan Kettle her year; Jason is also known as Jay Smith and as "JJ".</summary>
+    private async Task SeedForDatesPostcodesAndAliases()
+    {
+        await Seed();
+        await _api.CreatePersonAsync(A.Child("Jason", "Okafor").BornOn("2011-09-14").LivingAt("PL4 8AA").KnownAs("Jay Smith", "JJ").Build());
+        await _api.CreatePersonAsync(A.Child("Lily", "Ashdown").BornOn("2012-05-20").LivingAt("PL1 2AB").Build());
+        await _api.CreatePersonAsync(A.Child("Ryan", "Kettle").BornOn("2012-11-30").Build());
+    }
+
+    [Theory]
+    [InlineData("2012-05-06", new[] { "Katherine Blackwood" })]                                  // whole date
+    [InlineData("06/05/2012", new[] { "Katherine Blackwood" })]                                  // UK style
+    [InlineData("6/5/2012", new[] { "Katherine Blackwood" })]                                    // UK style, no leading zeros
+    [InlineData("2012-05", new[] { "Lily Ashdown", "Katherine Blackwood" })]                     // year and month
+    [InlineData("2012", new[] { "Lily Ashdown", "Katherine Blackwood", "Ryan Kettle" })]         // year only
+    [InlineData("1980-07-08", new[] { "Thomas Greenwood" })]
+    [InlineData("2013-01-01", new string[0])]
+    public async Task Search_by_date_of_birth_alone_finds_everyone_born_then_and_nobody_else(string dob, string[] expected)
+    {
+        await SeedForDatesPostcodesAndAliases();
+
+        var (status, hits) = await _api.GetJsonAsync($"/api/v1/people?dateOfBirth={Uri.EscapeDataString(dob)}");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Equal(expected, Names(hits));
+    }
+
+    [Theory]
+    [InlineData("2012-05-07", "date of birth differs by one digit")]
+    [InlineData("2012-06-05", "date of birth with day and month swapped")]
+    [InlineData("2011-05-06", "date of birth differs by one digit")]
+    public async Task A_mistyped_date_of_birth_with_the_surname_still_finds_the_child_and_says_how_it_differs(string dob, string reason)
+    {
+        await SeedForDatesPostcodesAndAliases();
+
+        var (_, hits) = await _api.GetJsonAsync($"/api/v1/people?name=Blackwood&dateOfBirth={dob}");
+
+        Assert.Equal(["Katherine Blackwood"], Names(hits));
+        Assert.Contains(reason, hits!.AsArray().Single()!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
     [Fact]
-    public async Task Search_results_show_flags_and_searches_are_logged()
+    public async Task A_date_of_birth_that_is_not_a_date_is_refused_with_a_stable_code()
+    {
+        var (status, body) = await _api.GetJsonAsync("/api/v1/people?dateOfBirth=31/02/2012");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+        Assert.Equal("validation-failed", body!["code"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("PL4 8AA")]
+    [InlineData("PL48AA")]
+    [InlineData("pl4 8aa")]
+    [InlineData(" pl48aa ")]
+    public async Task Search_by_postcode_finds_everyone_living_there_however_it_is_typed(string postcode)
+    {
+        await SeedForDatesPostcodesAndAliases();
+
+        var (_, hits) = await _api.GetJsonAsync($"/api/v1/people?postcode={Uri.EscapeDataString(postcode)}");
+
+        Assert.Equal(["Katherine Blackwood", "Jason Okafor"], Names(hits));
+        Assert.All(hits!.AsArray(), h => Assert.Equal("PL4 8AA", h!["postcode"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task A_postcode_with_a_name_puts_the_person_living_there_first()
+    {
+        await SeedForDatesPostcodesAndAliases();
+
+        var (_, hits) = await _api.GetJsonAsync("/api/v1/people?name=Blackwood&postcode=pl48aa");
+
+        Assert.Equal("Katherine Blackwood", Names(hits)[0]);
+        Assert.Contains("postcode agrees", hits!.AsArray()[0]!["reasons"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.DoesNotContain("Jason Okafor", Names(hits));
+    }
+
+    [Theory]
+    [InlineData("Jay Smith", "(alias Jay Smith)")]
+    [InlineData("Smith", "(alias Jay Smith)")]
+    [InlineData("JJ", "(alias JJ)")]
+    public async Task Search_by_an_alias_finds_the_person_and_says_it_was_the_alias(string name, string aliasReason)
+    {
+        await SeedForDatesPostcodesAndAliases();
+
+        var (_, hits) = await _api.GetJsonAsync($"/api/v1/people?name={Uri.EscapeDataString(name)}");
+
+        Assert.Equal(["Jason Okafor"], Names(hits));
+        Assert.Contains(hits!.AsArray().Single()!["reasons"]!.AsArray(), r => r!.GetValue<string>().EndsWith(aliasReason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_by_the_recorded_name_of_someone_with_aliases_finds_them_once()
+    {
+        await SeedForDatesPostcodesAndAliases();
+
+        var (_, hits) = await _api.GetJsonAsync("/api/v1/people?name=Jason%20Okafor");
+
+        Assert.Equal(["Jason Okafor"], Names(hits));
+    }
+
+    [Fact]
+    public async Task Search_results_show_flags_and_each_search_is_logged_with_who_searched_and_who_was_found()
     {
         var katie = await Seed();
         await _api.PostJsonAsync($"/api/v1/people/{katie}/flags", new { code = "cse-risk", reason = "Screening significant" });
 
         var (_, hits) = await _api.GetJsonAsync("/api/v1/people?name=Katherine%20Blackwood");
 
-        Assert.Equal("cse-risk", hits!.AsArray().First()!["flags"]![0]!["code"]!.GetValue<string>());
-        Assert.Contains(_factory.Db().Audit, a => a.Action == "search");
+        Assert.Equal(["Katherine Blackwood"], Names(hits));
+        Assert.Equal(["cse-risk"], hits!.AsArray().Single()!["flags"]!.AsArray().Select(f => f!["code"]!.GetValue<string>()));
+        using var db = _factory.Db();
+        var logged = db.Audit.Where(a => a.Action == "search").AsEnumerable().Single(a => a.Detail!.StartsWith("api:"));
+        Assert.Equal("client:bootstrap", logged.ActorId);
+        Assert.Equal($"api: 1 results {Guid.Parse(katie):N}"[..(15 + 12)], logged.Detail);
     }
 
     [Fact]
@@ -58,7 +183,7 @@ public sealed class SearchTests : IDisposable
 
         var (_, created) = await _api.PostJsonAsync("/api/v1/people", new { forename = "Katie", surname = "Blackwood", dateOfBirth = "2012-05-06" });
 
-        var match = created!["possibleMatches"]!.AsArray().First()!;
+        var match = created!["possibleMatches"]!.AsArray().Single()!;
         Assert.Equal(katie, match["personId"]!.GetValue<string>());
         Assert.Contains(match["reasons"]!.AsArray(), r => r!.GetValue<string>().Contains("variant"));
     }

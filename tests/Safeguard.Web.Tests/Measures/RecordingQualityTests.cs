@@ -68,9 +68,10 @@ public sealed class RecordingQualityTests : IDisposable
     {
         var officer = await _factory.ApiAsAsync("officer");
 
-        var (status, _) = await officer.GetJsonAsync(Measures);
+        var (status, problem) = await officer.GetJsonAsync(Measures);
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("forbidden", problem!["code"]!.GetValue<string>());
     }
 
     private static object WithUnit(object ev)

@@ -36,15 +36,19 @@ public sealed class SecurityTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Pages_need_sign_in()
+    [Theory]
+    [InlineData("/people")]
+    [InlineData("/worklist")]
+    [InlineData("/record")]
+    [InlineData("/admin/settings")]
+    public async Task A_visitor_not_signed_in_is_sent_to_sign_in_and_back_afterwards(string path)
     {
         var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var response = await client.GetAsync("/people");
+        var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/sign-in", response.Headers.Location!.PathAndQuery);
+        Assert.Equal("/sign-in?ReturnUrl=" + Uri.EscapeDataString(path), response.Headers.Location!.PathAndQuery);
     }
 
     [Fact]
