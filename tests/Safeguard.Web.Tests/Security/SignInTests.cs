@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.AccessLog;
 using Safeguard.Core.Organisation;
@@ -71,37 +70,25 @@ public sealed partial class SignInTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, afterwards.Status);
     }
 
+    /// <summary>Adds the user as an administrator would, through the users API, and disables them the same way.</summary>
     private async Task AddUserAsync(string username, bool disabled = false)
     {
-        await using var db = _factory.Db();
-        db.Users.Add(new User
-        {
-            Id = Guid.NewGuid(), Username = username, DisplayName = "Test " + username, Role = Roles.Officer,
-            PasswordHash = Accounts.HashPassword(Password), Disabled = disabled,
-        });
-        await db.SaveChangesAsync();
+        var id = await _factory.AddUserAsync(username, Roles.Officer, Password);
+        if (!disabled) return;
+        var (status, body) = await _factory.Api().PostJsonAsync($"/api/v1/users/{id}/disable", new { reason = "Test: a disabled account" });
+        if (status != HttpStatusCode.OK) throw new InvalidOperationException($"Disabling {username} answered {status}: {body}");
     }
 
     /// <summary>Fills in and posts the sign-in form as a browser would (its own token and hidden fields),
     /// and returns the answer with the error texts shown: the summary's, then the field's.</summary>
     private async Task<(HttpStatusCode Status, string[] Errors, string Html)> SignInAsync(string username, string password)
     {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await client.GetStringAsync("/sign-in");
-        var fields = HiddenField().Matches(form[form.IndexOf("<form", StringComparison.Ordinal)..form.IndexOf("</form>", StringComparison.Ordinal)])
-            .Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups["name"].Value), WebUtility.HtmlDecode(m.Groups["value"].Value)))
-            .Append(new("Username", username))
-            .Append(new("Password", password));
-
-        var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(fields));
-
+        var response = await PageSignIn.Anonymous(_factory).SubmitAsync("/sign-in", "Sign in", [new("Username", username), new("Password", password)]);
         var html = await response.Content.ReadAsStringAsync();
         var errors = ErrorText().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups["text"].Value).Trim()).ToArray();
         return (response.StatusCode, errors, html);
     }
 
-    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"|<input[^>]*name=\"(?<name>[^\"]+)\"[^>]*type=\"hidden\"[^>]*value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex HiddenField();
 
     [GeneratedRegex("(?:<a href=\"#Username\">|Error:</span>)(?<text>[^<]+)<")]
     private static partial Regex ErrorText();
