@@ -31,6 +31,7 @@ public static class CoreServices
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
         services.AddScoped<MergeService>();
+        services.AddScoped<Core.Flags.FlagJoins>();
         services.AddScoped<PersonMatcher>();
         services.AddScoped<MatchReviewService>();
         services.AddScoped<Importer>();
