@@ -7,12 +7,23 @@ using Safeguard.Core.Records;
 
 namespace Safeguard.Core.Flags;
 
+/// <summary>An event that can be given as evidence for a flag.</summary>
+public sealed record EvidenceEvent(string Id, string Type, DateTimeOffset OccurredAt);
+
 /// <summary>Flags by hand and by rule (C2–C4). Raising by hand needs a reason; a user who may decide
 /// flags raises it confirmed, anyone else raises a suggestion for a supervisor to confirm or reject.
 /// Every step is kept in the flag's history.</summary>
 public sealed class FlagService(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
 {
     public const string ByHand = "by-hand";
+
+    /// <summary>The person's latest events, newest first, to choose the evidence for a flag from.</summary>
+    public async Task<IReadOnlyList<EvidenceEvent>> EvidenceChoicesAsync(Actor actor, Guid personId, int take = 30, CancellationToken ct = default)
+    {
+        var person = await access.GetVisibleAsync(actor, personId, ct);
+        return await db.Events.Where(e => db.EventParticipants.Where(p => p.PersonId == person.Id).Select(p => p.EventId).Contains(e.Id))
+            .OrderByDescending(e => e.OccurredAt).Take(take).Select(e => new EvidenceEvent(e.Id, e.Type, e.OccurredAt)).ToListAsync(ct);
+    }
 
     public async Task<Flag> RaiseAsync(Actor actor, Guid personId, string code, string? reason, IReadOnlyList<string>? eventIds,
         DateOnly? reviewDate = null, CancellationToken ct = default)

@@ -18,6 +18,7 @@ public static class CoreServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddScoped<Core.AccessLog.AccessLogSearch>();
         services.AddScoped<PersonAccess>();
         services.AddScoped<PeopleService>();
         services.AddScoped<EventService>();
