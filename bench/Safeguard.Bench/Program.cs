@@ -10,7 +10,22 @@ var resultsDir = Path.Combine(repoRoot, "bench/results");
 Directory.CreateDirectory(resultsDir);
 var json = new JsonSerializerOptions { WriteIndented = true };
 
-Console.WriteLine("Safeguard matching benchmark");
+Console.WriteLine("Safeguard benchmark");
+if (only == "record")
+{
+    // Recording one event for a child with a long history, on each database (issue 7 point 9). CI can run it tiny:
+    // --only record --history 20 --samples 5.
+    int history = int.Parse(OptionValue(args, "--history") ?? "500"), samples = int.Parse(OptionValue(args, "--samples") ?? "40");
+    var postgres = OptionValue(args, "--postgres") ?? Environment.GetEnvironmentVariable("SAFEGUARD_BENCH_POSTGRES");
+    var providers = (OptionValue(args, "--providers") ?? (postgres is null ? "sqlite" : "sqlite,postgres")).Split(',');
+    var rows = providers.Select(p => RecordEvent.Run(p, postgres, history, samples)).ToList();
+    Console.WriteLine($"{"database",-10}{"history",9}{"samples",9}{"p50 ms",9}{"p95 ms",9}{"mean ms",9}{"max ms",9}{"cpu ms",9}{"load ms",9}{"goal",7}");
+    foreach (var r in rows)
+        Console.WriteLine($"{r.Provider,-10}{r.HistoryEvents,9}{r.Samples,9}{r.P50Ms,9:0.0}{r.P95Ms,9:0.0}{r.MeanMs,9:0.0}{r.MaxMs,9:0.0}{r.MeanCpuMs,9:0.0}{r.LoadHistoryP50Ms,9:0.0}{(r.P95Ms <= 50 ? "met" : "missed"),7}");
+    File.WriteAllText(Path.Combine(resultsDir, history >= 500 ? "record-event.json" : "record-event-small.json"), JsonSerializer.Serialize(
+        new { Machine = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}", LoadAverage = LoadAverage(), GoalP95Ms = 50, Runs = rows }, json));
+    return;
+}
 if (OptionValue(args, "--diagnose") is { } target)
 {
     if (target.StartsWith("synthetic"))

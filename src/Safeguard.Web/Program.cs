@@ -15,7 +15,7 @@ builder.Services.AddSafeguardCore();
 builder.Services.AddSafeguardSecurity();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<Problems.ExceptionHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer(OpenApiCodes.AddAsync));
 // A query string that does not bind (e.g. ?limit=x) is refused as a problem with a code, like every other bad input.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/").AllowAnonymousToPage("/SignIn").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/NotFound"));

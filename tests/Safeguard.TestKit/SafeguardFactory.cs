@@ -29,8 +29,12 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
 
     public static string Provider => Environment.GetEnvironmentVariable("SAFEGUARD_TEST_PROVIDER") ?? "sqlite";
 
-    public SafeguardFactory()
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <param name="settings">Further configuration for this host (e.g. a short busy timeout).</param>
+    public SafeguardFactory(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         Directory.CreateDirectory(_folder);
         if (Provider == "postgres")
         {
@@ -51,6 +55,7 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Safeguard:BootstrapToken", AdminToken);
         builder.UseSetting("Safeguard:Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Safeguard", ConnectionString);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

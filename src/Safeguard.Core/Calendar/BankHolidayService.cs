@@ -24,7 +24,7 @@ public sealed class BankHolidayService(SafeguardDb db, AuditLog audit)
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) errors["name"] = ["Enter the holiday's name (at most 100 characters)"];
         if (errors.Count > 0) throw new ProblemException(Problems.Problems.Invalid(errors));
         if (await db.BankHolidays.AnyAsync(h => h.Date == day, ct))
-            throw new ProblemException(new Problem(409, "bank-holiday-exists", "Already a bank holiday", $"{day:yyyy-MM-dd} is already a bank holiday.",
+            throw new ProblemException(new Problem(409, ProblemCodes.BankHolidayExists, "Already a bank holiday", $"{day:yyyy-MM-dd} is already a bank holiday.",
                 new Dictionary<string, string[]> { ["date"] = [$"{day:d MMMM yyyy} is already a bank holiday"] }));
         var holiday = new BankHoliday { Date = day, Name = name!.Trim() };
         db.BankHolidays.Add(holiday);

@@ -71,6 +71,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.HasIndex(p => p.ForenamePhonetic);
             e.HasIndex(p => p.DateOfBirth);
             e.HasIndex(p => p.Postcode);
+            e.Property(p => p.Version).IsConcurrencyToken();
             e.HasMany(p => p.SourceRefs).WithOne().HasForeignKey(r => r.PersonId);
             e.Ignore(p => p.FullName);
         });
@@ -106,7 +107,11 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
         {
             e.ToTable("flags");
             e.HasIndex(f => new { f.PersonId, f.Code });
+            // At most one live flag per person and code (issue 7 point 3, issue 14 point 6).
+            e.HasIndex(f => new { f.PersonId, f.Code }, "IX_flags_one_live_per_code").IsUnique()
+                .HasFilter("\"Status\" IN ('suggested', 'confirmed')");
             e.HasIndex(f => f.Status);
+            e.Property(f => f.Version).IsConcurrencyToken();
             e.HasMany(f => f.Reasons).WithOne().HasForeignKey(r => r.FlagId);
             e.HasMany(f => f.History).WithOne().HasForeignKey(h => h.FlagId);
         });
@@ -151,6 +156,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.HasIndex(m => m.SurvivorId);
             e.HasIndex(m => m.MergedId);
             e.Property(m => m.Reason).HasMaxLength(1000);
+            e.Property(m => m.Version).IsConcurrencyToken();
         });
         b.Entity<MatchReview>(e =>
         {
@@ -159,6 +165,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.HasIndex(r => new { r.Status, r.CreatedAt });
             e.Property(r => r.Status).HasMaxLength(20);
             e.Property(r => r.Source).HasMaxLength(120);
+            e.Property(r => r.Version).IsConcurrencyToken();
         });
         b.Entity<ImportRun>(e =>
         {

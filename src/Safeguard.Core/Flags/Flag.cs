@@ -17,6 +17,12 @@ public sealed class Flag
     public string? DecidedBy { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public string? EndReason { get; set; }
+    /// <summary>Starts at 1 and goes up with every step; the database refuses a change based on an older
+    /// version, and a decision may name the version it was made on (<c>expectedVersion</c>).</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>A person (the status is suggested or confirmed): at most one per person and code (a unique index).</summary>
+    public bool IsLive => FlagStatus.IsLive(Status);
 
     public List<FlagReason> Reasons { get; set; } = [];
     public List<FlagHistoryEntry> History { get; set; } = [];
@@ -45,6 +51,9 @@ public sealed class FlagHistoryEntry
     public string By { get; set; } = "";
     public string Status { get; set; } = "";
     public string Reason { get; set; } = "";
+    /// <summary>Set on a step copied from another flag when two records were merged and their flags of one code
+    /// joined: shown in the history, but it does not decide this flag's status.</summary>
+    public Guid? FromFlagId { get; set; }
 }
 
 public static class FlagStatus
@@ -53,6 +62,16 @@ public static class FlagStatus
     public const string Confirmed = "confirmed";
     public const string Rejected = "rejected";
     public const string Ended = "ended";
+    /// <summary>A suggestion whose basis went away (a correction, merge or later event); set by the rules.</summary>
+    public const string Withdrawn = "withdrawn";
+    /// <summary>Joined another live flag of the same code when two records of one person were merged; undoing
+    /// the merge restores it.</summary>
+    public const string Merged = "merged";
+
+    public static readonly IReadOnlyList<string> All = [Suggested, Confirmed, Rejected, Ended, Withdrawn, Merged];
+
+    /// <summary>Live flags are shown beside the name and are at most one per person and code.</summary>
+    public static bool IsLive(string status) => status is Suggested or Confirmed;
 }
 
 /// <summary>The flag codes of REQUIREMENTS C2.</summary>

@@ -22,6 +22,8 @@ public sealed class MatchReview
     public string? Reason { get; set; }
     /// <summary>The merge a "link" decision made, so it can be traced and undone.</summary>
     public Guid? MergeId { get; set; }
+    /// <summary>Goes up with every change; a decision may name the version it was made on (<c>expectedVersion</c>).</summary>
+    public int Version { get; set; } = 1;
 }
 
 public static class MatchReviewStatus

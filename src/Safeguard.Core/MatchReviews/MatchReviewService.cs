@@ -78,17 +78,24 @@ public sealed class MatchReviewService(SafeguardDb db, PersonAccess access, Merg
     }
 
     /// <summary>Decides a review: <see cref="Link"/> merges the incoming record into the existing one;
-    /// <see cref="KeepApart"/> records that they are different people.</summary>
-    public async Task<MatchReview> DecideAsync(Actor actor, Guid id, string? decision, string? reason, CancellationToken ct = default)
+    /// <see cref="KeepApart"/> records that they are different people. Both people's locks are held while deciding,
+    /// so of two decisions at once the second finds the review decided and is refused (409).</summary>
+    /// <remarks><c>expectedVersion</c>: the review's version the decision was made on, if the caller names one.</remarks>
+    public async Task<MatchReview> DecideAsync(Actor actor, Guid id, string? decision, string? reason, CancellationToken ct = default,
+        int? expectedVersion = null)
     {
         var review = (await GetAsync(actor, id, ct)).Review;
         var errors = new Dictionary<string, string[]>();
         if (decision is not (Link or KeepApart)) errors["decision"] = [$"must be '{Link}' or '{KeepApart}'"];
         if (string.IsNullOrWhiteSpace(reason)) errors["reason"] = ["Say why you decided this."];
         if (errors.Count > 0) throw new ProblemException(Problems.Problems.Invalid(errors));
-        if (review.Status != MatchReviewStatus.Open) throw new ProblemException(Problems.Problems.Conflict($"This review was already decided ({review.Status})."));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PersonLocks.TakeAsync(db, [review.IncomingPersonId, review.CandidatePersonId], ct);
+        await db.Entry(review).ReloadAsync(ct);
+        if (expectedVersion is { } expected && expected != review.Version)
+            throw new ProblemException(Problems.Problems.StaleVersion("match review", review.Version));
+        if (review.Status != MatchReviewStatus.Open) throw new ProblemException(Problems.Problems.Conflict($"This review was already decided ({review.Status})."));
         if (decision == Link)
         {
             // The older, existing record survives: it is the one other records and people already cite.
@@ -99,9 +106,17 @@ public sealed class MatchReviewService(SafeguardDb db, PersonAccess access, Merg
         review.DecidedBy = actor.Id;
         review.DecidedAt = clock.GetUtcNow();
         review.Reason = reason!.Trim();
+        review.Version++;
         audit.Record(actor, AuditActions.Change, "match-review", id.ToString(), review.IncomingPersonId, $"decided {review.Status}", review.Reason);
         audit.Record(actor, AuditActions.Change, "match-review", id.ToString(), review.CandidatePersonId, $"decided {review.Status}", review.Reason);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ProblemException(Problems.Problems.StaleVersion("match review", review.Version - 1));
+        }
         await tx.CommitAsync(ct);
         return review;
     }

@@ -5,7 +5,7 @@ namespace Safeguard.Core.Profiles;
 public sealed record ReasonView(string Rule, string Explanation, IReadOnlyList<string> EventIds);
 
 public sealed record FlagView(Guid Id, string Code, string Name, string Status, DateTimeOffset Since, DateOnly? ReviewDate,
-    DateTimeOffset? EndedAt, string? EndReason, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<FlagHistoryView> History);
+    DateTimeOffset? EndedAt, string? EndReason, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<FlagHistoryView> History, int Version = 1);
 
 public sealed record FlagHistoryView(DateTimeOffset At, string By, string Status, string Reason);
 

@@ -1,3 +1,4 @@
+using Safeguard.Core.Problems;
 using System.Text.Json;
 
 namespace Safeguard.Core.Recording;
@@ -23,13 +24,13 @@ public static class RecordingStandards
             case "investigation-closed": CheckOutcome(data, found); break;
             case "s136-detention":
                 if (Str(data, "placeOfSafety") == "police-station" && people.Any(p => p.AgeInYears is < 18))
-                    found.Add(new("police-station-not-place-of-safety", "placeOfSafety",
+                    found.Add(new(ProblemCodes.PoliceStationNotPlaceOfSafety, "placeOfSafety",
                         "A police station can never be a place of safety for a child (Mental Health Act s136, as amended 2017). Choose a health-based place of safety or hospital."));
                 break;
             case "police-protection":
                 var initiating = Str(data, "initiatingOfficer");
                 if (initiating is not null && string.Equals(initiating.Trim(), Str(data, "designatedOfficer")?.Trim(), StringComparison.OrdinalIgnoreCase))
-                    found.Add(new("designated-officer-same-as-initiating", "designatedOfficer",
+                    found.Add(new(ProblemCodes.DesignatedOfficerSameAsInitiating, "designatedOfficer",
                         "The designated officer must be a different officer from the one who took the child into police protection (Children Act 1989 s46)."));
                 break;
         }
@@ -40,19 +41,19 @@ public static class RecordingStandards
     private static void CheckPpn(JsonElement d, List<Shortfall> found)
     {
         if (Blank(d, "demeanour") && Blank(d, "demeanourNotObservedReason"))
-            found.Add(new("missing-demeanour", "demeanour",
+            found.Add(new(ProblemCodes.MissingDemeanour, "demeanour",
                 "Describe the child's demeanour and behaviour as you observed it, or say why it could not be observed (for example asleep, not present)."));
         if (Blank(d, "childViews") && Blank(d, "childViewsNotObtainedReason"))
-            found.Add(new("missing-child-views", "childViews",
+            found.Add(new(ProblemCodes.MissingChildViews, "childViews",
                 "Record the child's views in their own words, or say why they could not be obtained (for example pre-verbal)."));
         if (Blank(d, "immediateActions"))
-            found.Add(new("missing-immediate-actions", "immediateActions", "Record the immediate safeguarding action taken."));
+            found.Add(new(ProblemCodes.MissingImmediateActions, "immediateActions", "Record the immediate safeguarding action taken."));
         if (!d.TryGetProperty("referredToSocialCare", out var referred) || referred.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            found.Add(new("missing-referral-decision", "referredToSocialCare", "Say whether a referral to children's social care was made."));
+            found.Add(new(ProblemCodes.MissingReferralDecision, "referredToSocialCare", "Say whether a referral to children's social care was made."));
         else if (referred.ValueKind == JsonValueKind.False && Blank(d, "notReferredReason"))
-            found.Add(new("missing-referral-decision", "notReferredReason", "Say why no referral to children's social care was made."));
+            found.Add(new(ProblemCodes.MissingReferralDecision, "notReferredReason", "Say why no referral to children's social care was made."));
         if (Blank(d, "riskGrade"))
-            found.Add(new("missing-risk-grade", "riskGrade", "Choose a risk grade: high, medium or standard."));
+            found.Add(new(ProblemCodes.MissingRiskGrade, "riskGrade", "Choose a risk grade: high, medium or standard."));
     }
 
     /// <summary>B2: a domestic abuse incident records, for each child present, demeanour and whether the
@@ -71,15 +72,15 @@ public static class RecordingStandards
             var field = $"children[{i++}]";
             if (!entries.TryGetValue(child.PersonId.ToString(), out var entry))
             {
-                found.Add(new("missing-demeanour", field + ".demeanour",
+                found.Add(new(ProblemCodes.MissingDemeanour, field + ".demeanour",
                     "Each child present at a domestic abuse incident needs their demeanour and whether they were seen and spoken to."));
                 continue;
             }
             if (Blank(entry, "demeanour") && Blank(entry, "demeanourNotObservedReason"))
-                found.Add(new("missing-demeanour", field + ".demeanour",
+                found.Add(new(ProblemCodes.MissingDemeanour, field + ".demeanour",
                     "Describe the child's demeanour and behaviour, or say why it could not be observed."));
             if (!entry.TryGetProperty("seenAndSpokenTo", out var seen) || seen.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-                found.Add(new("missing-seen-and-spoken-to", field + ".seenAndSpokenTo", "Say whether the child was seen and spoken to."));
+                found.Add(new(ProblemCodes.MissingSeenAndSpokenTo, field + ".seenAndSpokenTo", "Say whether the child was seen and spoken to."));
         }
     }
 
@@ -87,9 +88,9 @@ public static class RecordingStandards
     private static void CheckOutcome(JsonElement d, List<Shortfall> found)
     {
         if (Blank(d, "outcomeForChild"))
-            found.Add(new("missing-outcome-for-child", "outcomeForChild", "Record the outcome for the child."));
+            found.Add(new(ProblemCodes.MissingOutcomeForChild, "outcomeForChild", "Record the outcome for the child."));
         if (!d.TryGetProperty("childInformed", out var told) || told.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            found.Add(new("missing-outcome-for-child", "childInformed", "Say whether the child was told about the decisions made about them."));
+            found.Add(new(ProblemCodes.MissingOutcomeForChild, "childInformed", "Say whether the child was told about the decisions made about them."));
     }
 
     public static bool HasClassification(JsonElement d, string code)

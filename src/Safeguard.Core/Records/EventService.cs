@@ -42,6 +42,8 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
     private async Task<IReadOnlyList<EventResult>> RecordOnceAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One writer per person: events for the same people at the same moment are worked one after the other.
+        await PersonLocks.TakeAsync(db, submissions.SelectMany(s => s.People.Select(p => p.PersonId)), ct);
         var ids = submissions.Select(s => s.Id).ToList();
         var existing = await db.Events.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var results = new List<EventResult>();
@@ -104,7 +106,7 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
                 i++;
             }
         }
-        if (errors.Count > 0) throw new ProblemException(new Problem(422, "unknown-person", "Unknown person", "Every person in an event must already exist.", errors));
+        if (errors.Count > 0) throw new ProblemException(new Problem(422, ProblemCodes.UnknownPerson, "Unknown person", "Every person in an event must already exist.", errors));
         return people;
     }
 
@@ -122,7 +124,7 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
                 && ids.Any(p => s.People.Any(x => x.PersonId == p))
                 && await access.Visible(actor).CountAsync(p => ids.Contains(p.Id), ct) == ids.Count;
             if (fits) continue;
-            throw new ProblemException(new Problem(422, "unknown-event", "Unknown event", $"No {type} event with id '{id}' about these people exists.",
+            throw new ProblemException(new Problem(422, ProblemCodes.UnknownEvent, "Unknown event", $"No {type} event with id '{id}' about these people exists.",
                 new Dictionary<string, string[]> { [$"{prefix}data.{field}"] = [$"No {type} event with id '{id}' about these people exists."] }));
         }
     }

@@ -63,4 +63,15 @@ public sealed class PersonVersion
     public DateTimeOffset ChangedAt { get; set; }
     public string ChangedBy { get; set; } = "";
     public string Reason { get; set; } = "";
+
+    /// <summary>The person's details as they stand, to keep before a change makes the next version.</summary>
+    public static PersonVersion Of(Person person, DateTimeOffset changedAt, string changedBy, string reason) => new()
+    {
+        PersonId = person.Id, Version = person.Version, ChangedAt = changedAt, ChangedBy = changedBy, Reason = reason,
+        Snapshot = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            person.Forename, person.Surname, person.DateOfBirth, person.Gender, person.Aliases, person.AddressLine1, person.Town, person.Postcode,
+            person.MergedIntoId,
+        }),
+    };
 }

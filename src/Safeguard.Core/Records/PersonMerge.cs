@@ -17,6 +17,8 @@ public sealed class PersonMerge
     public DateTimeOffset? UndoneAt { get; set; }
     public string? UndoneBy { get; set; }
     public string? UndoReason { get; set; }
+    /// <summary>1 when made, 2 once undone; an undo may name the version it was decided on (<c>expectedVersion</c>).</summary>
+    public int Version { get; set; } = 1;
 }
 
 /// <summary>Which rows a merge re-pointed. A relationship may name the merged person on either side,
@@ -27,7 +29,13 @@ public sealed record MovedRows(
     IReadOnlyList<long> RelationshipsAsOther,
     IReadOnlyList<Guid> Flags,
     IReadOnlyList<Guid> Tasks,
-    IReadOnlyList<Guid> Alerts)
+    IReadOnlyList<Guid> Alerts,
+    IReadOnlyList<FlagJoin>? FlagJoins = null)
 {
     public int Count => Participations.Count + RelationshipsAsPerson.Count + RelationshipsAsOther.Count + Flags.Count + Tasks.Count + Alerts.Count;
 }
+
+/// <summary>Both records held a live flag of one code: <paramref name="Joined"/> (status <paramref name="JoinedStatus"/>
+/// before the merge) became <c>merged</c> and its reasons and history were copied onto <paramref name="Kept"/> as the
+/// rows listed, so an undo can restore the joined flag and remove exactly those copies.</summary>
+public sealed record FlagJoin(Guid Kept, Guid Joined, string JoinedStatus, IReadOnlyList<long> CopiedReasons, IReadOnlyList<long> CopiedHistory);

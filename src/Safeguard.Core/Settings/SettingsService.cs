@@ -34,7 +34,7 @@ public sealed class SettingsService(SafeguardDb db, AuditLog audit, TimeProvider
         var definition = SettingsCatalogue.Find(key) ?? throw new ProblemException(Problems.Problems.NotFound("setting"));
         value = value?.Trim();
         if (string.IsNullOrEmpty(value) || definition.Validate(value) is not null)
-            throw new ProblemException(Problems.Problems.Invalid("value", $"Enter a whole number from {definition.Min} to {definition.Max}.", "setting-out-of-range"));
+            throw new ProblemException(Problems.Problems.Invalid("value", $"Enter a whole number from {definition.Min} to {definition.Max}.", ProblemCodes.SettingOutOfRange));
 
         var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, ct);
         var old = row?.Value ?? definition.Default.ToString(CultureInfo.InvariantCulture);

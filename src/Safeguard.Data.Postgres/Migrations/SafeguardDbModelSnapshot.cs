@@ -130,11 +130,19 @@ namespace Safeguard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
 
                     b.HasIndex("PersonId", "Code");
+
+                    b.HasIndex(new[] { "PersonId", "Code" }, "IX_flags_one_live_per_code")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('suggested', 'confirmed')");
 
                     b.ToTable("flags", (string)null);
                 });
@@ -155,6 +163,9 @@ namespace Safeguard.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<Guid>("FlagId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FromFlagId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Reason")
@@ -316,6 +327,10 @@ namespace Safeguard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -703,6 +718,7 @@ namespace Safeguard.Data.Postgres.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -756,6 +772,10 @@ namespace Safeguard.Data.Postgres.Migrations
 
                     b.Property<string>("UndoneBy")
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

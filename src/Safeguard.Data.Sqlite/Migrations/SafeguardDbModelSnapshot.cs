@@ -122,11 +122,19 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
 
                     b.HasIndex("PersonId", "Code");
+
+                    b.HasIndex(new[] { "PersonId", "Code" }, "IX_flags_one_live_per_code")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('suggested', 'confirmed')");
 
                     b.ToTable("flags", (string)null);
                 });
@@ -145,6 +153,9 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FlagId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromFlagId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -304,6 +315,10 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -687,6 +702,7 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -740,6 +756,10 @@ namespace Safeguard.Data.Sqlite.Migrations
 
                     b.Property<string>("UndoneBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -20,20 +20,28 @@ public static class FlagEndpoints
         }).WithSummary("Raise a flag by hand with a reason and the events that justify it.");
 
         flags.MapPost("/{flagId:guid}/confirm", (Guid id, Guid flagId, HttpContext http, FlagService s, TimeProvider clock) =>
-            Decide(http, clock, body => s.ConfirmAsync(http.User.ToActor(), id, flagId, body, http.RequestAborted)));
+            Decide(http, clock, (reason, version) => s.ConfirmAsync(http.User.ToActor(), id, flagId, reason, http.RequestAborted, version)))
+            .WithSummary("Confirm a suggested flag; {reason?, expectedVersion?}. A stale expectedVersion answers 409 stale-version; a flag that is not suggested, 409 illegal-transition.");
         flags.MapPost("/{flagId:guid}/reject", (Guid id, Guid flagId, HttpContext http, FlagService s, TimeProvider clock) =>
-            Decide(http, clock, body => s.RejectAsync(http.User.ToActor(), id, flagId, body, http.RequestAborted)));
+            Decide(http, clock, (reason, version) => s.RejectAsync(http.User.ToActor(), id, flagId, reason, http.RequestAborted, version)))
+            .WithSummary("Reject a suggested flag; {reason, expectedVersion?}.");
         flags.MapPost("/{flagId:guid}/end", (Guid id, Guid flagId, HttpContext http, FlagService s, TimeProvider clock) =>
-            Decide(http, clock, body => s.EndAsync(http.User.ToActor(), id, flagId, body, http.RequestAborted)));
+            Decide(http, clock, (reason, version) => s.EndAsync(http.User.ToActor(), id, flagId, reason, http.RequestAborted, version)))
+            .WithSummary("End a confirmed flag; {reason, expectedVersion?}.");
         return api;
     }
 
-    private static async Task<IResult> Decide(HttpContext http, TimeProvider clock, Func<string?, Task<Flag>> decide)
+    private static async Task<IResult> Decide(HttpContext http, TimeProvider clock, Func<string?, int?, Task<Flag>> decide)
     {
         string? reason = null;
+        int? version = null;
         if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
-            reason = (await RequestBody.ReadJsonAsync(http)).RequireObject().Str("reason");
-        var flag = await decide(reason);
+        {
+            var body = (await RequestBody.ReadJsonAsync(http)).RequireObject();
+            reason = body.Str("reason");
+            version = body.ExpectedVersion();
+        }
+        var flag = await decide(reason, version);
         return Results.Ok(FlagViews.AsOf(flag, clock.GetUtcNow()));
     }
 }

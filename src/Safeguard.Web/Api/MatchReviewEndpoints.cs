@@ -6,10 +6,10 @@ namespace Safeguard.Web.Api;
 /// <summary>The queue of possible matches waiting for a decision (D5, O).</summary>
 public static class MatchReviewEndpoints
 {
-    public sealed record ReviewPerson(Guid Id, string Forename, string Surname, DateOnly? DateOfBirth, string? Postcode);
+    public sealed record ReviewPerson(Guid Id, string Forename, string Surname, DateOnly? DateOfBirth, string? Postcode, int Version);
 
     public sealed record ReviewView(Guid Id, ReviewPerson Incoming, ReviewPerson Candidate, double Score, IReadOnlyList<string> Reasons,
-        string Source, DateTimeOffset CreatedAt, string Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Reason, Guid? MergeId);
+        string Source, DateTimeOffset CreatedAt, string Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Reason, Guid? MergeId, int Version);
 
     public static RouteGroupBuilder MapMatchReviewEndpoints(this RouteGroupBuilder api)
     {
@@ -27,14 +27,15 @@ public static class MatchReviewEndpoints
         {
             var body = (await RequestBody.ReadJsonAsync(http)).RequireObject();
             var actor = http.User.ToActor();
-            await service.DecideAsync(actor, id, body.Str("decision"), body.Str("reason"), http.RequestAborted);
+            await service.DecideAsync(actor, id, body.Str("decision"), body.Str("reason"), http.RequestAborted, body.ExpectedVersion());
             return Results.Ok(View(await service.GetAsync(actor, id, http.RequestAborted)));
-        }).WithSummary("Decide: \"link\" merges the incoming record into the existing one; \"keep-apart\" records that they are different people.");
+        }).WithSummary("Decide: \"link\" merges the incoming record into the existing one; \"keep-apart\" records that they are different people. "
+            + "expectedVersion, when given, must be the review's current version (409 stale-version otherwise); an already decided review answers 409.");
         return api;
     }
 
     public static ReviewView View(MatchReviewItem i) => new(i.Review.Id, Person(i.Incoming), Person(i.Candidate), i.Review.Score, i.Review.Reasons,
-        i.Review.Source, i.Review.CreatedAt, i.Review.Status, i.Review.DecidedBy, i.Review.DecidedAt, i.Review.Reason, i.Review.MergeId);
+        i.Review.Source, i.Review.CreatedAt, i.Review.Status, i.Review.DecidedBy, i.Review.DecidedAt, i.Review.Reason, i.Review.MergeId, i.Review.Version);
 
-    private static ReviewPerson Person(Core.Records.Person p) => new(p.Id, p.Forename, p.Surname, p.DateOfBirth, p.Postcode);
+    private static ReviewPerson Person(Core.Records.Person p) => new(p.Id, p.Forename, p.Surname, p.DateOfBirth, p.Postcode, p.Version);
 }

@@ -17,11 +17,10 @@ public sealed class ProblemFilter : IEndpointFilter
         {
             return e.Problem.ToResult();
         }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (Exception e) when (Hosting.Problems.ForDatabase(e) is { } problem)
         {
-            // Two requests changed the same record at once and the database kept one; nothing of this one was written.
-            return new Problem(409, "concurrent-change", "Changed at the same time by someone else",
-                "Another request changed the same record at the same moment. Read it again and retry.").ToResult();
+            if (problem.Code == ProblemCodes.Busy) DatabaseBusy.AddRetryAfter(context.HttpContext.Response);
+            return problem.ToResult();
         }
     }
 }

@@ -14,7 +14,7 @@ public static class RequestBody
         var limit = context.RequestServices.GetRequiredService<IOptions<SafeguardOptions>>().Value.MaxRequestBytes;
         if (context.Request.ContentLength > limit) throw new ProblemException(Core.Problems.Problems.TooLarge(limit));
         if (context.Request.ContentType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
-            throw new ProblemException(new Problem(415, "unsupported-media-type", "Send JSON", "The body must be application/json."));
+            throw new ProblemException(new Problem(415, ProblemCodes.UnsupportedMediaType, "Send JSON", "The body must be application/json."));
 
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -53,6 +53,14 @@ public static class RequestBody
         if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
             throw new ProblemException(Core.Problems.Problems.Invalid(name, "must be a list of text"));
         return v.EnumerateArray().Select(x => x.GetString()!).ToList();
+    }
+
+    /// <summary>The version a decision was made on (<c>expectedVersion</c>, API.md "Decisions"), if given: a whole number from 1.</summary>
+    public static int? ExpectedVersion(this JsonElement e, string name = "expectedVersion")
+    {
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n >= 1) return n;
+        throw new ProblemException(Core.Problems.Problems.Invalid(name, "must be the version you read: a whole number from 1"));
     }
 
     public static JsonElement RequireObject(this JsonElement e)

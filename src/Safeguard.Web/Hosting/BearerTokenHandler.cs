@@ -23,7 +23,7 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, new Core.Problems.Problem(401, "unauthenticated", "Sign-in required",
+        Problems.WriteAsync(Context, new Core.Problems.Problem(401, Core.Problems.ProblemCodes.Unauthenticated, "Sign-in required",
             "Send a valid bearer token in the Authorization header."));
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

@@ -18,6 +18,7 @@ public static class CoreServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddScoped<Core.AccessLog.AccessLogSearch>();
         services.AddScoped<PersonAccess>();
         services.AddScoped<Restrictions>();
         services.AddScoped<PeopleService>();
@@ -34,6 +35,7 @@ public static class CoreServices
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
         services.AddScoped<MergeService>();
+        services.AddScoped<Core.Flags.FlagJoins>();
         services.AddScoped<PersonMatcher>();
         services.AddScoped<MatchReviewService>();
         services.AddScoped<Importer>();

@@ -12,6 +12,7 @@ public static class Problems
     public static Task WriteAsync(HttpContext context, Problem problem)
     {
         context.Response.StatusCode = problem.Status;
+        if (problem.Code == ProblemCodes.Busy) DatabaseBusy.AddRetryAfter(context.Response);
         return Results.Problem(ToDetails(problem, context)).ExecuteAsync(context);
     }
 
@@ -33,6 +34,21 @@ public static class Problems
         return details;
     }
 
+    /// <summary>What a failure of the database means for the caller, or null for a real fault: briefly busy (503
+    /// <c>busy</c> with <c>Retry-After</c>), a change based on an older version (409 <c>stale-version</c>), or
+    /// two changes to one record at once (409 <c>concurrent-change</c>). Nothing of the request was written.</summary>
+    public static Problem? ForDatabase(Exception exception)
+    {
+        if (DatabaseBusy.Is(exception)) return Core.Problems.Problems.Busy();
+        return exception switch
+        {
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new Problem(409, ProblemCodes.StaleVersion, "Changed since you read it",
+                "The record has changed since you read it. Read it again, then decide."),
+            Microsoft.EntityFrameworkCore.DbUpdateException => Core.Problems.Problems.ConcurrentChange(),
+            _ => null,
+        };
+    }
+
     /// <summary>Maps exceptions that mean "bad request" to problem details; anything else is a real fault (500, logged without personal data).</summary>
     public sealed class ExceptionHandler : IExceptionHandler
     {
@@ -43,9 +59,9 @@ public static class Problems
                 ProblemException p => p.Problem,
                 BadHttpRequestException { StatusCode: 413 } => Core.Problems.Problems.TooLarge(
                     context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0),
-                BadHttpRequestException b => new Problem(b.StatusCode, "bad-request", "Bad request", "The request could not be read."),
+                BadHttpRequestException b => new Problem(b.StatusCode, ProblemCodes.BadRequest, "Bad request", "The request could not be read."),
                 System.Text.Json.JsonException => Core.Problems.Problems.MalformedJson("The body is not valid JSON."),
-                _ => null,
+                _ => ForDatabase(exception),
             };
             if (problem is null) return false;
             if (context.Response.HasStarted) return false;

@@ -80,4 +80,42 @@ public sealed class MatchReviewTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, list);
         Assert.Equal(HttpStatusCode.Forbidden, decide);
     }
+
+    [Fact]
+    public async Task A_review_decided_on_an_older_version_is_refused_as_stale_and_stays_open()
+    {
+        var (_, review) = await QueuedReviewAsync();
+        var url = $"/api/v1/match-reviews/{review["id"]}/decision";
+
+        var (stale, refusal) = await _api.PostJsonAsync(url, new { decision = "keep-apart", reason = "Different mothers", expectedVersion = 2 });
+        var (_, open) = await _api.GetJsonAsync("/api/v1/match-reviews?status=open");
+        var (decided, body) = await _api.PostJsonAsync(url, new { decision = "keep-apart", reason = "Different mothers", expectedVersion = 1 });
+
+        Assert.Equal(1, review["version"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Conflict, stale);
+        Assert.Equal("stale-version", refusal!["code"]!.GetValue<string>());
+        Assert.Single(open!.AsArray());
+        Assert.Equal(HttpStatusCode.OK, decided);
+        Assert.Equal(2, body!["version"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Two_decisions_on_one_review_at_once_one_wins_and_the_other_is_refused()
+    {
+        var (existing, review) = await QueuedReviewAsync();
+        var incoming = review["incoming"]!["id"]!.GetValue<string>();
+        var url = $"/api/v1/match-reviews/{review["id"]}/decision";
+        var (first, second) = (await _factory.ApiAsAsync("supervisor"), await _factory.ApiAsAsync("supervisor"));
+
+        var answers = await Task.WhenAll(
+            first.PostJsonAsync(url, new { decision = "link", reason = "Same school" }),
+            second.PostJsonAsync(url, new { decision = "keep-apart", reason = "Different mothers" }));
+        var (_, decided) = await _api.GetJsonAsync($"/api/v1/match-reviews/{review["id"]}");
+        var (_, person) = await _api.GetJsonAsync($"/api/v1/people/{incoming}");
+
+        var winner = Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        Assert.Single(answers, a => a.Status == HttpStatusCode.Conflict);
+        Assert.Equal(winner.Body!["status"]!.GetValue<string>(), decided!["status"]!.GetValue<string>());
+        Assert.Equal(decided["status"]!.GetValue<string>() == "linked" ? existing : null, person!["mergedInto"]?.GetValue<string>());
+    }
 }

@@ -2,15 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.AccessLog;
-using Safeguard.Core.Data;
-using Safeguard.Web.Api;
 using Safeguard.Web.Hosting;
 
 namespace Safeguard.Web.Pages.Admin;
 
 /// <summary>Administrators search the access log (P2): who looked at or changed what, when and why.</summary>
 [Authorize(Roles = Core.Organisation.Roles.Administrator)]
-public sealed class AuditModel(SafeguardDb db, AuditLog audit) : PageModel
+public sealed class AuditModel(AccessLogSearch search) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? PersonId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
@@ -18,9 +16,6 @@ public sealed class AuditModel(SafeguardDb db, AuditLog audit) : PageModel
 
     public IReadOnlyList<AuditEntry> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync()
-    {
-        Rows = await AuditQuery.RunAsync(db, new AuditQuery.Filter(PersonId, Actor, Action, null, null), 200, HttpContext.RequestAborted);
-        await audit.RecordNowAsync(User.ToActor(), AuditActions.Search, "audit", personId: PersonId, detail: $"{Rows.Count} rows", ct: HttpContext.RequestAborted);
-    }
+    public async Task OnGetAsync() =>
+        Rows = await search.SearchAsync(User.ToActor(), new AccessLogSearch.Filter(PersonId, Actor, Action, null, null), 200, HttpContext.RequestAborted);
 }

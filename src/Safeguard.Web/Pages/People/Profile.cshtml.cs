@@ -23,17 +23,19 @@ public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags) : P
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostConfirmAsync(Guid flagId) => DecideAsync(flagId, (a, r) => flags.ConfirmAsync(a, Id, flagId, r));
-    public Task<IActionResult> OnPostRejectAsync(Guid flagId) => DecideAsync(flagId, (a, r) => flags.RejectAsync(a, Id, flagId, r));
-    public Task<IActionResult> OnPostEndAsync(Guid flagId) => DecideAsync(flagId, (a, r) => flags.EndAsync(a, Id, flagId, r));
+    public Task<IActionResult> OnPostConfirmAsync(Guid flagId) => DecideAsync(flagId, (a, r, v) => flags.ConfirmAsync(a, Id, flagId, r, expectedVersion: v));
+    public Task<IActionResult> OnPostRejectAsync(Guid flagId) => DecideAsync(flagId, (a, r, v) => flags.RejectAsync(a, Id, flagId, r, expectedVersion: v));
+    public Task<IActionResult> OnPostEndAsync(Guid flagId) => DecideAsync(flagId, (a, r, v) => flags.EndAsync(a, Id, flagId, r, expectedVersion: v));
 
-    private async Task<IActionResult> DecideAsync(Guid flagId, Func<Core.Organisation.Actor, string?, Task<Flag>> decide)
+    private async Task<IActionResult> DecideAsync(Guid flagId, Func<Core.Organisation.Actor, string?, int?, Task<Flag>> decide)
     {
         try
         {
-            // Each flag's form has its own reason field, so the ids on the page stay unique.
+            // Each flag's form has its own reason field, so the ids on the page stay unique. The version the page
+            // showed travels with the decision: if someone decided in the meantime, this one is refused, not applied.
             string? reason = Request.Form[$"Reason-{flagId}"];
-            await decide(User.ToActor(), reason);
+            int? version = int.TryParse(Request.Form[$"Version-{flagId}"], out var v) ? v : null;
+            await decide(User.ToActor(), reason, version);
             return Redirect($"/people/{Id}#flags");
         }
         catch (ProblemException e) when (e.Problem.Status != 404)

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Safeguard.Core.Data;
 using Safeguard.Core.Flags;
 using Safeguard.Core.Problems;
 using Safeguard.Core.Records;
@@ -11,7 +9,7 @@ using Safeguard.Web.Pages.Shared;
 namespace Safeguard.Web.Pages.People.Flags;
 
 /// <summary>Raise a flag by hand (C2) with a reason and the events that justify it.</summary>
-public sealed class NewModel(FlagService flags, PersonAccess access, SafeguardDb db) : PageModel
+public sealed class NewModel(FlagService flags, PersonAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? Code { get; set; }
@@ -42,8 +40,7 @@ public sealed class NewModel(FlagService flags, PersonAccess access, SafeguardDb
     {
         try { Person = await access.GetVisibleAsync(User.ToActor(), Id, HttpContext.RequestAborted); }
         catch (ProblemException) { return false; }
-        var events = await db.Events.Where(e => db.EventParticipants.Where(p => p.PersonId == Id).Select(p => p.EventId).Contains(e.Id)).OrderByDescending(e => e.OccurredAt).Take(30)
-            .Select(e => new { e.Id, e.Type, e.OccurredAt }).ToListAsync(HttpContext.RequestAborted);
+        var events = await flags.EvidenceChoicesAsync(User.ToActor(), Id, ct: HttpContext.RequestAborted);
         Events = events.Select(e => new Choice(e.Id, $"{Vocabulary.Describe(e.Type)}, {e.OccurredAt:d MMM yyyy}")).ToList();
         return true;
     }

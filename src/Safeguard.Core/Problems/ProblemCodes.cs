@@ -1,0 +1,54 @@
+namespace Safeguard.Core.Problems;
+
+/// <summary>Every refusal code Safeguard answers with, in one place (API.md: codes are part of the contract;
+/// add, never rename). <c>docs/api.md</c> lists the same codes, and a test keeps the two in step.</summary>
+public static class ProblemCodes
+{
+    // 400: the request itself is wrong.
+    public const string MalformedJson = "malformed-json";
+    public const string ValidationFailed = "validation-failed";
+    public const string UnknownEventType = "unknown-event-type";
+    public const string BadRequest = "bad-request";
+    public const string SettingOutOfRange = "setting-out-of-range";
+
+    // 401, 403, 404, 413, 415: who may ask, and what can be read.
+    public const string Unauthenticated = "unauthenticated";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not-found";
+    public const string BodyTooLarge = "body-too-large";
+    public const string UnsupportedMediaType = "unsupported-media-type";
+
+    // 409: the request meets the record in a state that does not allow it.
+    public const string Conflict = "conflict";
+    public const string ConcurrentChange = "concurrent-change";
+    public const string StaleVersion = "stale-version";
+    public const string IllegalTransition = "illegal-transition";
+    public const string BankHolidayExists = "bank-holiday-exists";
+
+    // 422: recording standards (B1–B3).
+    public const string MissingDemeanour = "missing-demeanour";
+    public const string MissingChildViews = "missing-child-views";
+    public const string MissingImmediateActions = "missing-immediate-actions";
+    public const string MissingReferralDecision = "missing-referral-decision";
+    public const string MissingRiskGrade = "missing-risk-grade";
+    public const string MissingSeenAndSpokenTo = "missing-seen-and-spoken-to";
+    public const string MissingOutcomeForChild = "missing-outcome-for-child";
+
+    // 422: what the law allows.
+    public const string PoliceStationNotPlaceOfSafety = "police-station-not-place-of-safety";
+    public const string DesignatedOfficerSameAsInitiating = "designated-officer-same-as-initiating";
+    public const string CawnAgeRule = "cawn-age-rule";
+    public const string CawnInvalidChildStatus = "cawn-invalid-child-status";
+
+    // 422: the event names something that does not exist (or is not visible).
+    public const string UnknownPerson = "unknown-person";
+    public const string UnknownEvent = "unknown-event";
+
+    // 503: the database is briefly busy; retry after the Retry-After header.
+    public const string Busy = "busy";
+
+    /// <summary>Every code above, read once by reflection so a new constant cannot be left out.</summary>
+    public static IReadOnlySet<string> All { get; } = typeof(ProblemCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+}

@@ -1,0 +1,56 @@
+using Safeguard.Core.Flags;
+
+namespace Safeguard.Core.Rules;
+
+/// <summary>Every code a rule output can carry, in one place (API.md "Output codes": add, never rename).
+/// <c>docs/api.md</c> lists the same codes, and tests keep the two, and the rules, in step. Flag codes are
+/// <see cref="FlagCodes"/> (REQUIREMENTS C2).</summary>
+public static class OutputCodes
+{
+    /// <summary>Tasks: something someone must do by a due time.</summary>
+    public static class Tasks
+    {
+        public const string StrategyDiscussion = "strategy-discussion";
+        public const string SafeAndWellCheck = "safe-and-well-check";
+        public const string ReturnInterview = "return-interview";
+        public const string TriggerPlan = "trigger-plan";
+        public const string CseScreening = "cse-screening";
+        public const string MaracReferral = "marac-referral";
+        public const string SocialCareReferral = "social-care-referral";
+        public const string OperationEncompass = "operation-encompass";
+        public const string SupervisoryReview = "supervisory-review";
+        public const string Icpc = "icpc";
+        public const string CustodyReview = "custody-review";
+        public const string CustodyTransferRequest = "custody-transfer-request";
+        public const string OffenderVisit = "offender-visit";
+        public const string ForensicRequest = "forensic-request";
+        public const string ChargingDecision = "charging-decision";
+        public const string RecordOutcome = "record-outcome";
+        public const string PoliceProtectionLimit = "police-protection-limit";
+
+        public static IReadOnlySet<string> All { get; } = ConstantsOf(typeof(Tasks));
+    }
+
+    /// <summary>Alerts: something someone must know now.</summary>
+    public static class Alerts
+    {
+        public const string MissingGradeReview = "missing-grade-review";
+        public const string RepeatMissing = "repeat-missing";
+        public const string RiskToOtherChildren = "risk-to-other-children";
+        public const string OffenderContactWithChild = "offender-contact-with-child";
+        public const string NonSpecialistAllocation = "non-specialist-allocation";
+        public const string ChildHeldOvernight = "child-held-overnight";
+        public const string RecordingGap = "recording-gap";
+        /// <summary>An open task passed its due time (API.md "Escalation when time passes").</summary>
+        public const string TaskOverdue = "task-overdue";
+
+        public static IReadOnlySet<string> All { get; } = ConstantsOf(typeof(Alerts));
+    }
+
+    /// <summary>Flags a rule may suggest, or a person raise.</summary>
+    public static IReadOnlySet<string> Flags { get; } = FlagCodes.Names.Keys.ToHashSet();
+
+    private static HashSet<string> ConstantsOf(Type type) => type
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+}
