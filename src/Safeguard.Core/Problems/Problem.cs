@@ -39,6 +39,10 @@ public static class Problems
 
     public static Problem Conflict(string detail) => new(409, "conflict", "Conflict", detail);
 
+    /// <summary>A change based on an older version than the stored one (409 <c>stale-version</c>): read it again and redo the change.</summary>
+    public static Problem StaleVersion(string what, int current) =>
+        new(409, "stale-version", "Changed since you read it", $"This {what} has changed since you read it (it is now version {current}). Read it again and make your change on the current version.");
+
     public static Problem Forbidden(string detail) => new(403, "forbidden", "Not allowed", detail);
 
     public static Problem TooLarge(long limit) => new(413, "body-too-large", "The body is too large", $"The limit is {limit} bytes.");
