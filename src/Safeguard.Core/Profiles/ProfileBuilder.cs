@@ -38,7 +38,7 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         var chronology = events.Select(e => new ChronologyEntry(e.Id, e.Type, Vocabulary.Describe(e.Type), e.OccurredAt, e.RecordedAt,
             string.Join(", ", e.People.Where(p => p.PersonId == person.Id).Select(p => p.Role)), e.Unit, EventSummary.Of(e.Type, e.Data),
             e.People.Where(p => p.PersonId != person.Id && visibleOthers.ContainsKey(p.PersonId))
-                .Select(p => new ChronologyPerson(p.PersonId, visibleOthers[p.PersonId].FullName, p.Role)).ToList())).ToList();
+                .Select(p => new ChronologyPerson(p.PersonId, visibleOthers[p.PersonId].FullName, p.Role)).ToList(), e.Version)).ToList();
 
         var flags = flagsByPerson.GetValueOrDefault(person.Id, []).Select(f => FlagViews.AsOf(f, at)).OfType<FlagView>()
             .OrderBy(f => f.Status switch { FlagStatus.Confirmed => 0, FlagStatus.Suggested => 1, _ => 2 }).ThenByDescending(f => f.Since).ToList();
