@@ -61,6 +61,7 @@ public sealed partial class EventService
             e.People.Add(new EventParticipant { EventId = e.Id, PersonId = p.PersonId, Role = p.Role });
         e.People.RemoveAll(p => !revised.Any(x => x.PersonId == p.PersonId && x.Role == p.Role));
         e.Version++;
+        await ReviseRelationshipAsync(e, submission, ct);
         foreach (var p in oldPeople.Union(e.People.Select(p => p.PersonId)))
             audit.Record(actor, AuditActions.Change, "event", e.Id, p, $"version {e.Version}", reason);
         try
@@ -98,6 +99,18 @@ public sealed partial class EventService
         foreach (var p in e.People.Select(p => p.PersonId).Distinct()) audit.Record(actor, AuditActions.View, "event", e.Id, p);
         await db.SaveChangesAsync(ct);
         return (e, versions);
+    }
+
+    /// <summary>A corrected <c>relationship</c> event corrects the relationship record it made (A5).</summary>
+    private async Task ReviseRelationshipAsync(Event e, EventSubmission s, CancellationToken ct)
+    {
+        if (e.Type != "relationship" || s.People.Count < 2) return;
+        var relationship = await db.Relationships.FirstOrDefaultAsync(r => r.SourceEventId == e.Id, ct);
+        if (relationship is null) return;
+        relationship.PersonId = s.People[0].PersonId;
+        relationship.OtherPersonId = s.People[1].PersonId;
+        relationship.Kind = s.Data.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String ? kind.GetString()! : relationship.Kind;
+        relationship.Start = s.OccurredAt;
     }
 
     /// <summary>The stored event with the correction's parts put in place, as a submission body.</summary>

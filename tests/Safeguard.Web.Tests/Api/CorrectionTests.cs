@@ -160,4 +160,26 @@ public sealed class CorrectionTests : IDisposable
         Assert.Equal("Smith", list[1]!["details"]!["surname"]!.GetValue<string>());
         Assert.Equal("Surname misspelt at first contact", list[1]!["reason"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Correcting_the_people_of_a_relationship_event_corrects_the_relationship_shown_on_the_profile()
+    {
+        var child = await _api.CreatePersonAsync(A.Child("Mia", "Relchild").Build());
+        var wrongCarer = await _api.CreatePersonAsync(A.Adult("Wrong", "Relcarer").Build());
+        var rightCarer = await _api.CreatePersonAsync(A.Adult("Right", "Relcarer").Build());
+        await _api.RecordAsync(new { id = "rel-1", type = "relationship", occurredAt = "2025-01-01T00:00:00Z",
+            people = new[] { new { personId = wrongCarer, role = "carer" }, new { personId = child, role = "child" } }, data = new { kind = "carer" } });
+
+        var (status, _) = await CorrectAsync("rel-1", new
+        {
+            reason = "The carer is the grandmother, not the aunt", expectedVersion = 1,
+            people = new[] { new { personId = rightCarer, role = "carer" }, new { personId = child, role = "child" } },
+        });
+        var (_, profile) = await _api.GetJsonAsync($"/api/v1/people/{child}/profile");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var linked = profile!["linkedPeople"]!.AsArray().Single()!;
+        Assert.Equal(rightCarer, linked["personId"]!.GetValue<string>());
+        Assert.Equal("carer", linked["relationship"]!.GetValue<string>());
+    }
 }

@@ -62,7 +62,8 @@ public static class MissingEpisodes
     /// <summary>The missing report a located / safe-and-well / return-interview event is about: its
     /// <c>missingEventId</c>, or else the child's latest missing report before it.</summary>
     public static string? EpisodeIdFor(RuleContext context, ChronologyEvent e) =>
-        e.Text("missingEventId") ?? Of(context).LastOrDefault(m => m.OccurredAt <= e.OccurredAt)?.Id;
+        e.Text("missingEventId") ?? All(context.Chronology, context.PersonId).LastOrDefault(m => m.EventIds.Contains(e.Id))?.Id
+            ?? Of(context).LastOrDefault(m => m.OccurredAt <= e.OccurredAt)?.Id;
 
     /// <summary>A task due <paramref name="hours"/> after the child was found (the episode's <c>locatedAt</c>),
     /// closed by an event of type <paramref name="code"/> naming the episode: the shape both F5 duties share.</summary>
