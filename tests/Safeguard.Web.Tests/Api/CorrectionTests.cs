@@ -110,8 +110,10 @@ public sealed class CorrectionTests : IDisposable
         var child = await _api.CreatePersonAsync(A.Child().Build());
         var wrong = await _api.CreatePersonAsync(A.Adult("Wrong", "Witness").Build());
         var right = await _api.CreatePersonAsync(A.Adult("Right", "Witness").Build());
-        var ppn = A.Ppn(child).WithId("ppn-4").Build();
+        var ppn = System.Text.Json.JsonSerializer.SerializeToNode(A.Ppn(child).WithId("ppn-4").Build())!;
+        ppn["people"]!.AsArray().Add(System.Text.Json.JsonSerializer.SerializeToNode(new { personId = wrong, role = "witness" }));
         await _api.RecordAsync(ppn);
+        var (_, wrongBefore) = await _api.GetJsonAsync($"/api/v1/people/{wrong}/profile");
         _factory.Clock.Advance(TimeSpan.FromHours(2));
 
         var (status, answer) = await CorrectAsync("ppn-4", new
@@ -133,8 +135,8 @@ public sealed class CorrectionTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 18, 30, 0, TimeSpan.Zero), list[1]!["occurredAt"]!.GetValue<DateTimeOffset>());
         Assert.Contains(list[1]!["people"]!.AsArray(), p => p!["personId"]!.GetValue<string>() == right);
         Assert.DoesNotContain(list[0]!["people"]!.AsArray(), p => p!["personId"]!.GetValue<string>() == right);
+        Assert.Single(wrongBefore!["chronology"]!.AsArray());
         Assert.Empty(profileOfWrong!["chronology"]!.AsArray());
-        _ = wrong;
     }
 
     [Fact]

@@ -174,4 +174,29 @@ public sealed class CaseTests : IDisposable
         Assert.Equal(0, list!["total"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.OK, namedStatus);
     }
+
+    [Fact]
+    public async Task Merging_two_records_moves_their_cases_to_the_record_that_stays_and_undoing_it_moves_them_back()
+    {
+        var child = await _api.CreatePersonAsync(A.Child("Kai", "Mergechild").Build());
+        var duplicate = await _api.CreatePersonAsync(A.Child("Kai", "Mergechild").Build());
+        await _api.ReportAsync("miss-dup", duplicate, "2026-02-20T18:00:00Z");
+        await _api.CustodyAsync(duplicate);
+
+        var (mergeStatus, merge) = await _api.PostJsonAsync($"/api/v1/people/{child}/merge", new { otherPersonId = duplicate, reason = "Same child, recorded twice" });
+        var (_, afterMerge) = await _api.GetJsonAsync($"/api/v1/cases?personId={child}");
+        var (_, leftOnDuplicate) = await _api.GetJsonAsync($"/api/v1/cases?personId={duplicate}");
+        await _api.PostJsonAsync($"/api/v1/merges/{merge!["id"]!.GetValue<string>()}/undo", new { reason = "Twins, not one child" });
+        var (_, afterUndo) = await _api.GetJsonAsync($"/api/v1/cases?personId={duplicate}");
+        var (_, leftOnChild) = await _api.GetJsonAsync($"/api/v1/cases?personId={child}");
+
+        Assert.Equal(HttpStatusCode.Created, mergeStatus);
+        Assert.Equal(["custody/CUS-3", "missing-episode/miss-dup"], Keys(afterMerge));
+        Assert.Empty(Keys(leftOnDuplicate));
+        Assert.Equal(["custody/CUS-3", "missing-episode/miss-dup"], Keys(afterUndo));
+        Assert.Empty(Keys(leftOnChild));
+    }
+
+    private static IEnumerable<string> Keys(System.Text.Json.Nodes.JsonNode? page) =>
+        page!["items"]!.AsArray().Select(c => $"{c!["type"]!.GetValue<string>()}/{c["id"]!.GetValue<string>()}").Order();
 }
