@@ -75,16 +75,23 @@ public sealed class CaseProjector(SafeguardDb db)
     /// <summary>The events of a stream: through the person for person streams, otherwise by id and reference.</summary>
     private async Task<List<CaseSource>> SourcesAsync(string stream, CancellationToken ct)
     {
-        IQueryable<Event> query;
-        if (CaseStreams.IsPersonStream(stream, out var personId, out var types))
+        // Through the indexes first (participants by person, references by value), then the events by id:
+        // a filter on the events themselves would scan every event.
+        List<string> ids;
+        IReadOnlySet<string>? types = null;
+        if (CaseStreams.IsPersonStream(stream, out var personId, out var personTypes))
         {
-            query = db.Events.Where(e => types.Contains(e.Type) && db.EventParticipants.Any(p => p.EventId == e.Id && p.PersonId == personId));
+            types = personTypes;
+            ids = await db.EventParticipants.Where(p => p.PersonId == personId).Select(p => p.EventId).Distinct().ToListAsync(ct);
         }
         else
         {
             var key = CaseStreams.Parse(stream).Key;
-            query = db.Events.Where(e => e.Id == key || db.EventReferences.Any(r => r.EventId == e.Id && r.Value == key));
+            ids = await db.EventReferences.Where(r => r.Value == key).Select(r => r.EventId).Distinct().ToListAsync(ct);
+            ids.Add(key);
         }
+        var query = db.Events.Where(e => ids.Contains(e.Id));
+        if (types is not null) query = query.Where(e => types.Contains(e.Type));
         var events = await query.AsNoTracking().Include(e => e.People).AsSplitQuery().ToListAsync(ct);
         return events.Select(e => new CaseSource(ChronologyEvent.From(e), e.Unit)).ToList();
     }
