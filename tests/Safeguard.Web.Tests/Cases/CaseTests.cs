@@ -197,6 +197,27 @@ public sealed class CaseTests : IDisposable
         Assert.Empty(Keys(leftOnChild));
     }
 
+    [Theory]
+    [InlineData("type=custody-suite", "type")]
+    [InlineData("pageSize=1000", "pageSize")]
+    [InlineData("page=0", "page")]
+    public async Task A_bad_case_query_is_a_problem_naming_the_field(string query, string field)
+    {
+        var (status, problem) = await _api.GetJsonAsync($"/api/v1/cases?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("validation-failed", problem!["code"]!.GetValue<string>());
+        Assert.NotNull(problem["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task A_case_query_with_a_page_that_is_not_a_number_is_a_bad_request_not_a_500()
+    {
+        var (status, _) = await _api.GetJsonAsync("/api/v1/cases?page=first");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
     private static IEnumerable<string> Keys(System.Text.Json.Nodes.JsonNode? page) =>
         page!["items"]!.AsArray().Select(c => $"{c!["type"]!.GetValue<string>()}/{c["id"]!.GetValue<string>()}").Order();
 }
