@@ -87,13 +87,14 @@ public sealed partial class EventService
         var e = await GetVisibleAsync(actor, eventId, ct);
         var stored = await db.EventVersions.AsNoTracking().Where(v => v.EventId == e.Id).OrderBy(v => v.Version).ToListAsync(ct);
         var versions = new List<EventVersionView>();
-        for (int v = 1; v <= e.Version; v++)
+        IReadOnlyList<SubmittedParticipant> people = e.People.Select(p => new SubmittedParticipant(p.PersonId, p.Role)).ToList();
+        // Newest first, because a version stored before people could be corrected holds no people: it had the next version's.
+        for (int v = e.Version; v >= 1; v--)
         {
             var old = stored.FirstOrDefault(x => x.Version == v);
             var madeBy = stored.FirstOrDefault(x => x.Version == v - 1);
-            var people = old is null ? e.People.Select(p => new SubmittedParticipant(p.PersonId, p.Role)).ToList()
-                : JsonSerializer.Deserialize<List<SubmittedParticipant>>(old.People, Json) ?? [];
-            versions.Add(new EventVersionView(v, v == e.Version, madeBy?.ChangedAt ?? e.RecordedAt, madeBy?.ChangedBy ?? e.RecordedBy,
+            if (old is { People: { Length: > 2 } list }) people = JsonSerializer.Deserialize<List<SubmittedParticipant>>(list, Json) ?? people;
+            versions.Insert(0, new EventVersionView(v, v == e.Version, madeBy?.ChangedAt ?? e.RecordedAt, madeBy?.ChangedBy ?? e.RecordedBy,
                 madeBy?.Reason, old?.OccurredAt ?? e.OccurredAt, people, JsonDocument.Parse(old?.Data ?? e.Data).RootElement.Clone()));
         }
         foreach (var p in e.People.Select(p => p.PersonId).Distinct()) audit.Record(actor, AuditActions.View, "event", e.Id, p);

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Safeguard.TestKit;
 using Safeguard.Web.Tests.Exploitation;
 using Safeguard.Web.Tests.Missing;
@@ -183,5 +184,29 @@ public sealed class CorrectionTests : IDisposable
         var linked = profile!["linkedPeople"]!.AsArray().Single()!;
         Assert.Equal(rightCarer, linked["personId"]!.GetValue<string>());
         Assert.Equal("carer", linked["relationship"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_version_kept_before_people_could_be_corrected_is_listed_with_the_people_of_the_version_after_it()
+    {
+        var child = await _api.CreatePersonAsync(A.Child().Build());
+        await _api.RecordAsync(A.Ppn(child).WithId("ppn-old").Build());
+        using (var db = _factory.Db())
+        {
+            // As the CasesProjections migration leaves a version stored by the earlier, data-only corrections.
+            var stored = await db.Events.SingleAsync(e => e.Id == "ppn-old");
+            db.EventVersions.Add(new Core.Records.EventVersion
+            {
+                EventId = stored.Id, Version = 1, Data = stored.Data, OccurredAt = stored.OccurredAt, People = "",
+                ChangedAt = stored.RecordedAt, ChangedBy = "user:someone", Reason = "Regraded",
+            });
+            stored.Version = 2;
+            await db.SaveChangesAsync();
+        }
+
+        var (status, versions) = await _api.GetJsonAsync("/api/v1/events/ppn-old/versions");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.All(versions!.AsArray(), v => Assert.Equal(child, v!["people"]!.AsArray().Single()!["personId"]!.GetValue<string>()));
     }
 }
