@@ -5,4 +5,5 @@ root.Subcommands.Add(Safeguard.Cli.MatchCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.ImportCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.TokenCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.UserCommand.Create());
+root.Subcommands.Add(Safeguard.Cli.RebuildCasesCommand.Create());
 return root.Parse(args).Invoke();

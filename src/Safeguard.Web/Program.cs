@@ -36,7 +36,7 @@ app.MapStaticAssets();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health");
 app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpointFilter<ProblemFilter>()
-    .MapPeopleEndpoints().MapEventEndpoints().MapFlagEndpoints().MapAuditEndpoints()
+    .MapPeopleEndpoints().MapEventEndpoints().MapCaseEndpoints().MapFlagEndpoints().MapAuditEndpoints()
     .MapWorkEndpoints().MapSettingsEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints()
     .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints();
 app.MapRazorPages();

@@ -39,6 +39,7 @@ public static class AuditActions
 {
     public const string View = "view";
     public const string Search = "search";
+    public const string List = "list";
     public const string Create = "create";
     public const string Change = "change";
     public const string Export = "export";

@@ -43,6 +43,10 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<MatchReview> MatchReviews => Set<MatchReview>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<Cases.Case> Cases => Set<Cases.Case>();
+    public DbSet<Cases.CasePerson> CasePeople => Set<Cases.CasePerson>();
+    public DbSet<Cases.CaseAction> CaseActions => Set<Cases.CaseAction>();
+    public DbSet<Cases.EventReference> EventReferences => Set<Cases.EventReference>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -91,6 +95,9 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.HasIndex(x => x.OccurredAt);
             e.HasIndex(x => x.RecordedAt);
             e.HasMany(x => x.People).WithOne().HasForeignKey(p => p.EventId);
+            // A correction based on an older version than the stored one fails rather than overwriting it.
+            e.Property(x => x.Version).IsConcurrencyToken();
+            if (!IsSqlite) e.Property(x => x.Data).HasColumnType("jsonb");
         });
         b.Entity<EventParticipant>(e =>
         {
@@ -99,6 +106,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.HasIndex(p => new { p.EventId, p.PersonId, p.Role }).IsUnique();
         });
         b.Entity<EventVersion>(e => { e.ToTable("event_versions"); e.HasIndex(v => new { v.EventId, v.Version }).IsUnique(); });
+        CaseModel(b);
         b.Entity<Relationship>(e => { e.ToTable("relationships"); e.HasIndex(r => r.PersonId); e.HasIndex(r => r.OtherPersonId); });
         b.Entity<RestrictedAccess>(e => { e.ToTable("restricted_access"); e.HasIndex(r => new { r.PersonId, r.ActorId }).IsUnique(); });
         b.Entity<RecordedObject>(e => { e.ToTable("objects"); e.HasIndex(o => o.PersonId); });
@@ -171,6 +179,48 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
         {
             e.ToTable("import_runs");
             e.HasIndex(r => new { r.System, r.InputHash });
+        });
+    }
+
+    /// <summary>Cases and event references (Core/Cases): projections of the event log, rebuildable from it.</summary>
+    private void CaseModel(ModelBuilder b)
+    {
+        b.Entity<Cases.Case>(e =>
+        {
+            e.ToTable("cases");
+            e.HasKey(c => new { c.Type, c.Id });
+            e.Property(c => c.Type).HasMaxLength(40);
+            e.Property(c => c.Id).HasMaxLength(200);
+            e.Property(c => c.Stream).HasMaxLength(240);
+            e.Property(c => c.Status).HasMaxLength(40);
+            e.Property(c => c.Team).HasMaxLength(100);
+            e.HasIndex(c => c.Stream);
+            e.HasIndex(c => new { c.Type, c.Status });
+            e.HasIndex(c => new { c.Team, c.Status });
+            e.HasIndex(c => c.OpenedAt);
+            if (!IsSqlite) e.Property(c => c.Fields).HasColumnType("jsonb");
+            e.HasMany(c => c.People).WithOne().HasForeignKey(p => new { p.CaseType, p.CaseId }).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Actions).WithOne().HasForeignKey(a => new { a.CaseType, a.CaseId }).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Cases.CasePerson>(e =>
+        {
+            e.ToTable("case_people");
+            e.HasIndex(p => new { p.PersonId, p.CaseType });
+            e.HasIndex(p => new { p.CaseType, p.CaseId, p.PersonId, p.Role }).IsUnique();
+        });
+        b.Entity<Cases.CaseAction>(e =>
+        {
+            e.ToTable("case_actions");
+            e.HasIndex(a => new { a.CaseType, a.CaseId, a.Number }).IsUnique();
+            e.HasIndex(a => new { a.Owner, a.Status, a.DueDate });
+        });
+        b.Entity<Cases.EventReference>(e =>
+        {
+            e.ToTable("event_references");
+            e.Property(r => r.Field).HasMaxLength(40);
+            e.Property(r => r.Value).HasMaxLength(200);
+            e.HasIndex(r => new { r.Value, r.Field });
+            e.HasIndex(r => r.EventId);
         });
     }
 

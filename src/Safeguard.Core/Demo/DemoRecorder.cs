@@ -36,7 +36,9 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
         var access = ActivatorUtilities.CreateInstance<PersonAccess>(services, db);
         var audit = ActivatorUtilities.CreateInstance<AuditLog>(services, db, realClock);
         var rules = ActivatorUtilities.CreateInstance<RulesRunner>(services, db, clock);
-        var eventService = ActivatorUtilities.CreateInstance<EventService>(services, db, access, audit, rules, clock);
+        var checks = new EventChecks(db, access, rules);
+        var cases = new Cases.CaseProjector(db);
+        var eventService = ActivatorUtilities.CreateInstance<EventService>(services, db, access, audit, rules, checks, cases, clock);
         var flagService = ActivatorUtilities.CreateInstance<FlagService>(services, db, access, audit, clock);
         return new DemoRecorder(db, world, clock, eventService, flagService);
     }

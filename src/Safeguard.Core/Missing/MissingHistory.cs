@@ -8,13 +8,24 @@ using Safeguard.Core.Rules;
 
 namespace Safeguard.Core.Missing;
 
-/// <summary>One missing episode put together from its report and what followed it (F1, F5).</summary>
-public sealed record MissingEpisode(string EventId, DateTimeOffset ReportedAt, string RiskGrade, string? ReportedBy, bool LookedAfter,
-    DateTimeOffset? LastSeenAt, string? LastSeenLocation, string? Circumstances, string? LocatedEventId, DateTimeOffset? LocatedAt,
-    string? FoundLocation, IReadOnlyList<string> FoundWith, bool SafeAndWellDone, string? ReturnInterview)
+/// <summary>One missing episode as the missing pages show it: the one model (<see cref="Rules.Missing.MissingEpisode"/>)
+/// with the people the child was found with named.</summary>
+public sealed record MissingEpisodeEntry(Rules.Missing.MissingEpisode Model, IReadOnlyList<string> FoundWith)
 {
-    /// <summary>MI1, MI4: missing until located; closed once located and the safe-and-well check is done.</summary>
-    public string Status => LocatedAt is null ? "open" : SafeAndWellDone ? "closed" : "located";
+    public string EventId => Model.Id;
+    public DateTimeOffset ReportedAt => Model.ReportedAt;
+    public string RiskGrade => Model.RiskGrade;
+    public string? ReportedBy => Model.ReportedBy;
+    public bool LookedAfter => Model.LookedAfter;
+    public DateTimeOffset? LastSeenAt => Model.LastSeenAt;
+    public string? LastSeenLocation => Model.LastSeenLocation;
+    public string? Circumstances => Model.Circumstances;
+    public string? LocatedEventId => Model.Located?.Id;
+    public DateTimeOffset? LocatedAt => Model.LocatedAt;
+    public string? FoundLocation => Model.FoundLocation;
+    public bool SafeAndWellDone => Model.SafeAndWellDone;
+    public string? ReturnInterview => Model.ReturnInterview;
+    public string Status => Model.Status;
 }
 
 /// <summary>The current trigger plan (the latest <c>trigger-plan</c> event): what finds the child quickly (F4, MI6).</summary>
@@ -25,7 +36,7 @@ public sealed record TriggerPlan(string EventId, DateTimeOffset RecordedAt, stri
 /// <summary>Everything the control room needs when a child is reported missing again (F2): every episode over
 /// the whole history (newest first), the count in the last 90 days, the trigger plan, and the places and
 /// associates earlier episodes suggest for a plan (F4).</summary>
-public sealed record ChildMissingHistory(Person Child, IReadOnlyList<MissingEpisode> Episodes, int Last90Days, TriggerPlan? Plan,
+public sealed record ChildMissingHistory(Person Child, IReadOnlyList<MissingEpisodeEntry> Episodes, int Last90Days, TriggerPlan? Plan,
     IReadOnlyList<string> ProposedPlaces, IReadOnlyList<string> ProposedAssociates, IReadOnlyList<(Guid Id, string Name, string Link)> LinkedPeople);
 
 /// <summary>Reads a child's missing history for the missing pages. Reading it is logged (P2).</summary>
@@ -42,7 +53,7 @@ public sealed class MissingHistoryReader(SafeguardDb db, PersonAccess access, Au
         var linked = await LinkedPeopleAsync(actor, childId, ct);
         var names = linked.ToDictionary(l => l.Id.ToString(), l => l.Name);
 
-        var episodes = chronology.Where(e => e.Type == "missing-reported").Select(r => Episode(r, chronology, names)).Reverse().ToList();
+        var episodes = Rules.Missing.MissingEpisodes.All(chronology, childId).Select(e => Entry(e, names)).Reverse().ToList();
         var now = clock.GetUtcNow();
         var plan = chronology.LastOrDefault(e => e.Type == "trigger-plan") is { } p ? Plan(p, events.First(e => e.Id == p.Id).RecordedBy) : null;
 
@@ -56,7 +67,7 @@ public sealed class MissingHistoryReader(SafeguardDb db, PersonAccess access, Au
     }
 
     /// <summary>The history of the child in a missing report, with that episode.</summary>
-    public async Task<(ChildMissingHistory History, MissingEpisode Episode)> EpisodeAsync(Actor actor, string missingEventId, CancellationToken ct = default)
+    public async Task<(ChildMissingHistory History, MissingEpisodeEntry Episode)> EpisodeAsync(Actor actor, string missingEventId, CancellationToken ct = default)
     {
         var report = await db.Events.AsNoTracking().Include(e => e.People).FirstOrDefaultAsync(e => e.Id == missingEventId && e.Type == "missing-reported", ct);
         var childId = report?.People.FirstOrDefault(p => p.Role == "child")?.PersonId ?? throw new ProblemException(Problems.Problems.NotFound("missing episode"));
@@ -64,29 +75,13 @@ public sealed class MissingHistoryReader(SafeguardDb db, PersonAccess access, Au
         return (history, history.Episodes.Single(e => e.EventId == missingEventId));
     }
 
-    private static MissingEpisode Episode(ChronologyEvent report, List<ChronologyEvent> all, Dictionary<string, string> names)
-    {
-        bool About(ChronologyEvent e) => e.Text("missingEventId") == report.Id;
-        var located = all.FirstOrDefault(e => e.Type == "missing-located" && About(e));
-        var interview = all.LastOrDefault(e => e.Type == "return-interview" && About(e));
-        var foundWith = located is null ? [] : located.TextList("foundWith").Select(w => names.GetValueOrDefault(w, w))
-            .Concat(located.People.Where(x => x.Role == "associate").Select(x => names.GetValueOrDefault(x.PersonId.ToString(), "")))
-            .Where(s => s.Length > 0).Distinct().ToList();
-        return new MissingEpisode(report.Id, report.OccurredAt, report.Text("riskGrade") ?? "", report.Text("reportedBy"),
-            report.Data.TryGetProperty("lookedAfter", out var la) && la.ValueKind == System.Text.Json.JsonValueKind.True,
-            Instant(report.Text("lastSeenAt")), report.Text("lastSeenLocation"), report.Text("circumstances"),
-            located?.Id, located is null ? null : Instant(located.Text("locatedAt")) ?? located.OccurredAt, located?.Text("foundLocation"), foundWith,
-            all.Any(e => e.Type == "safe-and-well-check" && About(e)),
-            interview is null ? null
-                : interview.Data.TryGetProperty("declined", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.True ? "declined"
-                : interview.Text("heldAt") is not null ? "held" : "offered");
-    }
+    private static MissingEpisodeEntry Entry(Rules.Missing.MissingEpisode episode, Dictionary<string, string> names) =>
+        new(episode, episode.FoundWithPeople.Select(id => names.GetValueOrDefault(id.ToString(), "")).Where(n => n.Length > 0)
+            .Concat(episode.FoundWithNames).Distinct().ToList());
 
     private static TriggerPlan Plan(ChronologyEvent e, string by) => new(e.Id, e.OccurredAt, by, e.Text("description"), e.Text("photoReference"),
         e.TextList("phones"), e.TextList("socialMedia"), e.Text("medical"), e.TextList("associates"), e.TextList("places"), e.Text("reviewDate"),
         e.Text("notes"));
-
-    private static DateTimeOffset? Instant(string? text) => Recording.FieldKind.TryInstant(text, out var v) ? v : null;
 
     /// <summary>People linked to the child (relationships, and people in the child's events), for choosing who the child was found with.</summary>
     private async Task<IReadOnlyList<(Guid Id, string Name, string Link)>> LinkedPeopleAsync(Actor actor, Guid childId, CancellationToken ct)

@@ -38,7 +38,7 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         var chronology = events.Select(e => new ChronologyEntry(e.Id, e.Type, Vocabulary.Describe(e.Type), e.OccurredAt, e.RecordedAt,
             string.Join(", ", e.People.Where(p => p.PersonId == person.Id).Select(p => p.Role)), e.Unit, EventSummary.Of(e.Type, e.Data),
             e.People.Where(p => p.PersonId != person.Id && visibleOthers.ContainsKey(p.PersonId))
-                .Select(p => new ChronologyPerson(p.PersonId, visibleOthers[p.PersonId].FullName, p.Role)).ToList())).ToList();
+                .Select(p => new ChronologyPerson(p.PersonId, visibleOthers[p.PersonId].FullName, p.Role)).ToList(), e.Version)).ToList();
 
         var flags = flagsByPerson.GetValueOrDefault(person.Id, []).Select(f => FlagViews.AsOf(f, at)).OfType<FlagView>()
             .OrderBy(f => f.Status switch { FlagStatus.Confirmed => 0, FlagStatus.Suggested => 1, _ => 2 }).ThenByDescending(f => f.Since).ToList();
@@ -51,7 +51,7 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
 
         var linked = LinkedPeople(person, events, relationships, visibleOthers, flagsByPerson);
         var risks = await RisksToOtherChildrenAsync(actor, person, events, visibleOthers, at, ct);
-        var missing = Missing(events, at);
+        var missing = Missing(person.Id, events, at);
 
         await audit.RecordNowAsync(actor, AuditActions.View, "profile", person.Id.ToString(), person.Id,
             asOf is null ? null : $"as of {at:O}", reason, ct);
@@ -125,20 +125,11 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         return result;
     }
 
-    private static MissingSummary Missing(List<Event> events, DateTimeOffset at)
+    /// <summary>The missing history from the one episode model the rules and the missing pages use.</summary>
+    private static MissingSummary Missing(Guid personId, List<Event> events, DateTimeOffset at)
     {
-        var located = events.Where(e => e.Type == "missing-located")
-            .Select(e => (e, Data: System.Text.Json.JsonDocument.Parse(e.Data).RootElement))
-            .Where(x => x.Data.TryGetProperty("missingEventId", out _))
-            .GroupBy(x => x.Data.GetProperty("missingEventId").GetString() ?? "").ToDictionary(g => g.Key, g => g.First());
-        var episodes = events.Where(e => e.Type == "missing-reported").Select(e =>
-        {
-            var d = System.Text.Json.JsonDocument.Parse(e.Data).RootElement;
-            located.TryGetValue(e.Id, out var found);
-            string? foundAt = found.Data.ValueKind == System.Text.Json.JsonValueKind.Object && found.Data.TryGetProperty("foundLocation", out var f) ? f.GetString() : null;
-            return new MissingEpisodeView(e.Id, e.OccurredAt, d.TryGetProperty("riskGrade", out var g) ? g.GetString() ?? "" : "",
-                found.e?.OccurredAt, foundAt);
-        }).ToList();
+        var episodes = Rules.Missing.MissingEpisodes.All(events.Select(Rules.ChronologyEvent.From), personId)
+            .Select(e => new MissingEpisodeView(e.Id, e.ReportedAt, e.RiskGrade, e.LocatedAt, e.FoundLocation)).Reverse().ToList();
         return new MissingSummary(episodes.Count, episodes.Count(x => x.ReportedAt > at.AddDays(-90)), episodes);
     }
 }

@@ -29,7 +29,7 @@ public sealed record PersonView(Guid Id, string Forename, string Surname, DateOn
     IReadOnlyList<string> Aliases, AddressView Address, int Version, Guid? MergedInto);
 
 public sealed record ChronologyEntry(string EventId, string Type, string Description, DateTimeOffset OccurredAt,
-    DateTimeOffset RecordedAt, string Role, string Unit, string Summary, IReadOnlyList<ChronologyPerson> People);
+    DateTimeOffset RecordedAt, string Role, string Unit, string Summary, IReadOnlyList<ChronologyPerson> People, int Version = 1);
 
 public sealed record ChronologyPerson(Guid PersonId, string Name, string Role);
 

@@ -38,7 +38,7 @@ public sealed class EventParticipant
     public string Role { get; set; } = "";
 }
 
-/// <summary>A superseded version of an event (A3), kept with who corrected it, when and why.</summary>
+/// <summary>A superseded version of an event (A3): its content as it was, and who replaced it, when and why.</summary>
 public sealed class EventVersion
 {
     public long Id { get; set; }
@@ -46,6 +46,8 @@ public sealed class EventVersion
     public int Version { get; set; }
     public string Data { get; set; } = "{}";
     public DateTimeOffset OccurredAt { get; set; }
+    /// <summary>The people and their roles in this version, as JSON <c>[{"personId","role"}]</c>.</summary>
+    public string People { get; set; } = "[]";
     public DateTimeOffset ChangedAt { get; set; }
     public string ChangedBy { get; set; } = "";
     public string Reason { get; set; } = "";

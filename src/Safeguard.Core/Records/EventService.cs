@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.AccessLog;
+using Safeguard.Core.Cases;
 using Safeguard.Core.Data;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.Problems;
 using Safeguard.Core.Profiles;
 using Safeguard.Core.Recording;
 using Safeguard.Core.Rules;
-using Safeguard.Core.Rules.Exploitation;
 
 namespace Safeguard.Core.Records;
 
@@ -17,11 +17,10 @@ public sealed record EventResult(string EventId, bool Created, EventOutputs Outp
 /// <summary>Stores events. A batch is all or nothing; each event is checked against the recording
 /// standards, stored with its people, run through the rules, and audited, in one transaction that is
 /// committed before the answer is given (P3, P4). The same id with the same body is stored once.</summary>
-public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog audit, RulesRunner rules, TimeProvider clock)
+public sealed partial class EventService(SafeguardDb db, PersonAccess access, AuditLog audit, RulesRunner rules, EventChecks checks,
+    CaseProjector cases, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly (string Field, string Type)[] EventReferences =
-        [("missingEventId", "missing-reported"), ("referralEventId", "referral"), ("incidentEventId", "incident")];
 
     public async Task<IReadOnlyList<EventResult>> RecordAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct = default)
     {
@@ -59,15 +58,13 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
                 continue;
             }
 
-            var people = await CheckPeopleAsync(actor, s, prefix, ct);
-            await CheckReferencesAsync(actor, s, prefix, ct);
-            CheckStandards(s, people, prefix);
+            await checks.CheckAsync(actor, s, prefix, ct);
 
             var e = ToEvent(actor, s);
-            await CheckDisruptionRulesAsync(e, people, prefix, ct);
             db.Events.Add(e);
             AddRelationship(s, e);
             await db.SaveChangesAsync(ct);
+            await cases.ProjectAsync(e, [], ct);
 
             var outputs = await rules.ApplyAsync(e, ct);
             e.Outputs = JsonSerializer.Serialize(outputs, Json);
@@ -85,72 +82,6 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
         db.ChangeTracker.Clear();
         var ids = submissions.Select(s => s.Id).ToList();
         return await db.Events.CountAsync(e => ids.Contains(e.Id), ct) > 0;
-    }
-
-    private async Task<Dictionary<Guid, Person>> CheckPeopleAsync(Actor actor, EventSubmission s, string prefix, CancellationToken ct)
-    {
-        var ids = s.People.Select(p => p.PersonId).Distinct().ToList();
-        var people = await access.Visible(actor).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var errors = new Dictionary<string, string[]>();
-        for (int i = 0; i < s.People.Count; i++)
-            if (!people.ContainsKey(s.People[i].PersonId))
-                errors[$"{prefix}people[{i}].personId"] = [$"No person with id {s.People[i].PersonId} exists, or you may not see them."];
-        if (s.Data.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array)
-        {
-            int i = 0;
-            foreach (var c in children.EnumerateArray())
-            {
-                if (c.ValueKind != JsonValueKind.Object || !c.TryGetProperty("personId", out var id) || id.ValueKind != JsonValueKind.String
-                    || !Guid.TryParse(id.GetString(), out var g) || !ids.Contains(g))
-                    errors[$"{prefix}data.children[{i}].personId"] = ["Each child in data.children must also be in people with the role child."];
-                i++;
-            }
-        }
-        if (errors.Count > 0) throw new ProblemException(new Problem(422, ProblemCodes.UnknownPerson, "Unknown person", "Every person in an event must already exist.", errors));
-        return people;
-    }
-
-    /// <summary>An event named in the data must exist, be of the right type, involve one of this event's
-    /// people and be visible to the caller; every failure answers the same, so nothing hidden is revealed.</summary>
-    private async Task CheckReferencesAsync(Actor actor, EventSubmission s, string prefix, CancellationToken ct)
-    {
-        foreach (var (field, type) in EventReferences)
-        {
-            if (!s.Data.TryGetProperty(field, out var v) || v.ValueKind != JsonValueKind.String) continue;
-            var id = v.GetString()!;
-            var referenced = await db.Events.Include(e => e.People).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
-            var ids = referenced?.People.Select(p => p.PersonId).Distinct().ToList() ?? [];
-            bool fits = referenced is not null && referenced.Type == type
-                && ids.Any(p => s.People.Any(x => x.PersonId == p))
-                && await access.Visible(actor).CountAsync(p => ids.Contains(p.Id), ct) == ids.Count;
-            if (fits) continue;
-            throw new ProblemException(new Problem(422, ProblemCodes.UnknownEvent, "Unknown event", $"No {type} event with id '{id}' about these people exists.",
-                new Dictionary<string, string[]> { [$"{prefix}data.{field}"] = [$"No {type} event with id '{id}' about these people exists."] }));
-        }
-    }
-
-    private static void CheckStandards(EventSubmission s, Dictionary<Guid, Person> people, string prefix)
-    {
-        var on = Calendar.SafeguardCalendar.LondonDate(s.OccurredAt);
-        var standardsPeople = s.People.Select(p => new StandardsPerson(p.PersonId, p.Role, people[p.PersonId].AgeOn(on))).ToList();
-        var shortfalls = RecordingStandards.Check(s.Type, s.Data, standardsPeople);
-        if (shortfalls.Count == 0) return;
-        var errors = shortfalls.GroupBy(f => prefix + "data." + f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
-        throw new ProblemException(Problems.Problems.Refused(shortfalls[0].Code, errors));
-    }
-
-    /// <summary>A child abduction warning notice only for a child the law allows (CS3).</summary>
-    private async Task CheckDisruptionRulesAsync(Event e, Dictionary<Guid, Person> people, string prefix, CancellationToken ct)
-    {
-        if (e.Type != "cawn-served") return;
-        var settings = await rules.SettingsAsync(ct);
-        var cawn = ChronologyEvent.From(e);
-        foreach (var child in e.People.Where(p => p.Role == "child").Select(p => p.PersonId).Distinct())
-        {
-            var flags = await db.Flags.Where(f => f.PersonId == child).ToListAsync(ct);
-            var refusal = CawnAgeRule.Check(cawn, PersonFacts.From(people[child], flags, []), settings);
-            if (refusal is not null) throw new ProblemException(Problems.Problems.Refused(refusal.Code, prefix + refusal.Field, refusal.Message));
-        }
     }
 
     private Event ToEvent(Actor actor, EventSubmission s) => new()
@@ -177,32 +108,6 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
             PersonId = s.People[0].PersonId, OtherPersonId = s.People[1].PersonId, Kind = s.Data.GetProperty("kind").GetString()!,
             Start = s.OccurredAt, SourceEventId = e.Id,
         });
-    }
-
-    /// <summary>Corrects an event's data: a new version; the old one stays readable with who, when, why (A3).</summary>
-    public async Task<Event> CorrectAsync(Actor actor, string eventId, JsonElement data, string reason, CancellationToken ct = default)
-    {
-        if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not correct records."));
-        if (string.IsNullOrWhiteSpace(reason)) throw new ProblemException(Problems.Problems.Invalid("reason", "Say why the record is being corrected."));
-        var e = await GetVisibleAsync(actor, eventId, ct);
-        var submission = EventSubmissionReader.Read(JsonSerializer.SerializeToElement(new
-        {
-            id = e.Id, type = e.Type, occurredAt = e.OccurredAt, people = e.People.Select(p => new { personId = p.PersonId, role = p.Role }), data,
-        }));
-        var people = await access.Visible(actor).Where(p => e.People.Select(x => x.PersonId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        CheckStandards(submission, people, "");
-
-        db.EventVersions.Add(new EventVersion
-        {
-            EventId = e.Id, Version = e.Version, Data = e.Data, OccurredAt = e.OccurredAt, ChangedAt = clock.GetUtcNow(), ChangedBy = actor.Id,
-            Reason = reason.Trim(),
-        });
-        e.Data = data.GetRawText();
-        e.Version++;
-        foreach (var p in e.People.Select(p => p.PersonId).Distinct())
-            audit.Record(actor, AuditActions.Change, "event", e.Id, p, $"version {e.Version}", reason);
-        await db.SaveChangesAsync(ct);
-        return e;
     }
 
     /// <summary>An event, if the actor may see every person in it.</summary>

@@ -11,7 +11,7 @@ namespace Safeguard.Core.Records;
 /// The merged record's event participations, relationships, flags, tasks and alerts are re-pointed to the
 /// survivor so every page and rule sees one person; the <see cref="PersonMerge"/> row lists exactly
 /// which rows moved, so undoing moves back those rows and no others.</summary>
-public sealed class MergeService(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock, Flags.FlagJoins flagJoins)
+public sealed class MergeService(SafeguardDb db, PersonAccess access, AuditLog audit, Cases.CaseProjector cases, TimeProvider clock, Flags.FlagJoins flagJoins)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -58,6 +58,7 @@ public sealed class MergeService(SafeguardDb db, PersonAccess access, AuditLog a
         audit.Record(actor, AuditActions.Change, "person", survivorId.ToString(), survivorId, $"merge {merge.Id}: record merged into this one, {moved.Count} rows moved", merge.Reason);
         audit.Record(actor, AuditActions.Change, "person", mergedId.ToString(), mergedId, $"merge {merge.Id}: merged into another record", merge.Reason);
         await SaveAsync("record", ct);
+        await cases.ProjectPeopleAsync([survivorId, mergedId], ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return merge;
     }
@@ -102,6 +103,7 @@ public sealed class MergeService(SafeguardDb db, PersonAccess access, AuditLog a
         audit.Record(actor, AuditActions.Change, "person", merge.SurvivorId.ToString(), merge.SurvivorId, $"merge {merge.Id} undone", merge.UndoReason);
         audit.Record(actor, AuditActions.Change, "person", merge.MergedId.ToString(), merge.MergedId, $"merge {merge.Id} undone", merge.UndoReason);
         await SaveAsync("merge", ct);
+        await cases.ProjectPeopleAsync([merge.SurvivorId, merge.MergedId], ct);
         await tx.CommitAsync(ct);
         return merge;
     }

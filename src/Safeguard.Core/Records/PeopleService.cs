@@ -21,7 +21,7 @@ public sealed record PersonCreated(Person Person, bool AlreadyExisted, IReadOnly
 
 /// <summary>Creates and corrects people. A correction keeps the old version readable (A3); a second
 /// create with the same source reference answers with the existing person.</summary>
-public sealed class PeopleService(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
+public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
 {
 
     // findMatches is false when the caller has matched the person already (the importer), so the search runs once, not twice.
@@ -93,36 +93,6 @@ public sealed class PeopleService(SafeguardDb db, PersonAccess access, AuditLog 
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         return candidates.Where(c => people.ContainsKey(c.PersonId))
             .Select(c => new PossibleMatch(c.PersonId, people[c.PersonId].FullName, people[c.PersonId].DateOfBirth, c.Score, c.Reasons)).ToList();
-    }
-
-    /// <summary>Corrects a person's details: the old version stays readable with who, when and why (A3).</summary>
-    public async Task<Person> CorrectAsync(Actor actor, Guid id, PersonInput input, string reason, CancellationToken ct = default)
-    {
-        if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not correct records."));
-        if (string.IsNullOrWhiteSpace(reason)) throw new ProblemException(Problems.Problems.Invalid("reason", "Say why the record is being corrected."));
-        var person = await access.GetVisibleAsync(actor, id, ct);
-        var (forename, surname, dob) = Validate(input);
-        db.PersonVersions.Add(new PersonVersion
-        {
-            PersonId = person.Id, Version = person.Version, ChangedAt = clock.GetUtcNow(), ChangedBy = actor.Id, Reason = reason.Trim(),
-            Snapshot = JsonSerializer.Serialize(new
-            {
-                person.Forename, person.Surname, person.DateOfBirth, person.Gender, person.Aliases, person.AddressLine1, person.Town, person.Postcode,
-            }),
-        });
-        person.Forename = forename;
-        person.Surname = surname;
-        person.DateOfBirth = dob;
-        person.Gender = Clean(input.Gender);
-        person.Aliases = (input.Aliases ?? person.Aliases).ToList();
-        person.AddressLine1 = Clean(input.AddressLine1);
-        person.Town = Clean(input.Town);
-        person.Postcode = input.Postcode;
-        person.Version++;
-        PersonSearchKeys.Apply(person);
-        audit.Record(actor, AuditActions.Change, "person", person.Id.ToString(), person.Id, $"version {person.Version}", reason);
-        await db.SaveChangesAsync(ct);
-        return person;
     }
 
     private (string Forename, string Surname, DateOnly? Dob) Validate(PersonInput input)

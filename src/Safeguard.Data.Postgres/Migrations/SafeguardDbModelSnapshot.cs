@@ -91,6 +91,164 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.ToTable("bank_holidays", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Core.Cases.Case", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Stream")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("character varying(240)");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Type", "Id");
+
+                    b.HasIndex("OpenedAt");
+
+                    b.HasIndex("Stream");
+
+                    b.HasIndex("Team", "Status");
+
+                    b.HasIndex("Type", "Status");
+
+                    b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Cases.CaseAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CaseType")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseType", "CaseId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Owner", "Status", "DueDate");
+
+                    b.ToTable("case_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Cases.CasePerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CaseType")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "CaseType");
+
+                    b.HasIndex("CaseType", "CaseId", "PersonId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("case_people", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Cases.EventReference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Value", "Field");
+
+                    b.ToTable("event_references", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Core.Flags.Flag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -528,7 +686,7 @@ namespace Safeguard.Data.Postgres.Migrations
 
                     b.Property<string>("Data")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("jsonb");
 
                     b.Property<string>("LocationName")
                         .HasColumnType("text");
@@ -563,6 +721,7 @@ namespace Safeguard.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -630,6 +789,10 @@ namespace Safeguard.Data.Postgres.Migrations
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -1080,6 +1243,24 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.ToTable("tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Core.Cases.CaseAction", b =>
+                {
+                    b.HasOne("Safeguard.Core.Cases.Case", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("CaseType", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Cases.CasePerson", b =>
+                {
+                    b.HasOne("Safeguard.Core.Cases.Case", null)
+                        .WithMany("People")
+                        .HasForeignKey("CaseType", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguard.Core.Flags.FlagHistoryEntry", b =>
                 {
                     b.HasOne("Safeguard.Core.Flags.Flag", null)
@@ -1114,6 +1295,13 @@ namespace Safeguard.Data.Postgres.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Cases.Case", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("Safeguard.Core.Flags.Flag", b =>

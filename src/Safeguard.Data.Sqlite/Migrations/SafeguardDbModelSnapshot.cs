@@ -83,6 +83,158 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.ToTable("bank_holidays", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Core.Cases.Case", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stream")
+                        .IsRequired()
+                        .HasMaxLength(240)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Type", "Id");
+
+                    b.HasIndex("OpenedAt");
+
+                    b.HasIndex("Stream");
+
+                    b.HasIndex("Team", "Status");
+
+                    b.HasIndex("Type", "Status");
+
+                    b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Cases.CaseAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseType", "CaseId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Owner", "Status", "DueDate");
+
+                    b.ToTable("case_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Cases.CasePerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "CaseType");
+
+                    b.HasIndex("CaseType", "CaseId", "PersonId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("case_people", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Cases.EventReference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Value", "Field");
+
+                    b.ToTable("event_references", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Core.Flags.Flag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -551,6 +703,7 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -614,6 +767,10 @@ namespace Safeguard.Data.Sqlite.Migrations
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -1056,6 +1213,24 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.ToTable("tasks", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Core.Cases.CaseAction", b =>
+                {
+                    b.HasOne("Safeguard.Core.Cases.Case", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("CaseType", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Cases.CasePerson", b =>
+                {
+                    b.HasOne("Safeguard.Core.Cases.Case", null)
+                        .WithMany("People")
+                        .HasForeignKey("CaseType", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguard.Core.Flags.FlagHistoryEntry", b =>
                 {
                     b.HasOne("Safeguard.Core.Flags.Flag", null)
@@ -1090,6 +1265,13 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Cases.Case", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("Safeguard.Core.Flags.Flag", b =>

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Safeguard.Core.AccessLog;
-using Safeguard.Core.Data;
 using Safeguard.Core.Recording;
 using Safeguard.Core.Records;
 using Safeguard.Web.Hosting;
@@ -32,13 +29,9 @@ public static class EventEndpoints
             return anyCreated ? Results.Json(all, statusCode: 201) : Results.Ok(all);
         }).WithSummary("Record one event, or {\"events\": [...]} applied in order, all or nothing. Same id and body again: 200; same id, other body: 409; recording standard not met: 422.");
 
-        events.MapGet("/{id}", async (string id, HttpContext http, EventService service, SafeguardDb db, AuditLog audit) =>
+        events.MapGet("/{id}", async (string id, HttpContext http, EventService service) =>
         {
-            var actor = http.User.ToActor();
-            var e = await service.GetVisibleAsync(actor, id, http.RequestAborted);
-            var versions = await db.EventVersions.Where(v => v.EventId == id).OrderBy(v => v.Version).ToListAsync(http.RequestAborted);
-            foreach (var p in e.People.Select(p => p.PersonId).Distinct()) audit.Record(actor, AuditActions.View, "event", e.Id, p);
-            await db.SaveChangesAsync(http.RequestAborted);
+            var (e, versions) = await service.ReadAsync(http.User.ToActor(), id, http.RequestAborted);
             return Results.Ok(new
             {
                 id = e.Id, type = e.Type, occurredAt = e.OccurredAt, recordedAt = e.RecordedAt, recordedBy = e.RecordedBy, unit = e.Unit,
@@ -46,18 +39,32 @@ public static class EventEndpoints
                 people = e.People.Select(p => new { personId = p.PersonId, role = p.Role }),
                 data = JsonDocument.Parse(e.Data).RootElement,
                 version = e.Version,
-                previousVersions = versions.Select(v => new { version = v.Version, data = JsonDocument.Parse(v.Data).RootElement, changedAt = v.ChangedAt, changedBy = v.ChangedBy, reason = v.Reason }),
+                previousVersions = versions.Where(v => !v.Current).Select(v => new
+                {
+                    version = v.Version, occurredAt = v.OccurredAt, people = v.People, data = v.Data,
+                    // Who replaced this version, when and why: the next version's maker.
+                    changedAt = versions[v.Version].At, changedBy = versions[v.Version].By, reason = versions[v.Version].Reason,
+                }),
             });
         }).WithSummary("One event with its people, data and every earlier version.");
+
+        events.MapGet("/{id}/versions", async (string id, HttpContext http, EventService service) =>
+        {
+            var (_, versions) = await service.ReadAsync(http.User.ToActor(), id, http.RequestAborted);
+            return Results.Ok(versions.Select(v => new
+            {
+                version = v.Version, current = v.Current, at = v.At, by = v.By, reason = v.Reason,
+                occurredAt = v.OccurredAt, people = v.People, data = v.Data,
+            }));
+        }).WithSummary("Every version of an event, oldest first: who made it, when and why (null for the first, recorded version), and its time, people and data.");
 
         events.MapPost("/{id}/corrections", async (string id, HttpContext http, EventService service) =>
         {
             var body = (await RequestBody.ReadJsonAsync(http)).RequireObject();
-            if (!body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
-                throw new Core.Problems.ProblemException(Core.Problems.Problems.Invalid("data", "is required: the corrected data"));
-            var e = await service.CorrectAsync(http.User.ToActor(), id, data, body.Str("reason") ?? "", http.RequestAborted);
-            return Results.Ok(new { eventId = e.Id, version = e.Version });
-        }).WithSummary("Correct an event's data: a new version; the old one stays readable with who, when and why (A3).");
+            var corrected = await service.CorrectAsync(http.User.ToActor(), id, body, http.RequestAborted);
+            return Results.Ok(new { eventId = corrected.EventId, version = corrected.Version, outputs = corrected.Outputs });
+        }).WithSummary("Correct an event: {reason, expectedVersion, occurredAt?, people?, data?}. Every check a new event passes is run again; " +
+            "the old version stays readable with who, when and why (A3). A stale expectedVersion: 409 stale-version.");
 
         return api;
     }

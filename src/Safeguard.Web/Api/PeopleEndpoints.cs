@@ -57,9 +57,16 @@ public static class PeopleEndpoints
         people.MapPost("/{id:guid}/corrections", async (Guid id, HttpContext http, PeopleService service, TimeProvider clock) =>
         {
             var body = (await RequestBody.ReadJsonAsync(http)).RequireObject();
-            var person = await service.CorrectAsync(http.User.ToActor(), id, ReadPerson(body), body.Str("reason") ?? "", http.RequestAborted);
+            var given = body.EnumerateObject().Select(p => p.Name).ToHashSet();
+            int? expectedVersion = body.TryGetProperty("expectedVersion", out var ev) && ev.TryGetInt32(out var v) ? v : null;
+            var person = await service.CorrectAsync(http.User.ToActor(), id, ReadPerson(body), given, body.Str("reason") ?? "", expectedVersion, http.RequestAborted);
             return Results.Ok(ProfileBuilder.ToView(person, Core.Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow())));
-        }).WithSummary("Correct a person's details; the old version stays readable with who, when and why (A3).");
+        }).WithSummary("Correct a person's details: {reason, expectedVersion, forename?, surname?, dateOfBirth?, gender?, aliases?, address?}; fields not sent stay as they are. " +
+            "The old version stays readable with who, when and why (A3). A stale expectedVersion: 409 stale-version.");
+
+        people.MapGet("/{id:guid}/versions", async (Guid id, HttpContext http, PeopleService service) =>
+            Results.Ok(await service.VersionsAsync(http.User.ToActor(), id, http.RequestAborted)))
+            .WithSummary("Every version of a person's details, oldest first: who made it, when and why (null for the first, created version), and the details.");
 
         people.MapGet("/{id:guid}/profile", async (Guid id, HttpContext http, ProfileBuilder profiles, string? asOf, string? reason) =>
         {

@@ -23,6 +23,9 @@ public static class CoreServices
         services.AddScoped<Restrictions>();
         services.AddScoped<PeopleService>();
         services.AddScoped<EventService>();
+        services.AddScoped<EventChecks>();
+        services.AddScoped<Core.Cases.CaseProjector>();
+        services.AddScoped<Core.Cases.CaseService>();
         services.AddScoped<RulesRunner>();
         services.AddScoped<FlagService>();
         services.AddScoped<ProfileBuilder>();

@@ -135,7 +135,7 @@ public sealed class RecordingStandardsTests : IDisposable
 
         var corrected = A.Ppn(child).With("riskGrade", "high").Build();
         var data = System.Text.Json.JsonSerializer.SerializeToNode(corrected)!["data"];
-        var (status, _) = await _api.PostJsonAsync("/api/v1/events/ppn-corrected/corrections", new { data, reason = "Risk re-graded after the supervisor's review" });
+        var (status, _) = await _api.PostJsonAsync("/api/v1/events/ppn-corrected/corrections", new { data, reason = "Risk re-graded after the supervisor's review", expectedVersion = 1 });
         var (_, ev) = await _api.GetJsonAsync("/api/v1/events/ppn-corrected");
 
         Assert.Equal(HttpStatusCode.OK, status);

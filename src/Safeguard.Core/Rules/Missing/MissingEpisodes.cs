@@ -8,9 +8,33 @@ public sealed record RepeatMissingFinding(IReadOnlyList<ChronologyEvent> Episode
 /// <summary>A child's missing episodes over the whole chronology (MI5, F2).</summary>
 public static class MissingEpisodes
 {
+    private static readonly HashSet<string> FollowUps = ["missing-located", "safe-and-well-check", "return-interview"];
+
     /// <summary>The subject's missing reports (as the child), oldest first.</summary>
-    public static IReadOnlyList<ChronologyEvent> Of(RuleContext context) =>
-        context.EventsOfType("missing-reported").Where(e => e.HasRole(context.PersonId, "child")).ToList();
+    public static IReadOnlyList<ChronologyEvent> Of(RuleContext context) => Reports(context.Chronology, context.PersonId);
+
+    /// <summary>A child's missing reports in a chronology (in any order), oldest first.</summary>
+    public static IReadOnlyList<ChronologyEvent> Reports(IEnumerable<ChronologyEvent> chronology, Guid childId) =>
+        chronology.Where(e => e.Type == "missing-reported" && e.HasRole(childId, "child")).Order(ChronologyEvent.Order).ToList();
+
+    /// <summary>Every missing episode of a child, oldest first, each with what followed it: the one model of an
+    /// episode, used by the rules, the profile, the missing pages and the cases projection. A follow-up belongs
+    /// to the report its <c>missingEventId</c> names, or else to the child's latest report before it.</summary>
+    public static IReadOnlyList<MissingEpisode> All(IEnumerable<ChronologyEvent> chronology, Guid childId)
+    {
+        var ordered = chronology.Order(ChronologyEvent.Order).ToList();
+        var reports = Reports(ordered, childId);
+        var followUps = ordered.Where(e => FollowUps.Contains(e.Type) && e.Involves(childId))
+            .Select(e => (Event: e, EpisodeId: e.Text("missingEventId") ?? reports.LastOrDefault(r => r.OccurredAt <= e.OccurredAt)?.Id))
+            .Where(x => x.EpisodeId is not null).ToLookup(x => x.EpisodeId!, x => x.Event);
+        return reports.Select(r =>
+        {
+            var about = followUps[r.Id].ToList();
+            return new MissingEpisode(r.Id, childId, r, about.FirstOrDefault(e => e.Type == "missing-located"),
+                about.FirstOrDefault(e => e.Type == "safe-and-well-check"), about.LastOrDefault(e => e.Type == "return-interview"),
+                [r.Id, .. about.Select(e => e.Id)]);
+        }).ToList();
+    }
 
     /// <summary>A window of <c>MI5.repeatMissingWindowDays</c> (both ends included) holding at least
     /// <c>MI5.repeatMissingEpisodes</c> episodes including <paramref name="episode"/>, or null. Windows ending at
@@ -38,7 +62,8 @@ public static class MissingEpisodes
     /// <summary>The missing report a located / safe-and-well / return-interview event is about: its
     /// <c>missingEventId</c>, or else the child's latest missing report before it.</summary>
     public static string? EpisodeIdFor(RuleContext context, ChronologyEvent e) =>
-        e.Text("missingEventId") ?? Of(context).LastOrDefault(m => m.OccurredAt <= e.OccurredAt)?.Id;
+        e.Text("missingEventId") ?? All(context.Chronology, context.PersonId).LastOrDefault(m => m.EventIds.Contains(e.Id))?.Id
+            ?? Of(context).LastOrDefault(m => m.OccurredAt <= e.OccurredAt)?.Id;
 
     /// <summary>A task due <paramref name="hours"/> after the child was found (the episode's <c>locatedAt</c>),
     /// closed by an event of type <paramref name="code"/> naming the episode: the shape both F5 duties share.</summary>

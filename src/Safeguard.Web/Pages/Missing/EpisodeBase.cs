@@ -15,7 +15,7 @@ public abstract class EpisodePage(MissingHistoryReader reader) : PageModel
     [BindProperty] public string? OpenedAt { get; set; }
 
     public ChildMissingHistory History { get; private set; } = null!;
-    public MissingEpisode Episode { get; private set; } = null!;
+    public MissingEpisodeEntry Episode { get; private set; } = null!;
 
     protected async Task<bool> LoadAsync(bool forRecording = true)
     {

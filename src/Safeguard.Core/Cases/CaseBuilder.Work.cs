@@ -1,0 +1,105 @@
+using Safeguard.Core.Rules;
+
+namespace Safeguard.Core.Cases;
+
+public static partial class CaseBuilder
+{
+    /// <summary>An investigation: open, allocated to a team, closed; with its reviews and the outcome for the child.</summary>
+    private static CaseState Investigation(string stream, string id, List<CaseSource> events)
+    {
+        ChronologyEvent? Last(string type) => events.LastOrDefault(s => s.Event.Type == type)?.Event;
+        var opened = events.FirstOrDefault(s => s.Event.Type == "investigation-opened")?.Event;
+        var allocated = Last("investigation-allocated");
+        var closed = Last("investigation-closed");
+        var reviews = events.Where(s => s.Event.Type == "supervisory-review").Select(s => s.Event).ToList();
+        var fields = new Dictionary<string, object?>
+        {
+            ["offenceTypes"] = opened?.TextList("offenceTypes") ?? [], ["allocatedAt"] = allocated?.OccurredAt,
+            ["nonSpecialistReason"] = allocated?.Text("nonSpecialistReason"), ["reviews"] = reviews.Count,
+            ["lastReviewAt"] = reviews.LastOrDefault()?.OccurredAt, ["nextActions"] = reviews.LastOrDefault()?.TextList("nextActions") ?? [],
+            ["outcomeForChild"] = closed?.Text("outcomeForChild"), ["childInformed"] = closed?.Flag("childInformed"),
+            ["howInformed"] = closed?.Text("howInformed"),
+        };
+        var status = closed is not null ? "closed" : allocated is not null ? "allocated" : "open";
+        var team = allocated?.Text("team") ?? opened?.Text("team") ?? events[0].Unit;
+        return new(CaseTypes.Investigation, id, stream, status, (opened ?? events[0].Event).OccurredAt, closed?.OccurredAt, team,
+            People(events), Ids(events), fields, []);
+    }
+
+    /// <summary>A child's detention in custody: detained, charged, transferred to the local authority or released.</summary>
+    private static CaseState Custody(string stream, string id, List<CaseSource> events)
+    {
+        ChronologyEvent? Last(string type) => events.LastOrDefault(s => s.Event.Type == type)?.Event;
+        var detained = events.FirstOrDefault(s => s.Event.Type == "custody-detained")?.Event;
+        var charged = Last("custody-charged");
+        var transferRequest = Last("custody-transfer-requested");
+        var transfer = Last("custody-transfer-outcome");
+        var released = Last("custody-released");
+        var transferred = transfer?.Text("outcome") == "transferred" ? transfer : null;
+        var ended = released ?? transferred;
+        var fields = new Dictionary<string, object?>
+        {
+            ["appropriateAdult"] = detained?.Text("appropriateAdult"),
+            ["reviews"] = events.Where(s => s.Event.Type == "custody-review").Select(s => s.Event.OccurredAt).ToList(),
+            ["chargedAt"] = charged?.OccurredAt, ["bailRefused"] = charged?.Flag("bailRefused"),
+            ["transferRequested"] = transferRequest?.Text("accommodation"), ["transferOutcome"] = transfer?.Text("outcome"),
+            ["transferReason"] = transfer?.Text("reason"), ["releasedAt"] = released?.OccurredAt,
+        };
+        var status = released is not null ? "released" : transferred is not null ? "transferred" : charged is not null ? "charged" : "detained";
+        return new(CaseTypes.Custody, id, stream, status, (detained ?? events[0].Event).OccurredAt, ended?.OccurredAt, events[0].Unit,
+            People(events), Ids(events), fields, []);
+    }
+
+    /// <summary>A child's spells in police protection: each <c>police-protection</c> opens one, the next
+    /// <c>police-protection-ended</c> closes it. The case id is the opening event's id (with the child's id
+    /// when one event took several children).</summary>
+    private static IReadOnlyList<CaseState> PoliceProtection(string stream, Guid child, List<CaseSource> events)
+    {
+        var spells = new List<List<CaseSource>>();
+        List<CaseSource>? open = null;
+        foreach (var s in events)
+        {
+            if (s.Event.Type == "police-protection") { open = [s]; spells.Add(open); }
+            else if (open is not null) { open.Add(s); open = null; }
+        }
+        return spells.Select(spell =>
+        {
+            var start = spell[0].Event;
+            var end = spell.Count > 1 ? spell[1].Event : null;
+            var fields = new Dictionary<string, object?>
+            {
+                ["childId"] = child, ["initiatingOfficer"] = start.Text("initiatingOfficer"), ["designatedOfficer"] = start.Text("designatedOfficer"),
+                ["localAuthorityInformedAt"] = start.Instant("localAuthorityInformedAt") ?? end?.Instant("localAuthorityInformedAt"),
+                ["expiresAt"] = start.OccurredAt.AddHours(72),
+            };
+            var id = start.PeopleInRole("child").Count > 1 ? $"{start.Id}:{child}" : start.Id;
+            return new CaseState(CaseTypes.PoliceProtection, id, stream, end is null ? "in-force" : "ended", start.OccurredAt, end?.OccurredAt,
+                spell[0].Unit, People(spell), Ids(spell), fields, []);
+        }).ToList();
+    }
+
+    /// <summary>A registered offender's management: the latest registration's level and manager, visits and
+    /// contact with children. The case id is the first registration's event id; none before a registration.</summary>
+    private static IReadOnlyList<CaseState> Offender(string stream, List<CaseSource> events)
+    {
+        var registrations = events.Where(s => s.Event.Type == "offender-registered").ToList();
+        if (registrations.Count == 0) return [];
+        var latest = registrations[^1].Event;
+        var visits = events.Where(s => s.Event.Type == "offender-visit").Select(s => s.Event).ToList();
+        var fields = new Dictionary<string, object?>
+        {
+            ["offenderId"] = Guid.Parse(CaseStreams.Parse(stream).Key), ["riskLevel"] = latest.Text("riskLevel"),
+            ["mappaCategory"] = Scalar(latest, "mappaCategory"), ["mappaLevel"] = Scalar(latest, "mappaLevel"),
+            ["offenderManager"] = latest.Text("offenderManager"), ["visits"] = visits.Count, ["lastVisitAt"] = visits.LastOrDefault()?.OccurredAt,
+            ["contactsWithChildren"] = events.Where(s => s.Event.Type == "offender-contact-with-child").Select(s => s.Event.Id).ToList(),
+        };
+        return [new(CaseTypes.Offender, registrations[0].Event.Id, stream, "registered", registrations[0].Event.OccurredAt, null,
+            registrations[0].Unit, People(events), Ids(events), fields, [])];
+    }
+
+    /// <summary>A field that may be sent as a number or as text (MAPPA category and level), as text.</summary>
+    private static string? Scalar(ChronologyEvent e, string field) =>
+        e.Data.ValueKind == System.Text.Json.JsonValueKind.Object && e.Data.TryGetProperty(field, out var v)
+            ? v.ValueKind switch { System.Text.Json.JsonValueKind.String => v.GetString(), System.Text.Json.JsonValueKind.Number => v.GetRawText(), _ => null }
+            : null;
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using Safeguard.Core.Rules;
+using Safeguard.Core.Rules.Missing;
+
+namespace Safeguard.Core.Cases;
+
+/// <summary>Works out the cases of one stream from its events (pure, deterministic: the same events in any
+/// order give the same cases, so projecting as events arrive and rebuilding from the log agree).</summary>
+public static partial class CaseBuilder
+{
+    public static IReadOnlyList<CaseState> Build(string stream, IEnumerable<CaseSource> sources)
+    {
+        var events = sources.Where(s => CaseStreams.Of(s.Event).Contains(stream))
+            .OrderBy(s => s.Event, ChronologyEvent.Order).ToList();
+        if (events.Count == 0) return [];
+        var (type, key) = CaseStreams.Parse(stream);
+        return type switch
+        {
+            CaseTypes.MissingEpisode => MissingEpisodeCase(stream, key, events),
+            CaseTypes.Investigation => [Investigation(stream, key, events)],
+            CaseTypes.Custody => [Custody(stream, key, events)],
+            CaseTypes.Referral => Referral(stream, key, events),
+            CaseTypes.Meeting => Meeting(stream, events),
+            CaseTypes.PoliceProtection => PoliceProtection(stream, Guid.Parse(key), events),
+            CaseTypes.Offender => Offender(stream, events),
+            _ => [],
+        };
+    }
+
+    private static IReadOnlyList<CaseState> MissingEpisodeCase(string stream, string reportId, List<CaseSource> events)
+    {
+        var report = events.FirstOrDefault(s => s.Event.Id == reportId && s.Event.Type == "missing-reported");
+        if (report is null) return [];
+        var child = report.Event.PeopleInRole("child").FirstOrDefault(report.Event.People[0].PersonId);
+        var episode = MissingEpisodes.All(events.Select(s => s.Event), child).Single(e => e.Id == reportId);
+        var fields = new Dictionary<string, object?>
+        {
+            ["childId"] = child, ["riskGrade"] = episode.RiskGrade, ["reportedBy"] = episode.ReportedBy, ["lookedAfter"] = episode.LookedAfter,
+            ["lastSeenAt"] = episode.LastSeenAt, ["lastSeenLocation"] = episode.LastSeenLocation, ["locatedAt"] = episode.LocatedAt,
+            ["foundLocation"] = episode.FoundLocation, ["foundWith"] = episode.FoundWithPeople, ["foundWithNames"] = episode.FoundWithNames,
+            ["safeAndWellCheckEventId"] = episode.SafeAndWellCheck?.Id, ["returnInterview"] = episode.ReturnInterview,
+        };
+        var mine = events.Where(s => episode.EventIds.Contains(s.Event.Id)).ToList();
+        return [new(CaseTypes.MissingEpisode, reportId, stream, episode.Status, episode.ReportedAt, episode.ClosedAt, report.Unit,
+            People(mine), episode.EventIds, fields, [])];
+    }
+
+    private static IReadOnlyList<CaseState> Referral(string stream, string referralId, List<CaseSource> events)
+    {
+        var referral = events.FirstOrDefault(s => s.Event.Id == referralId && s.Event.Type == "referral");
+        if (referral is null) return [];
+        var r = referral.Event;
+        var response = events.LastOrDefault(s => s.Event.Type == "referral-response")?.Event;
+        var fields = new Dictionary<string, object?>
+        {
+            ["to"] = r.Text("to"), ["kind"] = r.Text("kind"), ["reason"] = r.Text("reason"),
+            ["outcome"] = response?.Text("outcome"), ["respondedAt"] = response?.OccurredAt, ["responseReason"] = response?.Text("reason"),
+        };
+        var status = response?.Text("outcome") ?? "awaiting-response";
+        return [new(CaseTypes.Referral, referralId, stream, status, r.OccurredAt, response?.OccurredAt, referral.Unit, People(events),
+            Ids(events), fields, [])];
+    }
+
+    /// <summary>A strategy discussion or meeting, its decisions as owned actions. Open while any action is open.</summary>
+    private static IReadOnlyList<CaseState> Meeting(string stream, List<CaseSource> events)
+    {
+        var source = events[0];
+        var m = source.Event;
+        var actions = Decisions(m);
+        var fields = new Dictionary<string, object?>
+        {
+            ["kind"] = m.Type == "strategy-discussion" ? "strategy-discussion" : m.Text("kind"),
+            ["agencies"] = m.Type == "strategy-discussion" ? m.TextList("agencies") : m.TextList("invitedAgencies"),
+            ["section47"] = m.Flag("section47"), ["policeAttended"] = m.Flag("policeAttended"),
+            ["policeAttendeeRank"] = m.Text("policeAttendeeRank"), ["planCategory"] = m.Text("planCategory"),
+        };
+        bool open = actions.Any(a => a.Status == "open");
+        return [new(CaseTypes.Meeting, m.Id, stream, open ? "open" : "closed", m.OccurredAt, open ? null : m.OccurredAt, source.Unit,
+            People(events), Ids(events), fields, actions)];
+    }
+
+    /// <summary><c>decisions[]</c>: <c>{text, owner, dueDate?, status?}</c>, or plain text.</summary>
+    private static IReadOnlyList<CaseActionState> Decisions(ChronologyEvent m)
+    {
+        if (m.Data.ValueKind != JsonValueKind.Object || !m.Data.TryGetProperty("decisions", out var list) || list.ValueKind != JsonValueKind.Array)
+            return [];
+        var result = new List<CaseActionState>();
+        foreach (var d in list.EnumerateArray())
+        {
+            int number = result.Count + 1;
+            if (d.ValueKind == JsonValueKind.String) { result.Add(new(number, d.GetString()!, null, null, "open")); continue; }
+            if (d.ValueKind != JsonValueKind.Object) continue;
+            string? Str(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            DateOnly? due = DateOnly.TryParseExact(Str("dueDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date : null;
+            var status = Str("status") is "done" or "completed" ? "done" : "open";
+            result.Add(new(number, Str("text") ?? "", Str("owner"), due, status));
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<CaseParticipant> People(IEnumerable<CaseSource> events) =>
+        events.SelectMany(s => s.Event.People).Select(p => new CaseParticipant(p.PersonId, p.Role)).Distinct()
+            .OrderBy(p => p.PersonId).ThenBy(p => p.Role, StringComparer.Ordinal).ToList();
+
+    private static IReadOnlyList<string> Ids(IEnumerable<CaseSource> events) => events.Select(s => s.Event.Id).ToList();
+}

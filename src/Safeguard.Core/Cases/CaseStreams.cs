@@ -1,0 +1,70 @@
+using Safeguard.Core.Rules;
+
+namespace Safeguard.Core.Cases;
+
+/// <summary>Which cases an event belongs to, and what it references. Pure: the projector uses it for each
+/// event stored or corrected, and the rebuild for the whole log, so both reach the same tables.</summary>
+/// <remarks>A stream is the group of events a case (or, for police protection and offenders, a person's
+/// cases of that type) is projected from, written <c>type:key</c>. Re-projecting a stream replaces its cases.</remarks>
+public static class CaseStreams
+{
+    /// <summary>Data fields whose values name another event or a case: kept in <see cref="EventReference"/>.</summary>
+    public static readonly IReadOnlyList<string> ReferenceFields =
+        ["missingEventId", "referralEventId", "incidentEventId", "investigationId", "custodyId", "requestId", "fileId"];
+
+    public static readonly IReadOnlySet<string> MissingTypes = new HashSet<string> { "missing-reported", "missing-located", "safe-and-well-check", "return-interview" };
+    public static readonly IReadOnlySet<string> InvestigationTypes = new HashSet<string>
+        { "investigation-opened", "investigation-allocated", "supervisory-review", "investigation-closed" };
+    public static readonly IReadOnlySet<string> CustodyTypes = new HashSet<string>
+        { "custody-detained", "custody-review", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released" };
+    public static readonly IReadOnlySet<string> PoliceProtectionTypes = new HashSet<string> { "police-protection", "police-protection-ended" };
+    public static readonly IReadOnlySet<string> OffenderTypes = new HashSet<string> { "offender-registered", "offender-visit", "offender-contact-with-child" };
+
+    /// <summary>The references in an event's data, each field once.</summary>
+    public static IReadOnlyList<(string Field, string Value)> References(ChronologyEvent e) =>
+        ReferenceFields.Select(f => (Field: f, Value: e.Text(f)?.Trim())).Where(r => r.Value is { Length: > 0 })
+            .Select(r => (r.Field, r.Value!)).ToList();
+
+    /// <summary>The streams an event belongs to (none for events that are not part of a case).</summary>
+    public static IReadOnlyList<string> Of(ChronologyEvent e)
+    {
+        string? Ref(string field) => e.Text(field)?.Trim() is { Length: > 0 } v ? v : null;
+        IReadOnlyList<string> One(string type, string? key) => key is null ? [] : [Key(type, key)];
+
+        if (e.Type == "missing-reported") return [Key(CaseTypes.MissingEpisode, e.Id)];
+        if (MissingTypes.Contains(e.Type)) return One(CaseTypes.MissingEpisode, Ref("missingEventId"));
+        if (InvestigationTypes.Contains(e.Type)) return One(CaseTypes.Investigation, Ref("investigationId"));
+        if (CustodyTypes.Contains(e.Type)) return One(CaseTypes.Custody, Ref("custodyId"));
+        if (e.Type == "referral") return [Key(CaseTypes.Referral, e.Id)];
+        if (e.Type == "referral-response") return One(CaseTypes.Referral, Ref("referralEventId"));
+        if (e.Type is "strategy-discussion" or "meeting") return [Key(CaseTypes.Meeting, e.Id)];
+        if (PoliceProtectionTypes.Contains(e.Type))
+        {
+            var children = e.PeopleInRole("child");
+            return (children.Count > 0 ? children : e.People.Select(p => p.PersonId).Distinct().Order().ToList())
+                .Select(c => Key(CaseTypes.PoliceProtection, c.ToString())).ToList();
+        }
+        if (OffenderTypes.Contains(e.Type)) return e.PeopleInRole("offender").Select(o => Key(CaseTypes.Offender, o.ToString())).ToList();
+        return [];
+    }
+
+    /// <summary>The streams that may hold a person's cases keyed by person (police protection, offender).</summary>
+    public static IReadOnlyList<string> OfPerson(Guid personId) =>
+        [Key(CaseTypes.PoliceProtection, personId.ToString()), Key(CaseTypes.Offender, personId.ToString())];
+
+    public static string Key(string type, string key) => $"{type}:{key}";
+
+    public static (string Type, string Key) Parse(string stream)
+    {
+        int colon = stream.IndexOf(':');
+        return (stream[..colon], stream[(colon + 1)..]);
+    }
+
+    /// <summary>True when the stream is keyed by a person, so its events are found through the person.</summary>
+    public static bool IsPersonStream(string stream, out Guid personId, out IReadOnlySet<string> types)
+    {
+        var (type, key) = Parse(stream);
+        types = type == CaseTypes.PoliceProtection ? PoliceProtectionTypes : OffenderTypes;
+        return (type is CaseTypes.PoliceProtection or CaseTypes.Offender) & Guid.TryParse(key, out personId);
+    }
+}

@@ -1,0 +1,15 @@
+namespace Safeguard.Core.Cases;
+
+/// <summary>The types of case (API.md "Cases"). Add, never rename.</summary>
+public static class CaseTypes
+{
+    public const string MissingEpisode = "missing-episode";
+    public const string Investigation = "investigation";
+    public const string Referral = "referral";
+    public const string Custody = "custody";
+    public const string PoliceProtection = "police-protection";
+    public const string Offender = "offender";
+    public const string Meeting = "meeting";
+
+    public static readonly IReadOnlyList<string> All = [MissingEpisode, Investigation, Referral, Custody, PoliceProtection, Offender, Meeting];
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Data;
+using Safeguard.Core.Organisation;
+using Safeguard.Core.Problems;
+using Safeguard.Core.Recording;
+using Safeguard.Core.Rules;
+using Safeguard.Core.Rules.Exploitation;
+
+namespace Safeguard.Core.Records;
+
+/// <summary>Every check an event must pass before it is stored, whether it is new or a correction of one
+/// already stored: the one path both take (<see cref="EventService.RecordAsync"/>, <see cref="EventService.CorrectAsync"/>),
+/// so a correction can never store what a new event could not. Each failure throws a problem; nothing is written.</summary>
+public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner rules)
+{
+    private static readonly (string Field, string Type)[] EventReferences =
+        [("missingEventId", "missing-reported"), ("referralEventId", "referral"), ("incidentEventId", "incident")];
+
+    /// <summary>Runs every check in order: people exist and are visible (and <c>data.children</c> are among
+    /// them), referenced events fit, the recording standards, and the law (CS3, the CAWN age limit).</summary>
+    /// <remarks>The prefix goes before each field name in errors (<c>events[2].</c> in a batch). Returns the event's people by id.</remarks>
+    public async Task<Dictionary<Guid, Person>> CheckAsync(Actor actor, EventSubmission s, string prefix, CancellationToken ct)
+    {
+        var people = await CheckPeopleAsync(actor, s, prefix, ct);
+        await CheckReferencesAsync(actor, s, prefix, ct);
+        CheckStandards(s, people, prefix);
+        await CheckDisruptionRulesAsync(s, people, prefix, ct);
+        return people;
+    }
+
+    private async Task<Dictionary<Guid, Person>> CheckPeopleAsync(Actor actor, EventSubmission s, string prefix, CancellationToken ct)
+    {
+        var ids = s.People.Select(p => p.PersonId).Distinct().ToList();
+        var people = await access.Visible(actor).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var errors = new Dictionary<string, string[]>();
+        for (int i = 0; i < s.People.Count; i++)
+            if (!people.ContainsKey(s.People[i].PersonId))
+                errors[$"{prefix}people[{i}].personId"] = [$"No person with id {s.People[i].PersonId} exists, or you may not see them."];
+        if (s.Data.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array)
+        {
+            int i = 0;
+            foreach (var c in children.EnumerateArray())
+            {
+                if (c.ValueKind != JsonValueKind.Object || !c.TryGetProperty("personId", out var id) || id.ValueKind != JsonValueKind.String
+                    || !Guid.TryParse(id.GetString(), out var g) || !ids.Contains(g))
+                    errors[$"{prefix}data.children[{i}].personId"] = ["Each child in data.children must also be in people with the role child."];
+                i++;
+            }
+        }
+        if (errors.Count > 0) throw new ProblemException(new Problem(422, ProblemCodes.UnknownPerson, "Unknown person", "Every person in an event must already exist.", errors));
+        return people;
+    }
+
+    /// <summary>An event named in the data must exist, be of the right type, involve one of this event's
+    /// people and be visible to the caller; every failure answers the same, so nothing hidden is revealed.</summary>
+    private async Task CheckReferencesAsync(Actor actor, EventSubmission s, string prefix, CancellationToken ct)
+    {
+        foreach (var (field, type) in EventReferences)
+        {
+            if (!s.Data.TryGetProperty(field, out var v) || v.ValueKind != JsonValueKind.String) continue;
+            var id = v.GetString()!;
+            var referenced = id == s.Id ? null : await db.Events.Include(e => e.People).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+            var ids = referenced?.People.Select(p => p.PersonId).Distinct().ToList() ?? [];
+            bool fits = referenced is not null && referenced.Type == type
+                && ids.Any(p => s.People.Any(x => x.PersonId == p))
+                && await access.Visible(actor).CountAsync(p => ids.Contains(p.Id), ct) == ids.Count;
+            if (fits) continue;
+            throw new ProblemException(new Problem(422, ProblemCodes.UnknownEvent, "Unknown event", $"No {type} event with id '{id}' about these people exists.",
+                new Dictionary<string, string[]> { [$"{prefix}data.{field}"] = [$"No {type} event with id '{id}' about these people exists."] }));
+        }
+    }
+
+    private static void CheckStandards(EventSubmission s, Dictionary<Guid, Person> people, string prefix)
+    {
+        var on = Calendar.SafeguardCalendar.LondonDate(s.OccurredAt);
+        var standardsPeople = s.People.Select(p => new StandardsPerson(p.PersonId, p.Role, people[p.PersonId].AgeOn(on))).ToList();
+        var shortfalls = RecordingStandards.Check(s.Type, s.Data, standardsPeople);
+        if (shortfalls.Count == 0) return;
+        var errors = shortfalls.GroupBy(f => prefix + "data." + f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
+        throw new ProblemException(Problems.Problems.Refused(shortfalls[0].Code, errors));
+    }
+
+    /// <summary>A child abduction warning notice only for a child the law allows (CS3).</summary>
+    private async Task CheckDisruptionRulesAsync(EventSubmission s, Dictionary<Guid, Person> people, string prefix, CancellationToken ct)
+    {
+        if (s.Type != "cawn-served") return;
+        var settings = await rules.SettingsAsync(ct);
+        var cawn = new ChronologyEvent(s.Id, s.Type, s.OccurredAt, s.OccurredAt,
+            s.People.Select(p => new Participant(p.PersonId, p.Role)).ToList(), s.Data);
+        foreach (var child in s.People.Where(p => p.Role == "child").Select(p => p.PersonId).Distinct())
+        {
+            var flags = await db.Flags.Where(f => f.PersonId == child).ToListAsync(ct);
+            var refusal = CawnAgeRule.Check(cawn, PersonFacts.From(people[child], flags, []), settings);
+            if (refusal is not null) throw new ProblemException(Problems.Problems.Refused(refusal.Code, prefix + refusal.Field, refusal.Message));
+        }
+    }
+}

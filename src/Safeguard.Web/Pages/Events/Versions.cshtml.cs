@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Problems;
+using Safeguard.Core.Records;
+using Safeguard.Web.Hosting;
+
+namespace Safeguard.Web.Pages.Events;
+
+/// <summary>An event's history (A3): every version, with who made it, when and why, and what it said.</summary>
+public sealed class VersionsModel(EventService events, PersonAccess access) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string EventId { get; set; } = "";
+
+    public Event Event { get; private set; } = null!;
+    public IReadOnlyList<EventVersionView> Versions { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var actor = User.ToActor();
+        try
+        {
+            (Event, Versions) = await events.ReadAsync(actor, EventId, HttpContext.RequestAborted);
+        }
+        catch (ProblemException e) when (e.Problem.Status == 404) { return NotFound(); }
+        var ids = Versions.SelectMany(v => v.People).Select(p => p.PersonId).Distinct().ToList();
+        Names = access.Visible(actor).Where(p => ids.Contains(p.Id)).AsEnumerable().ToDictionary(p => p.Id, p => p.FullName);
+        return Page();
+    }
+}

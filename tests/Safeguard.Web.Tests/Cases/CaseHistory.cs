@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Safeguard.TestKit;
+
+namespace Safeguard.Web.Tests.Cases;
+
+/// <summary>Events of every kind of case, written through the API as partner systems would send them.</summary>
+internal static class CaseHistory
+{
+    public static Task<JsonNode> EventAsync(this HttpClient api, string id, string type, string at, object data, params (string PersonId, string Role)[] people) =>
+        api.RecordAsync(new { id, type, occurredAt = at, people = people.Select(p => new { personId = p.PersonId, role = p.Role }), data });
+
+    public static async Task InvestigationAsync(this HttpClient api, string child, string suspect)
+    {
+        await api.EventAsync("inv-open", "investigation-opened", "2026-02-01T10:00:00Z",
+            new { investigationId = "INV-7", offenceTypes = new[] { "sexual-assault" }, team = "CAIT" }, (child, "victim"), (suspect, "suspect"));
+        await api.EventAsync("inv-alloc", "investigation-allocated", "2026-02-01T12:00:00Z", new { investigationId = "INV-7", team = "CAIT-NORTH" }, (child, "victim"));
+        await api.EventAsync("inv-review", "supervisory-review", "2026-02-08T12:00:00Z",
+            new { investigationId = "INV-7", nextActions = new[] { "Interview the suspect" } }, (child, "victim"));
+    }
+
+    public static async Task CustodyAsync(this HttpClient api, string child)
+    {
+        await api.EventAsync("cus-in", "custody-detained", "2026-02-10T20:00:00Z", new { custodyId = "CUS-3", appropriateAdult = "Mother" }, (child, "child"));
+        await api.EventAsync("cus-charged", "custody-charged", "2026-02-11T08:00:00Z", new { custodyId = "CUS-3", bailRefused = false }, (child, "child"));
+        await api.EventAsync("cus-out", "custody-released", "2026-02-11T09:00:00Z", new { custodyId = "CUS-3" }, (child, "child"));
+    }
+
+    public static async Task PoliceProtectionAsync(this HttpClient api, string child)
+    {
+        await api.EventAsync("pp-1", "police-protection", "2026-02-12T20:00:00Z",
+            new { initiatingOfficer = "PC 101 Shaw", designatedOfficer = "Insp 7 Khan", localAuthorityInformedAt = "2026-02-12T21:00:00Z" }, (child, "child"));
+        await api.EventAsync("pp-1-end", "police-protection-ended", "2026-02-13T10:00:00Z", new { }, (child, "child"));
+    }
+
+    public static async Task ReferralAsync(this HttpClient api, string child)
+    {
+        await api.EventAsync("ref-1", "referral", "2026-02-14T10:00:00Z", new { to = "LA-CSC", kind = "social-care", reason = "Concerns for the child's safety at home" }, (child, "child"));
+        await api.EventAsync("ref-1-answer", "referral-response", "2026-02-15T10:00:00Z", new { referralEventId = "ref-1", outcome = "accepted" }, (child, "child"));
+    }
+
+    public static async Task OffenderAsync(this HttpClient api, string offender, string child)
+    {
+        await api.EventAsync("off-reg", "offender-registered", "2026-01-05T10:00:00Z",
+            new { riskLevel = "high", mappaCategory = 1, mappaLevel = 2, offenderManager = "DC Jones" }, (offender, "offender"));
+        await api.EventAsync("off-visit", "offender-visit", "2026-02-05T10:00:00Z", new { notes = "Home visit, nothing of note" }, (offender, "offender"));
+        await api.EventAsync("off-contact", "offender-contact-with-child", "2026-02-06T10:00:00Z", new { notes = "Seen with a child at the park" },
+            (offender, "offender"), (child, "child"));
+    }
+
+    public static Task StrategyDiscussionAsync(this HttpClient api, string child, string dueDate) =>
+        api.EventAsync("sd-1", "strategy-discussion", "2026-02-16T10:00:00Z", new
+        {
+            agencies = new[] { "police", "children's social care", "health" }, section47 = true,
+            decisions = new object[]
+            {
+                new { text = "Joint visit to the child", owner = "DS Patel", dueDate },
+                new { text = "Health check", owner = "School nurse", dueDate, status = "done" },
+            },
+        }, (child, "child"));
+}
