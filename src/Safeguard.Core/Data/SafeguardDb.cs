@@ -43,6 +43,8 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<MatchReview> MatchReviews => Set<MatchReview>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<Derivation.ClockTimer> Timers => Set<Derivation.ClockTimer>();
+    public DbSet<Derivation.DerivationJob> DerivationJobs => Set<Derivation.DerivationJob>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -165,6 +167,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.ToTable("import_runs");
             e.HasIndex(r => new { r.System, r.InputHash });
         });
+        b.ConfigureDerivation();
     }
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(

@@ -6,6 +6,7 @@ using Safeguard.Core.Organisation;
 using Safeguard.Core.Problems;
 using Safeguard.Core.Profiles;
 using Safeguard.Core.Recording;
+using Safeguard.Core.Derivation;
 using Safeguard.Core.Rules;
 using Safeguard.Core.Rules.Exploitation;
 
@@ -190,6 +191,7 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
         var people = await access.Visible(actor).Where(p => e.People.Select(x => x.PersonId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         CheckStandards(submission, people, "");
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.EventVersions.Add(new EventVersion
         {
             EventId = e.Id, Version = e.Version, Data = e.Data, OccurredAt = e.OccurredAt, ChangedAt = clock.GetUtcNow(), ChangedBy = actor.Id,
@@ -200,6 +202,8 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
         foreach (var p in e.People.Select(p => p.PersonId).Distinct())
             audit.Record(actor, AuditActions.Change, "event", e.Id, p, $"version {e.Version}", reason);
         await db.SaveChangesAsync(ct);
+        await rules.ApplyAsync(e, ct);
+        await tx.CommitAsync(ct);
         return e;
     }
 
