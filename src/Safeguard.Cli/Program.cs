@@ -3,4 +3,5 @@ using System.CommandLine;
 var root = new RootCommand("safeguard: run, import into and maintain a Safeguard database from the command line");
 root.Subcommands.Add(Safeguard.Cli.MatchCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.ImportCommand.Create());
+root.Subcommands.Add(Safeguard.Cli.RederiveCommand.Create());
 return root.Parse(args).Invoke();

@@ -57,7 +57,7 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
 
     public async Task<IReadOnlyList<WorklistAlert>> AlertsAsync(Actor actor, string? audience, string? code, CancellationToken ct = default)
     {
-        var q = db.Alerts.AsNoTracking().Where(a => access.Visible(actor).Any(p => p.Id == a.PersonId));
+        var q = db.Alerts.AsNoTracking().Where(a => a.WithdrawnAt == null && access.Visible(actor).Any(p => p.Id == a.PersonId));
         if (!string.IsNullOrWhiteSpace(audience)) q = q.Where(a => a.Audience == audience);
         if (!string.IsNullOrWhiteSpace(code)) q = q.Where(a => a.Code == code);
         var views = (await q.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(Limit).ToListAsync(ct))

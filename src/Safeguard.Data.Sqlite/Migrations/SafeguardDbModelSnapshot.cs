@@ -83,6 +83,97 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.ToTable("bank_holidays", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Core.Derivation.ClockTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("FiredAt", "DueAt");
+
+                    b.ToTable("timers", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Derivation.DerivationJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AfterPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeopleDone")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("derivation_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Core.Flags.Flag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -171,6 +262,9 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("EventIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -186,11 +280,22 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
 
                     b.HasIndex("FlagId");
 
@@ -938,6 +1043,12 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EffectiveAt")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("EventIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -957,7 +1068,15 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
 
                     b.HasIndex("Key")
                         .IsUnique();
@@ -979,6 +1098,12 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -995,7 +1120,13 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EffectiveAt")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("EventIds")
@@ -1022,6 +1153,8 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
 
                     b.HasIndex("Key")
                         .IsUnique();
