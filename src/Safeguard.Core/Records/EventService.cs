@@ -24,23 +24,29 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
     private static readonly (string Field, string Type)[] EventReferences =
         [("missingEventId", "missing-reported"), ("referralEventId", "referral"), ("incidentEventId", "incident")];
 
-    public async Task<IReadOnlyList<EventResult>> RecordAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct = default)
+    /// <param name="actor">Who records.</param>
+    /// <param name="submissions">The events, all or nothing.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="derive">False only for a caller that re-derives the people itself afterwards, in bulk (the
+    /// importer, per batch): the events are then answered with no outputs.</param>
+    public async Task<IReadOnlyList<EventResult>> RecordAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct = default,
+        bool derive = true)
     {
         if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not record events."));
         try
         {
-            return await RecordOnceAsync(actor, submissions, ct);
+            return await RecordOnceAsync(actor, submissions, derive, ct);
         }
         catch (DbUpdateException)
         {
             // Another request may have stored the same events between our check and our write:
             // then this is a repeat and is answered as one; otherwise the failure stands.
             if (!await AnyStoredAsync(submissions, ct)) throw;
-            return await RecordOnceAsync(actor, submissions, ct);
+            return await RecordOnceAsync(actor, submissions, derive, ct);
         }
     }
 
-    private async Task<IReadOnlyList<EventResult>> RecordOnceAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct)
+    private async Task<IReadOnlyList<EventResult>> RecordOnceAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, bool derive, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var ids = submissions.Select(s => s.Id).ToList();
@@ -68,7 +74,7 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
             AddRelationship(s, e);
             await db.SaveChangesAsync(ct);
 
-            var outputs = await rules.ApplyAsync(e, ct);
+            var outputs = derive ? await rules.ApplyAsync(e, ct) : EventOutputs.None;
             e.Outputs = JsonSerializer.Serialize(outputs, Json);
             foreach (var p in e.People.Select(p => p.PersonId).Distinct())
                 audit.Record(actor, AuditActions.Create, "event", e.Id, p, e.Type);
