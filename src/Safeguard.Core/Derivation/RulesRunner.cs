@@ -70,7 +70,7 @@ public sealed class RulesRunner(SafeguardDb db, TimeProvider clock)
         return new EventOutputs(
             flags.Distinct().Select(f => FlagViews.AsOf(f, DateTimeOffset.MaxValue)).OfType<FlagView>().ToList(),
             tasks.Distinct().Select(t => ProfileBuilder.TaskViewAt(t, now)).ToList(),
-            alerts.Distinct().Select(a => new AlertView(a.Id, a.PersonId, a.Code, a.CreatedAt, a.Audience, new ReasonView(a.Rule, a.Explanation, a.EventIds))).ToList());
+            alerts.Distinct().Select(AlertView.Of).ToList());
     }
 
     /// <summary>The settings snapshot of this unit of work.</summary>
