@@ -72,7 +72,9 @@ public sealed class OutputReconciler(SafeguardDb db)
         return (added, cancelled);
     }
 
-    /// <summary>An open task's deadline is a durable timer; done or cancelled, the timer is cancelled if it has not fired.</summary>
+    /// <summary>An open task's deadline is a durable timer; done or cancelled, the timer is cancelled if it has not fired.
+    /// A task raised already past its due time (a history recorded late, an import) gets no timer: it is overdue on the
+    /// worklist from the start, and escalating it would bury today's deadlines under old ones.</summary>
     private async Task TimerAsync(WorkTask task, DateTimeOffset now, CancellationToken ct)
     {
         var key = $"{TimerKinds.TaskOverdue}:{task.Key}";
@@ -80,7 +82,7 @@ public sealed class OutputReconciler(SafeguardDb db)
         bool open = task.Status == Work.TaskStatus.Open;
         if (timer is null)
         {
-            if (!open) return;
+            if (!open || task.DueAt <= now) return;
             db.Timers.Add(new ClockTimer
             {
                 Id = Guid.NewGuid(), Key = key, PersonId = task.PersonId, DueAt = task.DueAt, What = TimerKinds.TaskOverdue, About = task.Key, CreatedAt = now,
