@@ -95,4 +95,31 @@ public sealed class ClockTests : IDisposable
         Assert.Equal(["return-interview", "safe-and-well-check"], alerts.Select(a => a.Key.Split(':')[1]).Order().ToArray()
             .Select(rule => rule[(rule.IndexOf('-') + 1)..]).ToArray());
     }
+
+    [Fact]
+    public async Task A_wake_up_derives_the_person_again_at_its_time_once()
+    {
+        var child = await _api.CreatePersonAsync(A.Child("Ivy", "Clockwake").AgedYears(13).Build());
+        await _api.ReportAsync("wake-1", child, "2026-01-10T19:00:00Z");
+        await _api.ReportAsync("wake-2", child, "2026-01-25T19:00:00Z");
+        await _api.ReportAsync("wake-3", child, "2026-02-05T19:00:00Z");
+        var due = _factory.Clock.GetUtcNow().AddHours(6);
+        await using (var db = _factory.Db())
+        {
+            // Someone has tampered with the stored alert; a wake-up (as a custody rule will ask for) puts the derivation right.
+            await db.Alerts.Where(a => a.PersonId == Guid.Parse(child)).ExecuteUpdateAsync(s => s.SetProperty(a => a.WithdrawnAt, due).SetProperty(a => a.WithdrawReason, "tampered"));
+            db.Timers.Add(new ClockTimer { Id = Guid.NewGuid(), Key = "wake-up:test", PersonId = Guid.Parse(child), DueAt = due, What = TimerKinds.WakeUp, About = "test", CreatedAt = due.AddHours(-6) });
+            await db.SaveChangesAsync();
+        }
+
+        AdvanceTo(due.AddMinutes(-1));
+        Assert.Equal(0, await TickAsync());
+        AdvanceTo(due);
+        Assert.Equal(1, await TickAsync());
+        Assert.Equal(0, await TickAsync());
+
+        await using var check = _factory.Db();
+        Assert.All(await check.Alerts.Where(a => a.PersonId == Guid.Parse(child)).ToListAsync(), a => Assert.Null(a.WithdrawnAt));
+        Assert.Equal(due, (await check.Timers.SingleAsync(t => t.Key == "wake-up:test")).FiredAt);
+    }
 }
