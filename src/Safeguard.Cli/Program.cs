@@ -6,4 +6,5 @@ root.Subcommands.Add(Safeguard.Cli.ImportCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.TokenCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.UserCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.RebuildCasesCommand.Create());
+root.Subcommands.Add(Safeguard.Cli.RederiveCommand.Create());
 return root.Parse(args).Invoke();

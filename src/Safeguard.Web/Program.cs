@@ -12,6 +12,8 @@ builder.AddSafeguardObservability();
 builder.Services.AddOptions<SafeguardOptions>().Bind(builder.Configuration.GetSection(SafeguardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSafeguardDatabase(builder.Configuration);
 builder.Services.AddSafeguardCore();
+if (builder.Configuration.GetValue<bool?>("Safeguard:Clock:Enabled") ?? !builder.Environment.IsEnvironment("Testing"))
+    builder.Services.AddHostedService<ClockWorker>();
 builder.Services.AddSafeguardSecurity();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<Problems.ExceptionHandler>();

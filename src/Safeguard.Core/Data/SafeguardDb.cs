@@ -47,6 +47,8 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<Cases.CasePerson> CasePeople => Set<Cases.CasePerson>();
     public DbSet<Cases.CaseAction> CaseActions => Set<Cases.CaseAction>();
     public DbSet<Cases.EventReference> EventReferences => Set<Cases.EventReference>();
+    public DbSet<Derivation.ClockTimer> Timers => Set<Derivation.ClockTimer>();
+    public DbSet<Derivation.DerivationJob> DerivationJobs => Set<Derivation.DerivationJob>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -180,6 +182,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.ToTable("import_runs");
             e.HasIndex(r => new { r.System, r.InputHash });
         });
+        b.ConfigureDerivation();
     }
 
     /// <summary>Cases and event references (Core/Cases): projections of the event log, rebuildable from it.</summary>

@@ -8,6 +8,7 @@ using Safeguard.Core.Organisation;
 using Safeguard.Core.Problems;
 using Safeguard.Core.Recording;
 using Safeguard.Core.Records;
+using Safeguard.Core.Derivation;
 using Safeguard.Core.Rules;
 
 namespace Safeguard.Core.Demo;

@@ -40,6 +40,13 @@ public sealed class FlagReason
     /// <summary>The rule output's key (empty for reasons given by hand): a reason with a key already on the
     /// flag is not added again when the rules re-run.</summary>
     public string Key { get; set; } = "";
+    /// <summary>When the rules gave it (clock); <see cref="At"/> is when the facts happened (event time).</summary>
+    public DateTimeOffset? RaisedAt { get; set; }
+    /// <summary>The person whose derivation gave it; null for reasons given by hand.</summary>
+    public Guid? DerivedFor { get; set; }
+    /// <summary>Set when the history no longer supports the reason; a suggested flag with no reason left is withdrawn.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawReason { get; set; }
 }
 
 /// <summary>One step in a flag's life: raised, suggested, confirmed, rejected, ended, with who and why.</summary>

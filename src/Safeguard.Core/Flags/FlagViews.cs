@@ -14,7 +14,7 @@ public static class FlagViews
         var ended = status == FlagStatus.Ended ? steps.Last(h => h.FromFlagId is null) : null;
         return new FlagView(flag.Id, flag.Code, FlagCodes.Names.GetValueOrDefault(flag.Code, flag.Code), status, flag.Since, flag.ReviewDate,
             ended?.At, ended?.Reason,
-            flag.Reasons.Where(r => r.At <= asOf).OrderBy(r => r.At).Select(r => new ReasonView(r.Rule, r.Explanation, r.EventIds)).ToList(),
+            flag.Reasons.Where(r => r.At <= asOf).OrderBy(r => r.At).Select(r => new ReasonView(r.Rule, r.Explanation, r.EventIds) { EffectiveAt = r.Key == "" ? null : r.At, RaisedAt = r.RaisedAt }).ToList(),
             steps.Select(h => new FlagHistoryView(h.At, h.By, h.Status, h.Reason)).ToList(), flag.Version);
     }
 

@@ -39,8 +39,11 @@ public sealed record ImportOptions
 /// match is created. Re-running adds nothing twice (people by source reference, events by the id
 /// "system:sourceId"); a checkpoint per batch lets an interrupted run carry on where it stopped.</summary>
 public sealed class Importer(SafeguardDb db, PeopleService people, EventService events, PersonMatcher matcher,
-    MatchReviewService reviews, AuditLog audit, TimeProvider clock)
+    MatchReviewService reviews, AuditLog audit, Derivation.RulesRunner rules, TimeProvider clock)
 {
+    // People whose events this batch stored (or found stored): derived again, in bulk, at the batch's checkpoint.
+    private readonly HashSet<Guid> _touched = [];
+
     public static readonly Actor ImportActor = Actor.System("import");
 
     public async Task<(ImportRun Run, bool Resumed)> RunAsync(ImportMapping mapping, string fileName, byte[] content, ImportOptions options,
@@ -99,11 +102,24 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
 
     private async Task CheckpointAsync(ImportRun run, CancellationToken ct)
     {
+        await DeriveTouchedAsync(run, ct);
         // Each row commits on its own; clearing the tracker keeps memory flat and drops anything a refused row left behind.
         db.ChangeTracker.Clear();
         db.ImportRuns.Update(run);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The batch's people are derived from their whole histories once, not once per imported event (E6).
+    /// Rows after the last checkpoint are read again on a resume, so a crash before this runs loses nothing.</summary>
+    private async Task DeriveTouchedAsync(ImportRun run, CancellationToken ct)
+    {
+        if (_touched.Count == 0) return;
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await rules.RederiveWithNeighboursAsync(_touched.ToList(), $"an import from {run.System}", ct);
+        await tx.CommitAsync(ct);
+        _touched.Clear();
     }
 
     private async Task ImportRowAsync(ImportMapping mapping, SourceRow row, ImportRun run, ImportOptions options, CancellationToken ct)
@@ -171,6 +187,7 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
         // An event already imported is left as it is, even if its people have since been merged.
         if (await db.Events.AnyAsync(e => e.Id == mapped.Id, ct))
         {
+            _touched.UnionWith(await db.EventParticipants.Where(p => p.EventId == mapped.Id).Select(p => p.PersonId).ToListAsync(ct));
             run.EventsAlreadyImported++;
             return;
         }
@@ -182,7 +199,8 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
         }
         mapped.Body["people"] = participants;
         var submission = EventSubmissionReader.Read(JsonSerializer.SerializeToElement(mapped.Body));
-        var result = (await events.RecordAsync(ImportActor, [submission], ct))[0];
+        var result = (await events.RecordAsync(ImportActor, [submission], ct, derive: false))[0];
+        _touched.UnionWith(submission.People.Select(p => p.PersonId));
         if (!result.Created) { run.EventsAlreadyImported++; return; }
         await db.Events.Where(e => e.Id == mapped.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.SourceSystem, system), ct);
         run.EventsCreated++;

@@ -43,11 +43,12 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         var flags = flagsByPerson.GetValueOrDefault(person.Id, []).Select(f => FlagViews.AsOf(f, at)).OfType<FlagView>()
             .OrderBy(f => f.Status switch { FlagStatus.Confirmed => 0, FlagStatus.Suggested => 1, _ => 2 }).ThenByDescending(f => f.Since).ToList();
 
-        var tasks = (await db.Tasks.Where(t => t.PersonId == person.Id && t.CreatedAt <= at).ToListAsync(ct))
-            .Select(t => TaskViewAt(t, at)).OrderBy(t => t.Status == Work.TaskStatus.Done ? 1 : 0).ThenBy(t => t.DueAt).ToList();
-        var alerts = (await db.Alerts.Where(a => a.PersonId == person.Id && a.CreatedAt <= at).ToListAsync(ct))
+        // "As of" reads by when the facts happened (effectiveAt), not when Safeguard produced the output.
+        var tasks = (await db.Tasks.Where(t => t.PersonId == person.Id && t.EffectiveAt <= at).ToListAsync(ct))
+            .Select(t => TaskViewAt(t, at)).OrderBy(t => t.Status switch { Work.TaskStatus.Done => 1, Work.TaskStatus.Cancelled => 2, _ => 0 }).ThenBy(t => t.DueAt).ToList();
+        var alerts = (await db.Alerts.Where(a => a.PersonId == person.Id && a.EffectiveAt <= at && a.WithdrawnAt == null).ToListAsync(ct))
             .OrderByDescending(a => a.CreatedAt)
-            .Select(a => new AlertView(a.Id, a.PersonId, a.Code, a.CreatedAt, a.Audience, new ReasonView(a.Rule, a.Explanation, a.EventIds))).ToList();
+            .Select(AlertView.Of).ToList();
 
         var linked = LinkedPeople(person, events, relationships, visibleOthers, flagsByPerson);
         var risks = await RisksToOtherChildrenAsync(actor, person, events, visibleOthers, at, ct);
@@ -65,9 +66,10 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
     public static TaskView TaskViewAt(WorkTask t, DateTimeOffset at)
     {
         bool done = t.Status == Work.TaskStatus.Done && t.ClosedAt <= at;
-        var status = done ? Work.TaskStatus.Done : t.DueAt < at ? Work.TaskStatus.Overdue : Work.TaskStatus.Open;
+        var status = done ? Work.TaskStatus.Done : t.Status == Work.TaskStatus.Cancelled ? Work.TaskStatus.Cancelled
+            : t.DueAt < at ? Work.TaskStatus.Overdue : Work.TaskStatus.Open;
         return new TaskView(t.Id, t.PersonId, t.Code, status, t.DueAt, t.AssignedTo, t.CreatedAt, done ? t.ClosedAt : null,
-            new ReasonView(t.Rule, t.Explanation, t.EventIds));
+            new ReasonView(t.Rule, t.Explanation, t.EventIds)) { EffectiveAt = t.EffectiveAt };
     }
 
     private static IReadOnlyList<LinkedPersonView> LinkedPeople(Person person, List<Event> events, List<Relationship> relationships,

@@ -2,7 +2,13 @@ namespace Safeguard.Core.Profiles;
 
 // The shapes the API answers with and the pages show (API.md "Read"). Property names are the contract.
 
-public sealed record ReasonView(string Rule, string Explanation, IReadOnlyList<string> EventIds);
+public sealed record ReasonView(string Rule, string Explanation, IReadOnlyList<string> EventIds)
+{
+    /// <summary>When the facts behind it happened (event time), for a rule's reason on a flag.</summary>
+    public DateTimeOffset? EffectiveAt { get; init; }
+    /// <summary>When Safeguard gave it (the clock), for a rule's reason on a flag.</summary>
+    public DateTimeOffset? RaisedAt { get; init; }
+}
 
 public sealed record FlagView(Guid Id, string Code, string Name, string Status, DateTimeOffset Since, DateOnly? ReviewDate,
     DateTimeOffset? EndedAt, string? EndReason, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<FlagHistoryView> History, int Version = 1);
@@ -13,9 +19,24 @@ public sealed record FlagHistoryView(DateTimeOffset At, string By, string Status
 public sealed record FlagTag(string Code, string Name, string Status);
 
 public sealed record TaskView(Guid Id, Guid PersonId, string Code, string Status, DateTimeOffset DueAt, string AssignedTo,
-    DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, ReasonView Reason);
+    DateTimeOffset CreatedAt, DateTimeOffset? ClosedAt, ReasonView Reason)
+{
+    /// <summary>When the facts it rests on happened (event time); <c>asOf</c> reads by this.</summary>
+    public DateTimeOffset EffectiveAt { get; init; }
+    /// <summary>When Safeguard raised it: the same as <see cref="CreatedAt"/>.</summary>
+    public DateTimeOffset RaisedAt => CreatedAt;
+}
 
-public sealed record AlertView(Guid Id, Guid PersonId, string Code, DateTimeOffset CreatedAt, string Audience, ReasonView Reason);
+public sealed record AlertView(Guid Id, Guid PersonId, string Code, DateTimeOffset CreatedAt, string Audience, ReasonView Reason)
+{
+    /// <summary>When the facts it rests on happened (event time); <c>asOf</c> reads by this.</summary>
+    public DateTimeOffset EffectiveAt { get; init; }
+    /// <summary>When Safeguard raised it: the same as <see cref="CreatedAt"/> (API.md).</summary>
+    public DateTimeOffset RaisedAt => CreatedAt;
+
+    public static AlertView Of(Work.Alert a) =>
+        new(a.Id, a.PersonId, a.Code, a.CreatedAt, a.Audience, new ReasonView(a.Rule, a.Explanation, a.EventIds)) { EffectiveAt = a.EffectiveAt };
+}
 
 /// <summary>What the rules produced for one event (the <c>outputs</c> of a POST /events answer).</summary>
 public sealed record EventOutputs(IReadOnlyList<FlagView> Flags, IReadOnlyList<TaskView> Tasks, IReadOnlyList<AlertView> Alerts)

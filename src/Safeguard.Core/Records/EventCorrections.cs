@@ -44,6 +44,8 @@ public sealed partial class EventService
 
         var submission = EventSubmissionReader.Read(Revised(e, body));
         await checks.CheckAsync(actor, submission, "", ct);
+        // One writer per person, for the people it was about and will be about.
+        await PersonLocks.TakeAsync(db, e.People.Select(p => p.PersonId).Concat(submission.People.Select(p => p.PersonId)), ct);
 
         var before = CaseProjector.StreamsOf(e);
         var oldPeople = e.People.Select(p => p.PersonId).ToHashSet();
@@ -74,9 +76,9 @@ public sealed partial class EventService
         }
 
         await cases.ProjectAsync(e, before, ct);
-        // Re-derivation for the people the event is about now. The whole-history engine widens this to the
-        // people it was about before (oldPeople) when it replaces ApplyAsync.
-        var outputs = await rules.ApplyAsync(e, ct);
+        // Everyone the event was about and is about now: a person taken out of it loses what it supported.
+        var outputs = await rules.RederiveWithNeighboursAsync(oldPeople.Union(e.People.Select(p => p.PersonId)).ToList(),
+            $"an event was corrected on {Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow()):d MMMM yyyy}: {reason}", ct);
         await tx.CommitAsync(ct);
         return new EventCorrected(e.Id, e.Version, outputs);
     }

@@ -7,6 +7,7 @@ using Safeguard.Core.Organisation;
 using Safeguard.Core.Problems;
 using Safeguard.Core.Profiles;
 using Safeguard.Core.Recording;
+using Safeguard.Core.Derivation;
 using Safeguard.Core.Rules;
 
 namespace Safeguard.Core.Records;
@@ -22,23 +23,29 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<IReadOnlyList<EventResult>> RecordAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct = default)
+    /// <param name="actor">Who records.</param>
+    /// <param name="submissions">The events, all or nothing.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="derive">False only for a caller that re-derives the people itself afterwards, in bulk (the
+    /// importer, per batch): the events are then answered with no outputs.</param>
+    public async Task<IReadOnlyList<EventResult>> RecordAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct = default,
+        bool derive = true)
     {
         if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not record events."));
         try
         {
-            return await RecordOnceAsync(actor, submissions, ct);
+            return await RecordOnceAsync(actor, submissions, derive, ct);
         }
         catch (DbUpdateException)
         {
             // Another request may have stored the same events between our check and our write:
             // then this is a repeat and is answered as one; otherwise the failure stands.
             if (!await AnyStoredAsync(submissions, ct)) throw;
-            return await RecordOnceAsync(actor, submissions, ct);
+            return await RecordOnceAsync(actor, submissions, derive, ct);
         }
     }
 
-    private async Task<IReadOnlyList<EventResult>> RecordOnceAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct)
+    private async Task<IReadOnlyList<EventResult>> RecordOnceAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, bool derive, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One writer per person: events for the same people at the same moment are worked one after the other.
@@ -66,7 +73,7 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
             await db.SaveChangesAsync(ct);
             await cases.ProjectAsync(e, [], ct);
 
-            var outputs = await rules.ApplyAsync(e, ct);
+            var outputs = derive ? await rules.ApplyAsync(e, ct) : EventOutputs.None;
             e.Outputs = JsonSerializer.Serialize(outputs, Json);
             foreach (var p in e.People.Select(p => p.PersonId).Distinct())
                 audit.Record(actor, AuditActions.Create, "event", e.Id, p, e.Type);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.AccessLog;
 using Safeguard.Core.Data;
+using Safeguard.Core.Derivation;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.Problems;
 
@@ -11,7 +12,8 @@ namespace Safeguard.Core.Records;
 /// The merged record's event participations, relationships, flags, tasks and alerts are re-pointed to the
 /// survivor so every page and rule sees one person; the <see cref="PersonMerge"/> row lists exactly
 /// which rows moved, so undoing moves back those rows and no others.</summary>
-public sealed class MergeService(SafeguardDb db, PersonAccess access, AuditLog audit, Cases.CaseProjector cases, TimeProvider clock, Flags.FlagJoins flagJoins)
+public sealed class MergeService(SafeguardDb db, PersonAccess access, AuditLog audit, RulesRunner rules, Cases.CaseProjector cases,
+    TimeProvider clock, Flags.FlagJoins flagJoins)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -59,6 +61,8 @@ public sealed class MergeService(SafeguardDb db, PersonAccess access, AuditLog a
         audit.Record(actor, AuditActions.Change, "person", mergedId.ToString(), mergedId, $"merge {merge.Id}: merged into another record", merge.Reason);
         await SaveAsync("record", ct);
         await cases.ProjectPeopleAsync([survivorId, mergedId], ct);
+        // Both records' outputs follow the merged history: the survivor's are derived afresh, the merged record's withdrawn.
+        await rules.RederiveWithNeighboursAsync([survivorId, mergedId], $"two records were merged on {LondonDay(merge.At)}", ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return merge;
     }
@@ -104,6 +108,7 @@ public sealed class MergeService(SafeguardDb db, PersonAccess access, AuditLog a
         audit.Record(actor, AuditActions.Change, "person", merge.MergedId.ToString(), merge.MergedId, $"merge {merge.Id} undone", merge.UndoReason);
         await SaveAsync("merge", ct);
         await cases.ProjectPeopleAsync([merge.SurvivorId, merge.MergedId], ct);
+        await rules.RederiveWithNeighboursAsync([merge.SurvivorId, merge.MergedId], $"a merge of two records was undone on {LondonDay(merge.UndoneAt.Value)}", ct);
         await tx.CommitAsync(ct);
         return merge;
     }
@@ -120,6 +125,8 @@ public sealed class MergeService(SafeguardDb db, PersonAccess access, AuditLog a
             throw new ProblemException(Problems.Problems.StaleVersion(what, current));
         }
     }
+
+    private static string LondonDay(DateTimeOffset at) => $"{Calendar.SafeguardCalendar.LondonDate(at):d MMMM yyyy}";
 
     /// <summary>The merges a person took part in, newest first, for their history.</summary>
     public Task<List<PersonMerge>> HistoryAsync(Guid personId, CancellationToken ct = default) =>

@@ -7,4 +7,7 @@ public static class Audiences
     public const string Supervisor = "supervisor";
     /// <summary>The control room, which grades and dispatches missing reports.</summary>
     public const string ControlRoom = "control-room";
+
+    /// <summary>The supervisor of a team: <c>supervisor:missing-persons</c>. Escalations of a team's work go to them.</summary>
+    public static string SupervisorOf(string team) => $"{Supervisor}:{team}";
 }

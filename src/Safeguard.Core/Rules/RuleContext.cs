@@ -20,6 +20,12 @@ public sealed class RuleContext
     /// <param name="now">The time of the run; rules compute due times from event times, not from this.</param>
     public RuleContext(PersonHistory subject, ChronologyEvent trigger, IReadOnlyDictionary<Guid, PersonHistory> people,
         RuleSettings settings, SafeguardCalendar calendar, DateTimeOffset now)
+        : this(subject, trigger, people, settings, calendar, now, sorted: false)
+    {
+    }
+
+    private RuleContext(PersonHistory subject, ChronologyEvent trigger, IReadOnlyDictionary<Guid, PersonHistory> people,
+        RuleSettings settings, SafeguardCalendar calendar, DateTimeOffset now, bool sorted)
     {
         Subject = subject.Facts;
         Trigger = trigger;
@@ -27,6 +33,11 @@ public sealed class RuleContext
         Calendar = calendar;
         Now = now;
         _people = people;
+        if (sorted)
+        {
+            Chronology = subject.Chronology;
+            return;
+        }
         var events = subject.Chronology.Where(e => e.Id != trigger.Id).Append(trigger)
             .Where(e => e.Involves(Subject.PersonId))
             .DistinctBy(e => e.Id)
@@ -34,6 +45,12 @@ public sealed class RuleContext
         events.Sort(ChronologyEvent.Order);
         Chronology = events;
     }
+
+    /// <summary>A context over a chronology the engine has already sorted, de-duplicated and limited to the subject,
+    /// and which holds the trigger: a whole-history derivation builds one per event without sorting again.</summary>
+    internal static RuleContext ForSortedChronology(PersonHistory subject, ChronologyEvent trigger, IReadOnlyDictionary<Guid, PersonHistory> people,
+        RuleSettings settings, SafeguardCalendar calendar, DateTimeOffset now) =>
+        new(subject, trigger, people, settings, calendar, now, sorted: true);
 
     /// <summary>The person the rules run for.</summary>
     public PersonFacts Subject { get; }

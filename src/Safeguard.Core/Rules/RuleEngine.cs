@@ -1,4 +1,5 @@
 using Safeguard.Core.Calendar;
+using Safeguard.Core.Flags;
 using Safeguard.Core.Settings;
 
 namespace Safeguard.Core.Rules;
@@ -42,9 +43,66 @@ public sealed class RuleEngine(IEnumerable<IRule> rules)
     {
         var outputs = new List<RuleOutput>();
         foreach (var rule in Rules.Where(r => r.ReactsTo.Contains(context.Trigger.Type)))
-            outputs.AddRange(rule.Evaluate(context));
+            outputs.AddRange(rule.Evaluate(context).Select(o => Stamp(o, context.Chronology, context.Trigger)));
         outputs.AddRange(Closures(context, outputs.OfType<TaskOutput>().ToList()));
         return Normalise(outputs);
+    }
+
+    /// <summary>Everything the subject's whole history supports (E6): every event of the chronology is taken, oldest
+    /// first, as the trigger, against the WHOLE chronology, so the outputs are a function of the set of events and not
+    /// of the order they arrived in. The facts a rule reads are rebuilt as the history unfolds: open tasks are the
+    /// tasks raised by earlier events and not yet fulfilled by then; live flags are the flags people hold (counted from
+    /// their <see cref="FlagFact.Since"/>) plus the suggestions made by earlier events. Tasks whose fulfilling event is
+    /// in the chronology come with their <see cref="TaskClosure"/>.</summary>
+    /// <param name="subject">The person derived: facts (date of birth, flags people hold; open tasks are ignored) and
+    /// every event involving them.</param>
+    /// <param name="people">Histories of the people the rules may consult (those in the subject's events).</param>
+    /// <param name="settings">The settings snapshot.</param>
+    /// <param name="calendar">The calendar.</param>
+    /// <param name="now">The time of the run (a wake-up's due time when a timer fires).</param>
+    public DerivedOutputs Derive(PersonHistory subject, IReadOnlyDictionary<Guid, PersonHistory> people,
+        RuleSettings settings, SafeguardCalendar calendar, DateTimeOffset now)
+    {
+        var id = subject.Facts.PersonId;
+        var chronology = subject.Chronology.Where(e => e.Involves(id)).DistinctBy(e => e.Id).Order(ChronologyEvent.Order).ToList();
+        var raised = new List<(TaskOutput Task, ChronologyEvent? ClosedBy)>();
+        var suggested = new List<FlagFact>();
+        var outputs = new List<RuleOutput>();
+        foreach (var trigger in chronology)
+        {
+            var facts = subject.Facts with
+            {
+                Flags = subject.Facts.Flags.Where(f => f.Since is not { } since || since <= trigger.OccurredAt).Concat(suggested).ToList(),
+                OpenTasks = raised.Where(r => r.Task.PersonId == id && (r.ClosedBy is null || ChronologyEvent.Order.Compare(r.ClosedBy, trigger) > 0))
+                    .Select(r => new OpenTask(r.Task.Key, r.Task.Code, r.Task.ClosesWhen)).ToList(),
+            };
+            var context = RuleContext.ForSortedChronology(new PersonHistory(facts, chronology), trigger, people, settings, calendar, now);
+            foreach (var rule in Rules.Where(r => r.ReactsTo.Contains(trigger.Type)))
+            {
+                foreach (var output in rule.Evaluate(context).Select(o => Stamp(o, chronology, trigger)))
+                {
+                    outputs.Add(output);
+                    if (output is TaskOutput task && raised.All(r => r.Task.Key != task.Key))
+                    {
+                        var theirs = task.PersonId == id ? chronology : people.GetValueOrDefault(task.PersonId)?.Chronology ?? [];
+                        raised.Add((task, theirs.Where(e => e.Id != trigger.Id && task.ClosesWhen.IsFulfilledBy(e, task.PersonId))
+                            .Order(ChronologyEvent.Order).FirstOrDefault()));
+                    }
+                    if (output is FlagSuggestion s && s.PersonId == id) suggested.Add(new FlagFact(s.Code, FlagStatus.Suggested));
+                }
+            }
+        }
+        foreach (var (task, closedBy) in raised.Where(r => r.ClosedBy is not null))
+            outputs.Add(Closure(task.PersonId, task.Key, task.Code, task.ClosesWhen, closedBy!) with { EffectiveAt = closedBy!.OccurredAt });
+        return new DerivedOutputs(id, Normalise(outputs));
+    }
+
+    // The facts an output rests on happened when the latest of its events did; a rule may set it itself.
+    private static RuleOutput Stamp(RuleOutput output, IReadOnlyList<ChronologyEvent> chronology, ChronologyEvent trigger)
+    {
+        if (output.EffectiveAt != default) return output;
+        var times = chronology.Where(e => output.EventIds.Contains(e.Id)).Select(e => e.OccurredAt).ToList();
+        return output with { EffectiveAt = times.Count > 0 ? times.Max() : trigger.OccurredAt };
     }
 
     private static IEnumerable<TaskClosure> Closures(RuleContext context, IReadOnlyList<TaskOutput> raised)
@@ -78,6 +136,7 @@ public sealed class RuleEngine(IEnumerable<IRule> rules)
         "flag" => 0,
         "task" => 1,
         "alert" => 2,
-        _ => 3,
+        "wake-up" => 3,
+        _ => 4,
     };
 }

@@ -43,8 +43,22 @@ public sealed class SettingsService(SafeguardDb db, AuditLog audit, TimeProvider
         row.UpdatedAt = clock.GetUtcNow();
         row.UpdatedBy = actor.Id;
         audit.Record(actor, AuditActions.Change, "setting", key, detail: $"{old} -> {row.Value}");
+        QueueRederivation(actor, key, old, row.Value);
         await db.SaveChangesAsync(ct);
         return View(definition, row);
+    }
+
+    /// <summary>Outputs already stored follow the new value too (E6): the people it can affect are derived again by
+    /// the background worker, so the administrator's request answers at once.</summary>
+    private void QueueRederivation(Actor actor, string key, string old, string value)
+    {
+        var types = Derivation.SettingReaders.EventTypesFor(key);
+        if (old == value || types.Count == 0) return;
+        db.DerivationJobs.Add(new Derivation.DerivationJob
+        {
+            Id = Guid.NewGuid(), Cause = $"the setting {key} changed from {old} to {value}", EventTypes = string.Join(',', types),
+            CreatedAt = clock.GetUtcNow(), CreatedBy = actor.Id,
+        });
     }
 
     private static SettingView View(SettingDefinition d, SettingValue? stored)

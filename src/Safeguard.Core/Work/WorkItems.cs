@@ -23,9 +23,16 @@ public sealed class WorkTask
     /// <summary>What closes the task, as written by <c>Rules.TaskFulfilment.ToJson</c>; the rules engine reads it
     /// back (through <c>Rules.PersonFacts.From</c>) to close the task when the fulfilling event arrives.</summary>
     public string? ClosesWhen { get; set; }
+    /// <summary>When the facts it rests on happened (event time); <see cref="CreatedAt"/> is when it was raised.</summary>
+    public DateTimeOffset EffectiveAt { get; set; }
+    /// <summary>The person whose derivation made it: re-deriving them reconciles exactly the outputs they own.</summary>
+    public Guid? DerivedFor { get; set; }
+    public DateTimeOffset? CancelledAt { get; set; }
+    /// <summary>Why the rules cancelled it: the history no longer supports it.</summary>
+    public string? CancelReason { get; set; }
 
     public string StatusAt(DateTimeOffset now) =>
-        Status == TaskStatus.Done ? TaskStatus.Done : DueAt < now ? TaskStatus.Overdue : TaskStatus.Open;
+        Status is TaskStatus.Done or TaskStatus.Cancelled ? Status : DueAt < now ? TaskStatus.Overdue : TaskStatus.Open;
 }
 
 public static class TaskStatus
@@ -33,6 +40,8 @@ public static class TaskStatus
     public const string Open = "open";
     public const string Done = "done";
     public const string Overdue = "overdue";
+    /// <summary>Withdrawn by the rules when the history no longer supports it (never for a task done).</summary>
+    public const string Cancelled = "cancelled";
 }
 
 /// <summary>A notice raised by a rule for an audience (supervisors, control room, offender manager).</summary>
@@ -49,4 +58,11 @@ public sealed class Alert
     public string Key { get; set; } = "";
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
+    /// <summary>When the facts it rests on happened (event time); <see cref="CreatedAt"/> is when it was raised.</summary>
+    public DateTimeOffset EffectiveAt { get; set; }
+    /// <summary>The person whose derivation made it (null for alerts a timer raised, such as task-overdue).</summary>
+    public Guid? DerivedFor { get; set; }
+    /// <summary>Set when the history no longer supports it: the alert is withdrawn, never deleted.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawReason { get; set; }
 }

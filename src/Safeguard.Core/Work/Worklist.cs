@@ -57,11 +57,11 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
 
     public async Task<IReadOnlyList<WorklistAlert>> AlertsAsync(Actor actor, string? audience, string? code, CancellationToken ct = default)
     {
-        var q = db.Alerts.AsNoTracking().Where(a => access.Visible(actor).Any(p => p.Id == a.PersonId));
+        var q = db.Alerts.AsNoTracking().Where(a => a.WithdrawnAt == null && access.Visible(actor).Any(p => p.Id == a.PersonId));
         if (!string.IsNullOrWhiteSpace(audience)) q = q.Where(a => a.Audience == audience);
         if (!string.IsNullOrWhiteSpace(code)) q = q.Where(a => a.Code == code);
         var views = (await q.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(Limit).ToListAsync(ct))
-            .Select(a => new AlertView(a.Id, a.PersonId, a.Code, a.CreatedAt, a.Audience, new ReasonView(a.Rule, a.Explanation, a.EventIds))).ToList();
+            .Select(AlertView.Of).ToList();
         var names = await NamesAsync(views.Select(v => v.PersonId), ct);
         await audit.RecordNowAsync(actor, AuditActions.Search, "alerts", detail: $"{views.Count} alerts", ct: ct);
         return views.Select(v => new WorklistAlert(v, names.GetValueOrDefault(v.PersonId, ""))).ToList();

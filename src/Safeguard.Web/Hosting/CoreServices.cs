@@ -6,6 +6,7 @@ using Safeguard.Core.MatchReviews;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.Profiles;
 using Safeguard.Core.Records;
+using Safeguard.Core.Derivation;
 using Safeguard.Core.Rules;
 
 namespace Safeguard.Web.Hosting;
@@ -27,6 +28,7 @@ public static class CoreServices
         services.AddScoped<Core.Cases.CaseProjector>();
         services.AddScoped<Core.Cases.CaseService>();
         services.AddScoped<RulesRunner>();
+        services.AddScoped<ClockWork>();
         services.AddScoped<FlagService>();
         services.AddScoped<ProfileBuilder>();
         services.AddScoped<Accounts>();

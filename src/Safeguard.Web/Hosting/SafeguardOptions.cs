@@ -21,6 +21,19 @@ public sealed class SafeguardOptions
     /// <summary>Seed the synthetic demo force on start if the database is empty.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>The clock worker that fires timers (task deadlines, wake-ups) and queued re-derivations.</summary>
+    public ClockOptions Clock { get; set; } = new();
+
+    public sealed class ClockOptions
+    {
+        /// <summary>Run the clock worker in this host. Off in the <c>Testing</c> environment unless set, so tests
+        /// drive <c>ClockWork</c> themselves; run it in exactly the hosts that should fire timers (any number is safe).</summary>
+        public bool? Enabled { get; set; }
+
+        /// <summary>Seconds between ticks.</summary>
+        [Range(1, 3600)] public int IntervalSeconds { get; set; } = 30;
+    }
+
     public sealed class DatabaseOptions
     {
         /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>

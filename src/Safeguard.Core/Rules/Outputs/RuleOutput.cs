@@ -14,6 +14,10 @@ public abstract record RuleOutput(string Rule, Guid PersonId, string Code, strin
     /// <summary>The kind of output, as written in API responses: flag, task, alert or task-closure.</summary>
     public abstract string Kind { get; }
 
+    /// <summary>When the facts it rests on happened: the time of the latest of its events. The engine fills it
+    /// (rules need not), so a profile "as of" an instant shows what the events up to then had produced.</summary>
+    public DateTimeOffset EffectiveAt { get; init; }
+
     /// <summary>Builds a key from its parts: rule, person, then what it is about.</summary>
     public static string KeyFor(string rule, Guid personId, params string[] about) =>
         string.Join(':', [rule, personId.ToString("D"), .. about]);

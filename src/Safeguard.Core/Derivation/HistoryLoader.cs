@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Calendar;
+using Safeguard.Core.Data;
+using Safeguard.Core.Flags;
+using Safeguard.Core.Records;
+using Safeguard.Core.Rules;
+using Safeguard.Core.Settings;
+
+namespace Safeguard.Core.Derivation;
+
+/// <summary>Loads what a whole-history derivation reads: each subject's facts and every event they are in, and the
+/// histories of everyone who shares an event with them (a rule may consult a suspect's other children). Settings and
+/// the calendar are read once per unit of work, so a changed setting applies from the next request on (E3).</summary>
+public sealed class HistoryLoader(SafeguardDb db)
+{
+    private RuleSettings? _settings;
+    private SafeguardCalendar? _calendar;
+
+    public async Task<RuleSettings> SettingsAsync(CancellationToken ct = default) =>
+        _settings ??= RuleSettings.From(await db.Settings.AsNoTracking().ToListAsync(ct));
+
+    public async Task<SafeguardCalendar> CalendarAsync(CancellationToken ct = default)
+    {
+        if (_calendar is not null) return _calendar;
+        var holidays = await db.BankHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct);
+        return _calendar = holidays.Count == 0 ? SafeguardCalendar.Default : new SafeguardCalendar(holidays);
+    }
+
+    /// <summary>Histories of the subjects and of the people in their events, by person id. A record merged into
+    /// another has no history of its own any more: its events are the survivor's.</summary>
+    public async Task<Dictionary<Guid, PersonHistory>> HistoriesAsync(IReadOnlyCollection<Guid> subjects, CancellationToken ct = default)
+    {
+        // Through the participants' index first: a filter on events themselves would scan every event.
+        var subjectEventIds = await db.EventParticipants.AsNoTracking().Where(p => subjects.Contains(p.PersonId)).Select(p => p.EventId).Distinct().ToListAsync(ct);
+        var others = await db.EventParticipants.AsNoTracking().Where(p => subjectEventIds.Contains(p.EventId)).Select(p => p.PersonId).Distinct().ToListAsync(ct);
+        var ids = subjects.Union(others).ToList();
+        var eventIds = await db.EventParticipants.AsNoTracking().Where(p => ids.Contains(p.PersonId)).Select(p => p.EventId).Distinct().ToListAsync(ct);
+        var events = (await db.Events.AsNoTracking().Include(e => e.People).AsSplitQuery().Where(e => eventIds.Contains(e.Id)).ToListAsync(ct))
+            .Select(ChronologyEvent.From).ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        var flags = await db.Flags.AsNoTracking().Where(f => ids.Contains(f.PersonId)).ToListAsync(ct);
+        return people.ToDictionary(p => p.Id, p => new PersonHistory(Facts(p, flags),
+            p.MergedIntoId is null ? events.Where(e => e.Involves(p.Id)).ToList() : []));
+    }
+
+    // The rules' own suggestions are derived again, not read back: only the flags people hold are facts.
+    private static PersonFacts Facts(Person person, IEnumerable<Flag> flags) => new(person.Id, person.DateOfBirth,
+        flags.Where(f => f.PersonId == person.Id && !IsRuleSuggestion(f))
+            .Select(f => new FlagFact(f.Code, f.Status, f.Since)).ToList(),
+        []);
+
+    private static bool IsRuleSuggestion(Flag f) =>
+        f.RaisedBy.StartsWith("rule:", StringComparison.Ordinal) && f.Status is FlagStatus.Suggested or FlagStatus.Withdrawn;
+}
