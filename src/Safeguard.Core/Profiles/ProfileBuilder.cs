@@ -11,7 +11,7 @@ namespace Safeguard.Core.Profiles;
 /// <summary>Draws together everything known about a person (A2, D3, D4): chronology across every
 /// module, flags with history, tasks, alerts, linked people with their flags, risks to other children
 /// and the missing history, as it stood at an instant. Viewing it is logged (P2).</summary>
-public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
+public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog audit, ExplanationReader explanations, TimeProvider clock)
 {
     private static readonly string[] HarmRoles = ["suspect", "offender"];
     private static readonly string[] ChildRoles = ["child", "victim"];
@@ -56,7 +56,8 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         await audit.RecordNowAsync(actor, AuditActions.View, "profile", person.Id.ToString(), person.Id,
             asOf is null ? null : $"as of {at:O}", reason, ct);
 
-        return new ProfileView(ToView(person, Calendar.SafeguardCalendar.LondonDate(at)), flags, tasks, alerts, linked, risks, missing, chronology, at);
+        return await explanations.RenderAsync(actor,
+            new ProfileView(ToView(person, Calendar.SafeguardCalendar.LondonDate(at)), flags, tasks, alerts, linked, risks, missing, chronology, at), ct);
     }
 
     public static PersonView ToView(Person p, DateOnly today) => new(p.Id, p.Forename, p.Surname, p.DateOfBirth, p.AgeOn(today), p.Gender,

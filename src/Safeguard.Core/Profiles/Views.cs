@@ -2,7 +2,12 @@ namespace Safeguard.Core.Profiles;
 
 // The shapes the API answers with and the pages show (API.md "Read"). Property names are the contract.
 
-public sealed record ReasonView(string Rule, string Explanation, IReadOnlyList<string> EventIds);
+/// <summary>Why an output exists (E2): the rule, the explanation (rendered for the reader) and the events behind it.</summary>
+public sealed record ReasonView(string Rule, string Explanation, IReadOnlyList<string> EventIds)
+{
+    /// <summary>The rule's plain name, for people to read ("Repeat missing (MI5)").</summary>
+    public string RuleName => Rules.RuleTitles.Of(Rule);
+}
 
 public sealed record FlagView(Guid Id, string Code, string Name, string Status, DateTimeOffset Since, DateOnly? ReviewDate,
     DateTimeOffset? EndedAt, string? EndReason, IReadOnlyList<ReasonView> Reasons, IReadOnlyList<FlagHistoryView> History);

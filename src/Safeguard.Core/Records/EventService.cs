@@ -17,7 +17,7 @@ public sealed record EventResult(string EventId, bool Created, EventOutputs Outp
 /// <summary>Stores events. A batch is all or nothing; each event is checked against the recording
 /// standards, stored with its people, run through the rules, and audited, in one transaction that is
 /// committed before the answer is given (P3, P4). The same id with the same body is stored once.</summary>
-public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog audit, RulesRunner rules, TimeProvider clock)
+public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog audit, RulesRunner rules, ExplanationReader explanations, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly (string Field, string Type)[] EventReferences =
@@ -26,17 +26,22 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
     public async Task<IReadOnlyList<EventResult>> RecordAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct = default)
     {
         if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not record events."));
+        IReadOnlyList<EventResult> results;
         try
         {
-            return await RecordOnceAsync(actor, submissions, ct);
+            results = await RecordOnceAsync(actor, submissions, ct);
         }
         catch (DbUpdateException)
         {
             // Another request may have stored the same events between our check and our write:
             // then this is a repeat and is answered as one; otherwise the failure stands.
             if (!await AnyStoredAsync(submissions, ct)) throw;
-            return await RecordOnceAsync(actor, submissions, ct);
+            results = await RecordOnceAsync(actor, submissions, ct);
         }
+        // Outputs are stored as the rules wrote them; the recorder reads them in words, about people they may see.
+        var answered = new List<EventResult>();
+        foreach (var r in results) answered.Add(r with { Outputs = await explanations.RenderAsync(actor, r.Outputs, ct) });
+        return answered;
     }
 
     private async Task<IReadOnlyList<EventResult>> RecordOnceAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, CancellationToken ct)

@@ -11,29 +11,30 @@ public static class FlagEndpoints
     {
         var flags = api.MapGroup("/people/{id:guid}/flags").WithTags("Flags");
 
-        flags.MapPost("/", async (Guid id, HttpContext http, FlagService service, TimeProvider clock) =>
+        flags.MapPost("/", async (Guid id, HttpContext http, FlagService service, ExplanationReader explanations, TimeProvider clock) =>
         {
             var body = (await RequestBody.ReadJsonAsync(http)).RequireObject();
             var flag = await service.RaiseAsync(http.User.ToActor(), id, body.Str("code") ?? "", body.Str("reason"), body.StrList("eventIds"),
                 ct: http.RequestAborted);
-            return Results.Created($"/api/v1/people/{id}/flags/{flag.Id}", FlagViews.AsOf(flag, clock.GetUtcNow()));
+            return Results.Created($"/api/v1/people/{id}/flags/{flag.Id}",
+                await explanations.RenderAsync(http.User.ToActor(), FlagViews.AsOf(flag, clock.GetUtcNow()), http.RequestAborted));
         }).WithSummary("Raise a flag by hand with a reason and the events that justify it.");
 
-        flags.MapPost("/{flagId:guid}/confirm", (Guid id, Guid flagId, HttpContext http, FlagService s, TimeProvider clock) =>
-            Decide(http, clock, body => s.ConfirmAsync(http.User.ToActor(), id, flagId, body, http.RequestAborted)));
-        flags.MapPost("/{flagId:guid}/reject", (Guid id, Guid flagId, HttpContext http, FlagService s, TimeProvider clock) =>
-            Decide(http, clock, body => s.RejectAsync(http.User.ToActor(), id, flagId, body, http.RequestAborted)));
-        flags.MapPost("/{flagId:guid}/end", (Guid id, Guid flagId, HttpContext http, FlagService s, TimeProvider clock) =>
-            Decide(http, clock, body => s.EndAsync(http.User.ToActor(), id, flagId, body, http.RequestAborted)));
+        flags.MapPost("/{flagId:guid}/confirm", (Guid id, Guid flagId, HttpContext http, FlagService s, ExplanationReader explanations, TimeProvider clock) =>
+            Decide(http, clock, explanations, body => s.ConfirmAsync(http.User.ToActor(), id, flagId, body, http.RequestAborted)));
+        flags.MapPost("/{flagId:guid}/reject", (Guid id, Guid flagId, HttpContext http, FlagService s, ExplanationReader explanations, TimeProvider clock) =>
+            Decide(http, clock, explanations, body => s.RejectAsync(http.User.ToActor(), id, flagId, body, http.RequestAborted)));
+        flags.MapPost("/{flagId:guid}/end", (Guid id, Guid flagId, HttpContext http, FlagService s, ExplanationReader explanations, TimeProvider clock) =>
+            Decide(http, clock, explanations, body => s.EndAsync(http.User.ToActor(), id, flagId, body, http.RequestAborted)));
         return api;
     }
 
-    private static async Task<IResult> Decide(HttpContext http, TimeProvider clock, Func<string?, Task<Flag>> decide)
+    private static async Task<IResult> Decide(HttpContext http, TimeProvider clock, ExplanationReader explanations, Func<string?, Task<Flag>> decide)
     {
         string? reason = null;
         if (http.Request.ContentLength is > 0 || http.Request.Headers.TransferEncoding.Count > 0)
             reason = (await RequestBody.ReadJsonAsync(http)).RequireObject().Str("reason");
         var flag = await decide(reason);
-        return Results.Ok(FlagViews.AsOf(flag, clock.GetUtcNow()));
+        return Results.Ok(await explanations.RenderAsync(http.User.ToActor(), FlagViews.AsOf(flag, clock.GetUtcNow()), http.RequestAborted));
     }
 }

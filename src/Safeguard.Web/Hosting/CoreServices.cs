@@ -24,6 +24,7 @@ public static class CoreServices
         services.AddScoped<RulesRunner>();
         services.AddScoped<FlagService>();
         services.AddScoped<ProfileBuilder>();
+        services.AddScoped<ExplanationReader>();
         services.AddScoped<Accounts>();
         services.AddScoped<Core.Recording.DraftStore>();
         services.AddScoped<Core.Work.Worklist>();
