@@ -25,9 +25,8 @@ public sealed class ExplanationReader(SafeguardDb db, PersonAccess access)
     /// <summary>A profile with every explanation rendered for the reader.</summary>
     public async Task<ProfileView> RenderAsync(Actor actor, ProfileView profile, CancellationToken ct = default)
     {
-        var text = await ForAsync(actor, profile.Flags.SelectMany(f => f.Reasons).Concat(profile.Tasks.Select(t => t.Reason))
-            .Concat(profile.Alerts.Select(a => a.Reason)).Select(r => r.Explanation)
-            .Concat(profile.RisksToOtherChildren.Select(r => r.Explanation)), ct);
+        var text = await ForAsync(actor, profile.Flags.SelectMany(Texts).Concat(profile.Tasks.Select(t => t.Reason.Explanation))
+            .Concat(profile.Alerts.Select(a => a.Reason.Explanation)).Concat(profile.RisksToOtherChildren.Select(r => r.Explanation)), ct);
         return profile with
         {
             Flags = profile.Flags.Select(f => Render(text, f)).ToList(),
@@ -41,7 +40,7 @@ public sealed class ExplanationReader(SafeguardDb db, PersonAccess access)
     public async Task<FlagView?> RenderAsync(Actor actor, FlagView? flag, CancellationToken ct = default)
     {
         if (flag is null) return null;
-        return Render(await ForAsync(actor, flag.Reasons.Select(r => r.Explanation), ct), flag);
+        return Render(await ForAsync(actor, Texts(flag), ct), flag);
     }
 
     /// <summary>Tasks with their reasons rendered for the reader.</summary>
@@ -66,13 +65,19 @@ public sealed class ExplanationReader(SafeguardDb db, PersonAccess access)
         var seen = (await access.Visible(actor).Where(p => about.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         var tasks = outputs.Tasks.Where(t => seen.Contains(t.PersonId)).ToList();
         var alerts = outputs.Alerts.Where(a => seen.Contains(a.PersonId)).ToList();
-        var text = await ForAsync(actor, outputs.Flags.SelectMany(f => f.Reasons).Concat(tasks.Select(t => t.Reason))
-            .Concat(alerts.Select(a => a.Reason)).Select(r => r.Explanation), ct);
+        var text = await ForAsync(actor, outputs.Flags.SelectMany(Texts).Concat(tasks.Select(t => t.Reason.Explanation))
+            .Concat(alerts.Select(a => a.Reason.Explanation)), ct);
         return new EventOutputs(outputs.Flags.Select(f => Render(text, f)).ToList(),
             tasks.Select(t => t with { Reason = text.Render(t.Reason) }).ToList(),
             alerts.Select(a => a with { Reason = text.Render(a.Reason) }).ToList());
     }
 
-    private static FlagView Render(ExplanationText text, FlagView flag) =>
-        flag with { Reasons = flag.Reasons.Select(text.Render).ToList() };
+    // A suggested flag's first history step carries the rule's explanation as its reason.
+    private static FlagView Render(ExplanationText text, FlagView flag) => flag with
+    {
+        Reasons = flag.Reasons.Select(text.Render).ToList(),
+        History = flag.History.Select(h => h with { Reason = text.Render(h.Reason) }).ToList(),
+    };
+
+    private static IEnumerable<string> Texts(FlagView flag) => flag.Reasons.Select(r => r.Explanation).Concat(flag.History.Select(h => h.Reason));
 }

@@ -38,8 +38,10 @@ public sealed record ChronologyEntry(string EventId, string Type, string Descrip
 
 public sealed record ChronologyPerson(Guid PersonId, string Name, string Role);
 
+/// <summary>A person linked to the profile's person. <see cref="Episodes"/>: the missing reports of the episodes in which
+/// they were found with the child (empty when they never were).</summary>
 public sealed record LinkedPersonView(Guid PersonId, string Name, DateOnly? DateOfBirth, string Relationship, string? Source,
-    IReadOnlyList<FlagTag> Flags);
+    IReadOnlyList<FlagTag> Flags, IReadOnlyList<string> Episodes);
 
 public sealed record RiskToOtherChildrenView(Guid PersonId, string Name, IReadOnlyList<Guid> Children, IReadOnlyList<string> EventIds,
     string Explanation);

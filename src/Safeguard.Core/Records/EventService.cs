@@ -67,6 +67,7 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
             CheckStandards(s, people, prefix);
 
             var e = ToEvent(actor, s);
+            await AddFoundWithAsync(actor, e, s, ct);
             await CheckDisruptionRulesAsync(e, people, prefix, ct);
             db.Events.Add(e);
             AddRelationship(s, e);
@@ -170,6 +171,21 @@ public sealed class EventService(SafeguardDb db, PersonAccess access, AuditLog a
         BodyHash = s.BodyHash,
         People = s.People.DistinctBy(p => (p.PersonId, p.Role)).Select(p => new EventParticipant { EventId = s.Id, PersonId = p.PersonId, Role = p.Role }).ToList(),
     };
+
+    /// <summary>People named by id in a <c>missing-located</c>'s <c>foundWith</c> are associates of the child (D4): each one the
+    /// recorder may see, and who is not already in the event, joins it with the role <c>associate</c>, so the rules and the
+    /// profile find them in their chronology. Names written as text stay text.</summary>
+    private async Task AddFoundWithAsync(Actor actor, Event e, EventSubmission s, CancellationToken ct)
+    {
+        if (e.Type != "missing-located" || !s.Data.TryGetProperty("foundWith", out var list) || list.ValueKind != JsonValueKind.Array) return;
+        var named = list.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String)
+            .Select(x => Guid.TryParse(x.GetString(), out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty && e.People.All(p => p.PersonId != id)).Distinct().ToList();
+        if (named.Count == 0) return;
+        var known = await access.Visible(actor).Where(p => named.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        foreach (var id in named.Where(known.Contains))
+            e.People.Add(new EventParticipant { EventId = e.Id, PersonId = id, Role = "associate" });
+    }
 
     /// <summary>A relationship event makes a relationship record (A5) between the first two people.</summary>
     private void AddRelationship(EventSubmission s, Event e)
