@@ -7,4 +7,12 @@ public static class Audiences
     public const string Supervisor = "supervisor";
     /// <summary>The control room, which grades and dispatches missing reports.</summary>
     public const string ControlRoom = "control-room";
+
+    /// <summary>An audience's name for people to read.</summary>
+    public static string Describe(string audience) => audience switch
+    {
+        Supervisor => "Supervisors",
+        ControlRoom => "Control room",
+        _ => Teams.Words(audience),
+    };
 }
