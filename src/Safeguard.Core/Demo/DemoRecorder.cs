@@ -36,7 +36,8 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
         var access = ActivatorUtilities.CreateInstance<PersonAccess>(services, db);
         var audit = ActivatorUtilities.CreateInstance<AuditLog>(services, db, realClock);
         var rules = ActivatorUtilities.CreateInstance<RulesRunner>(services, db, clock);
-        var eventService = ActivatorUtilities.CreateInstance<EventService>(services, db, access, audit, rules, clock);
+        var explanations = new Profiles.ExplanationReader(db, access);
+        var eventService = ActivatorUtilities.CreateInstance<EventService>(services, db, access, audit, rules, explanations, clock);
         var flagService = ActivatorUtilities.CreateInstance<FlagService>(services, db, access, audit, clock);
         return new DemoRecorder(db, world, clock, eventService, flagService);
     }
