@@ -40,7 +40,7 @@ public sealed class RepeatMissingJourneyTests(WebAppFixture fixture)
         await page.GetByLabel("Where was the child found?").FillAsync("Garage on Mill Lane");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record found" }).ClickAsync();
         await Expect(page.GetByTestId("episode-status")).ToHaveTextAsync("located");
-        await Expect(page.GetByTestId("episode-tasks")).ToContainTextAsync("trigger-plan");
+        await Expect(page.GetByTestId("episode-tasks")).ToContainTextAsync("Trigger plan");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Trigger plan" }).ClickAsync();
         await Expect(page.GetByLabel("Garage on Mill Lane")).ToBeCheckedAsync();

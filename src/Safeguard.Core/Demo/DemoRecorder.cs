@@ -39,7 +39,8 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
         var rules = ActivatorUtilities.CreateInstance<RulesRunner>(services, db, clock);
         var checks = new EventChecks(db, access, rules);
         var cases = new Cases.CaseProjector(db);
-        var eventService = ActivatorUtilities.CreateInstance<EventService>(services, db, access, audit, rules, checks, cases, clock);
+        var explanations = new Profiles.ExplanationReader(db, access);
+        var eventService = ActivatorUtilities.CreateInstance<EventService>(services, db, access, audit, rules, checks, cases, explanations, clock);
         var flagService = ActivatorUtilities.CreateInstance<FlagService>(services, db, access, audit, clock);
         return new DemoRecorder(db, world, clock, eventService, flagService);
     }

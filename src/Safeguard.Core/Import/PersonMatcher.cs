@@ -71,6 +71,25 @@ public sealed class PersonMatcher(PersonAccess access)
 
     private static MatchCandidate ToCandidate(Safeguard.Matching.Outcome.CandidateMatch c) => new(
         Guid.Parse(c.RecordId), Math.Round(c.Probability, 4),
-        c.Explanation.Fields.Where(f => f.Level != "missing")
-            .Select(f => $"{f.Field}: {f.Level} ({f.Weight:+0.0;-0.0} bits)").ToList());
+        c.Explanation.Fields.Where(f => f.Level != "missing").Select(f => $"{FieldWords(f.Field)}: {f.Level} ({Strength(f.Weight)})").ToList());
+
+    // Reasons are read by practitioners: fields and the weight of evidence in words, not field codes and bits.
+    private static string FieldWords(string field) => field switch
+    {
+        "dateOfBirth" => "date of birth",
+        "addressLine" => "address",
+        "fullName" => "full name",
+        "identifier" => "reference number",
+        _ => field,
+    };
+
+    private static string Strength(double bits) => bits switch
+    {
+        >= 6 => "very strong evidence of the same person",
+        >= 2 => "strong evidence of the same person",
+        > 0.5 => "some evidence of the same person",
+        >= -0.5 => "neither way",
+        >= -3 => "some evidence of different people",
+        _ => "strong evidence of different people",
+    };
 }

@@ -11,11 +11,8 @@ namespace Safeguard.Core.Profiles;
 /// <summary>Draws together everything known about a person (A2, D3, D4): chronology across every
 /// module, flags with history, tasks, alerts, linked people with their flags, risks to other children
 /// and the missing history, as it stood at an instant. Viewing it is logged (P2).</summary>
-public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
+public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog audit, ExplanationReader explanations, TimeProvider clock)
 {
-    private static readonly string[] HarmRoles = ["suspect", "offender"];
-    private static readonly string[] ChildRoles = ["child", "victim"];
-
     public async Task<ProfileView> BuildAsync(Actor actor, Guid personId, DateTimeOffset? asOf = null, string? reason = null,
         CancellationToken ct = default)
     {
@@ -30,6 +27,7 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         var relationships = await db.Relationships.Where(r => (r.PersonId == person.Id || r.OtherPersonId == person.Id) && r.Start <= at)
             .ToListAsync(ct);
         otherIds.UnionWith(relationships.Select(r => r.PersonId == person.Id ? r.OtherPersonId : r.PersonId));
+        otherIds.UnionWith(Profiles.LinkedPeople.FoundWith(person.Id, events).Keys);
         var visibleOthers = await access.Visible(actor).Where(p => otherIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var flagsByPerson = (await db.Flags.Include(f => f.History).Include(f => f.Reasons)
                 .Where(f => f.PersonId == person.Id || otherIds.Contains(f.PersonId)).ToListAsync(ct))
@@ -50,14 +48,15 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
             .OrderByDescending(a => a.CreatedAt)
             .Select(AlertView.Of).ToList();
 
-        var linked = LinkedPeople(person, events, relationships, visibleOthers, flagsByPerson);
-        var risks = await RisksToOtherChildrenAsync(actor, person, events, visibleOthers, at, ct);
+        var linked = Profiles.LinkedPeople.Of(person, events, relationships, visibleOthers, flagsByPerson);
+        var risks = await Profiles.RisksToOtherChildren.ForAsync(db, access, actor, person, events, visibleOthers, at, ct);
         var missing = Missing(person.Id, events, at);
 
         await audit.RecordNowAsync(actor, AuditActions.View, "profile", person.Id.ToString(), person.Id,
             asOf is null ? null : $"as of {at:O}", reason, ct);
 
-        return new ProfileView(ToView(person, Calendar.SafeguardCalendar.LondonDate(at)), flags, tasks, alerts, linked, risks, missing, chronology, at);
+        return await explanations.RenderAsync(actor,
+            new ProfileView(ToView(person, Calendar.SafeguardCalendar.LondonDate(at)), flags, tasks, alerts, linked, risks, missing, chronology, at), ct);
     }
 
     public static PersonView ToView(Person p, DateOnly today) => new(p.Id, p.Forename, p.Surname, p.DateOfBirth, p.AgeOn(today), p.Gender,
@@ -70,61 +69,6 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
             : t.DueAt < at ? Work.TaskStatus.Overdue : Work.TaskStatus.Open;
         return new TaskView(t.Id, t.PersonId, t.Code, status, t.DueAt, t.AssignedTo, t.CreatedAt, done ? t.ClosedAt : null,
             new ReasonView(t.Rule, t.Explanation, t.EventIds)) { EffectiveAt = t.EffectiveAt };
-    }
-
-    private static IReadOnlyList<LinkedPersonView> LinkedPeople(Person person, List<Event> events, List<Relationship> relationships,
-        Dictionary<Guid, Person> others, Dictionary<Guid, List<Flag>> flags)
-    {
-        var result = new Dictionary<Guid, LinkedPersonView>();
-        foreach (var r in relationships.Where(r => r.End is null))
-        {
-            var other = r.PersonId == person.Id ? r.OtherPersonId : r.PersonId;
-            if (others.TryGetValue(other, out var p))
-                result[other] = new(other, p.FullName, p.DateOfBirth, r.Kind, r.SourceEventId, FlagViews.Tags(flags.GetValueOrDefault(other, [])));
-        }
-        foreach (var e in events)
-            foreach (var part in e.People.Where(x => x.PersonId != person.Id && !result.ContainsKey(x.PersonId)))
-                if (others.TryGetValue(part.PersonId, out var p))
-                    result[part.PersonId] = new(p.Id, p.FullName, p.DateOfBirth, $"{part.Role} in {Vocabulary.Describe(e.Type).ToLowerInvariant()}",
-                        e.Id, FlagViews.Tags(flags.GetValueOrDefault(p.Id, [])));
-        return result.Values.OrderBy(v => v.Relationship.Contains(" in ") ? 1 : 0).ThenBy(v => v.Name).ToList();
-    }
-
-    /// <summary>D4: each suspect or offender in this person's events (or this person, if they are one)
-    /// who is linked as suspect to two or more children, or to an earlier allegation.</summary>
-    /// <remarks>Only people and events the caller may see are named; the number of children is always told,
-    /// since a count names nobody and hiding it could hide a risk.</remarks>
-    private async Task<IReadOnlyList<RiskToOtherChildrenView>> RisksToOtherChildrenAsync(Actor actor, Person person, List<Event> events,
-        Dictionary<Guid, Person> others, DateTimeOffset at, CancellationToken ct)
-    {
-        var suspects = events.SelectMany(e => e.People).Where(p => HarmRoles.Contains(p.Role)).Select(p => p.PersonId)
-            .Where(id => id == person.Id || others.ContainsKey(id)).ToHashSet();
-        if (suspects.Count == 0) return [];
-
-        var theirEvents = await db.EventParticipants.Where(p => suspects.Contains(p.PersonId) && HarmRoles.Contains(p.Role))
-            .Join(db.Events.Where(e => e.OccurredAt <= at), p => p.EventId, e => e.Id, (p, e) => new { p.PersonId, e.Id, e.OccurredAt })
-            .ToListAsync(ct);
-        var eventIds = theirEvents.Select(x => x.Id).Distinct().ToList();
-        var childrenInThem = await db.EventParticipants.Where(p => eventIds.Contains(p.EventId) && ChildRoles.Contains(p.Role))
-            .Select(p => new { p.EventId, p.PersonId }).ToListAsync(ct);
-
-        var childIds = childrenInThem.Select(c => c.PersonId).Distinct().ToList();
-        var visibleChildren = (await access.Visible(actor).Where(p => childIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
-        var result = new List<RiskToOtherChildrenView>();
-        foreach (var suspect in suspects.Order())
-        {
-            var allegations = theirEvents.Where(x => x.PersonId == suspect).Select(x => x.Id).Distinct().Order().ToList();
-            var children = childrenInThem.Where(c => allegations.Contains(c.EventId) && c.PersonId != suspect).Select(c => c.PersonId).Distinct().Order().ToList();
-            if (children.Count < 2 && allegations.Count < 2) continue;
-            var name = suspect == person.Id ? person.FullName : others[suspect].FullName;
-            var explanation = children.Count >= 2
-                ? $"{name} is a suspect in events involving {children.Count} children."
-                : $"{name} is a suspect in {allegations.Count} allegations.";
-            var hidden = childrenInThem.Where(c => !visibleChildren.Contains(c.PersonId)).Select(c => c.EventId).ToHashSet();
-            result.Add(new RiskToOtherChildrenView(suspect, name, children.Where(visibleChildren.Contains).ToList(),
-                allegations.Where(a => !hidden.Contains(a)).ToList(), explanation));
-        }
-        return result;
     }
 
     /// <summary>The missing history from the one episode model the rules and the missing pages use.</summary>

@@ -8,6 +8,8 @@ public sealed record ReasonView(string Rule, string Explanation, IReadOnlyList<s
     public DateTimeOffset? EffectiveAt { get; init; }
     /// <summary>When Safeguard gave it (the clock), for a rule's reason on a flag.</summary>
     public DateTimeOffset? RaisedAt { get; init; }
+    /// <summary>The rule's plain name, for people to read ("Repeat missing (MI5)").</summary>
+    public string RuleName => Rules.RuleTitles.Of(Rule);
 }
 
 public sealed record FlagView(Guid Id, string Code, string Name, string Status, DateTimeOffset Since, DateOnly? ReviewDate,
@@ -54,8 +56,10 @@ public sealed record ChronologyEntry(string EventId, string Type, string Descrip
 
 public sealed record ChronologyPerson(Guid PersonId, string Name, string Role);
 
+/// <summary>A person linked to the profile's person. <see cref="Episodes"/>: the missing reports of the episodes in which
+/// they were found with the child (empty when they never were).</summary>
 public sealed record LinkedPersonView(Guid PersonId, string Name, DateOnly? DateOfBirth, string Relationship, string? Source,
-    IReadOnlyList<FlagTag> Flags);
+    IReadOnlyList<FlagTag> Flags, IReadOnlyList<string> Episodes);
 
 public sealed record RiskToOtherChildrenView(Guid PersonId, string Name, IReadOnlyList<Guid> Children, IReadOnlyList<string> EventIds,
     string Explanation);

@@ -19,7 +19,7 @@ public sealed record EventResult(string EventId, bool Created, EventOutputs Outp
 /// standards, stored with its people, run through the rules, and audited, in one transaction that is
 /// committed before the answer is given (P3, P4). The same id with the same body is stored once.</summary>
 public sealed partial class EventService(SafeguardDb db, PersonAccess access, AuditLog audit, RulesRunner rules, EventChecks checks,
-    CaseProjector cases, TimeProvider clock)
+    CaseProjector cases, ExplanationReader explanations, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -32,17 +32,22 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
         bool derive = true)
     {
         if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not record events."));
+        IReadOnlyList<EventResult> results;
         try
         {
-            return await RecordOnceAsync(actor, submissions, derive, ct);
+            results = await RecordOnceAsync(actor, submissions, derive, ct);
         }
         catch (DbUpdateException)
         {
             // Another request may have stored the same events between our check and our write:
             // then this is a repeat and is answered as one; otherwise the failure stands.
             if (!await AnyStoredAsync(submissions, ct)) throw;
-            return await RecordOnceAsync(actor, submissions, derive, ct);
+            results = await RecordOnceAsync(actor, submissions, derive, ct);
         }
+        // Outputs are stored as the rules wrote them; the recorder reads them in words, about people they may see.
+        var answered = new List<EventResult>();
+        foreach (var r in results) answered.Add(r with { Outputs = await explanations.RenderAsync(actor, r.Outputs, ct) });
+        return answered;
     }
 
     private async Task<IReadOnlyList<EventResult>> RecordOnceAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, bool derive, CancellationToken ct)
@@ -68,6 +73,7 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
             await checks.CheckAsync(actor, s, prefix, ct);
 
             var e = ToEvent(actor, s);
+            await AddFoundWithAsync(actor, e, s, ct);
             db.Events.Add(e);
             AddRelationship(s, e);
             await db.SaveChangesAsync(ct);
@@ -105,6 +111,21 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
         BodyHash = s.BodyHash,
         People = s.People.DistinctBy(p => (p.PersonId, p.Role)).Select(p => new EventParticipant { EventId = s.Id, PersonId = p.PersonId, Role = p.Role }).ToList(),
     };
+
+    /// <summary>People named by id in a <c>missing-located</c>'s <c>foundWith</c> are associates of the child (D4): each one the
+    /// recorder may see, and who is not already in the event, joins it with the role <c>associate</c>, so the rules and the
+    /// profile find them in their chronology. Names written as text stay text.</summary>
+    private async Task AddFoundWithAsync(Actor actor, Event e, EventSubmission s, CancellationToken ct)
+    {
+        if (e.Type != "missing-located" || !s.Data.TryGetProperty("foundWith", out var list) || list.ValueKind != JsonValueKind.Array) return;
+        var named = list.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String)
+            .Select(x => Guid.TryParse(x.GetString(), out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty && e.People.All(p => p.PersonId != id)).Distinct().ToList();
+        if (named.Count == 0) return;
+        var known = await access.Visible(actor).Where(p => named.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        foreach (var id in named.Where(known.Contains))
+            e.People.Add(new EventParticipant { EventId = e.Id, PersonId = id, Role = "associate" });
+    }
 
     /// <summary>A relationship event makes a relationship record (A5) between the first two people.</summary>
     private void AddRelationship(EventSubmission s, Event e)

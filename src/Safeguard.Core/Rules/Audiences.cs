@@ -10,4 +10,12 @@ public static class Audiences
 
     /// <summary>The supervisor of a team: <c>supervisor:missing-persons</c>. Escalations of a team's work go to them.</summary>
     public static string SupervisorOf(string team) => $"{Supervisor}:{team}";
+
+    /// <summary>An audience's name for people to read.</summary>
+    public static string Describe(string audience) => audience switch
+    {
+        Supervisor => "Supervisors",
+        ControlRoom => "Control room",
+        _ => Teams.Words(audience),
+    };
 }

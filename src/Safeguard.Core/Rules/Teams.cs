@@ -17,4 +17,20 @@ public static class Teams
     public const string SocialCare = "social-care";
     /// <summary>The designated officer for police protection.</summary>
     public const string DesignatedOfficer = "designated-officer";
+
+    /// <summary>A team's name for people to read ("Missing persons unit"); an unknown code in words.</summary>
+    public static string Describe(string team) => team switch
+    {
+        Mash => "MASH (multi-agency safeguarding hub)",
+        MissingPersons => "Missing persons unit",
+        Response => "Response officers",
+        ChildExploitation => "Child exploitation team",
+        Investigation => "Investigating officer",
+        SocialCare => "Children's social care",
+        DesignatedOfficer => "Designated officer",
+        _ => Words(team),
+    };
+
+    internal static string Words(string slug) =>
+        slug.Length == 0 ? slug : char.ToUpperInvariant(slug[0]) + slug[1..].Replace('-', ' ');
 }

@@ -19,7 +19,7 @@ public sealed record WorklistAlert(AlertView Alert, string PersonName);
 /// <summary>The lists supervisors, the control room and the missing persons coordinator work from (E, I8):
 /// tasks newest risk first (overdue first, most recently overdue first; then open, soonest due) and alerts newest first, limited to people the
 /// actor may see. Overdue is judged against the clock now, never stored. Reading a list is logged (P2).</summary>
-public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
+public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit, ExplanationReader explanations, TimeProvider clock)
 {
     public const int Limit = 500;
     private static readonly string[] Statuses = [TaskStatus.Open, TaskStatus.Done, TaskStatus.Overdue];
@@ -49,7 +49,7 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
             if (rows.Count < Limit)
                 rows.AddRange(await q.Where(t => t.DueAt >= now).OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Limit - rows.Count).ToListAsync(ct));
         }
-        var views = rows.Select(t => Profiles.ProfileBuilder.TaskViewAt(t, now)).ToList();
+        var views = await explanations.RenderAsync(actor, rows.Select(t => Profiles.ProfileBuilder.TaskViewAt(t, now)).ToList(), ct);
         var names = await NamesAsync(views.Select(v => v.PersonId), ct);
         await audit.RecordNowAsync(actor, AuditActions.Search, "tasks", detail: $"{views.Count} tasks", ct: ct);
         return views.Select(v => new WorklistTask(v, names.GetValueOrDefault(v.PersonId, ""))).ToList();
@@ -60,8 +60,9 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
         var q = db.Alerts.AsNoTracking().Where(a => a.WithdrawnAt == null && access.Visible(actor).Any(p => p.Id == a.PersonId));
         if (!string.IsNullOrWhiteSpace(audience)) q = q.Where(a => a.Audience == audience);
         if (!string.IsNullOrWhiteSpace(code)) q = q.Where(a => a.Code == code);
-        var views = (await q.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(Limit).ToListAsync(ct))
+        IReadOnlyList<AlertView> views = (await q.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(Limit).ToListAsync(ct))
             .Select(AlertView.Of).ToList();
+        views = await explanations.RenderAsync(actor, views, ct);
         var names = await NamesAsync(views.Select(v => v.PersonId), ct);
         await audit.RecordNowAsync(actor, AuditActions.Search, "alerts", detail: $"{views.Count} alerts", ct: ct);
         return views.Select(v => new WorklistAlert(v, names.GetValueOrDefault(v.PersonId, ""))).ToList();

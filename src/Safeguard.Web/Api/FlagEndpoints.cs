@@ -11,27 +11,28 @@ public static class FlagEndpoints
     {
         var flags = api.MapGroup("/people/{id:guid}/flags").WithTags("Flags");
 
-        flags.MapPost("/", async (Guid id, HttpContext http, FlagService service, TimeProvider clock) =>
+        flags.MapPost("/", async (Guid id, HttpContext http, FlagService service, ExplanationReader explanations, TimeProvider clock) =>
         {
             var body = (await RequestBody.ReadJsonAsync(http)).RequireObject();
             var flag = await service.RaiseAsync(http.User.ToActor(), id, body.Str("code") ?? "", body.Str("reason"), body.StrList("eventIds"),
                 ct: http.RequestAborted);
-            return Results.Created($"/api/v1/people/{id}/flags/{flag.Id}", FlagViews.AsOf(flag, clock.GetUtcNow()));
+            return Results.Created($"/api/v1/people/{id}/flags/{flag.Id}",
+                await explanations.RenderAsync(http.User.ToActor(), FlagViews.AsOf(flag, clock.GetUtcNow()), http.RequestAborted));
         }).WithSummary("Raise a flag by hand with a reason and the events that justify it.");
 
-        flags.MapPost("/{flagId:guid}/confirm", (Guid id, Guid flagId, HttpContext http, FlagService s, TimeProvider clock) =>
-            Decide(http, clock, (reason, version) => s.ConfirmAsync(http.User.ToActor(), id, flagId, reason, http.RequestAborted, version)))
+        flags.MapPost("/{flagId:guid}/confirm", (Guid id, Guid flagId, HttpContext http, FlagService s, ExplanationReader explanations, TimeProvider clock) =>
+            Decide(http, clock, explanations, (reason, version) => s.ConfirmAsync(http.User.ToActor(), id, flagId, reason, http.RequestAborted, version)))
             .WithSummary("Confirm a suggested flag; {reason?, expectedVersion?}. A stale expectedVersion answers 409 stale-version; a flag that is not suggested, 409 illegal-transition.");
-        flags.MapPost("/{flagId:guid}/reject", (Guid id, Guid flagId, HttpContext http, FlagService s, TimeProvider clock) =>
-            Decide(http, clock, (reason, version) => s.RejectAsync(http.User.ToActor(), id, flagId, reason, http.RequestAborted, version)))
+        flags.MapPost("/{flagId:guid}/reject", (Guid id, Guid flagId, HttpContext http, FlagService s, ExplanationReader explanations, TimeProvider clock) =>
+            Decide(http, clock, explanations, (reason, version) => s.RejectAsync(http.User.ToActor(), id, flagId, reason, http.RequestAborted, version)))
             .WithSummary("Reject a suggested flag; {reason, expectedVersion?}.");
-        flags.MapPost("/{flagId:guid}/end", (Guid id, Guid flagId, HttpContext http, FlagService s, TimeProvider clock) =>
-            Decide(http, clock, (reason, version) => s.EndAsync(http.User.ToActor(), id, flagId, reason, http.RequestAborted, version)))
+        flags.MapPost("/{flagId:guid}/end", (Guid id, Guid flagId, HttpContext http, FlagService s, ExplanationReader explanations, TimeProvider clock) =>
+            Decide(http, clock, explanations, (reason, version) => s.EndAsync(http.User.ToActor(), id, flagId, reason, http.RequestAborted, version)))
             .WithSummary("End a confirmed flag; {reason, expectedVersion?}.");
         return api;
     }
 
-    private static async Task<IResult> Decide(HttpContext http, TimeProvider clock, Func<string?, int?, Task<Flag>> decide)
+    private static async Task<IResult> Decide(HttpContext http, TimeProvider clock, ExplanationReader explanations, Func<string?, int?, Task<Flag>> decide)
     {
         string? reason = null;
         int? version = null;
@@ -42,6 +43,6 @@ public static class FlagEndpoints
             version = body.ExpectedVersion();
         }
         var flag = await decide(reason, version);
-        return Results.Ok(FlagViews.AsOf(flag, clock.GetUtcNow()));
+        return Results.Ok(await explanations.RenderAsync(http.User.ToActor(), FlagViews.AsOf(flag, clock.GetUtcNow()), http.RequestAborted));
     }
 }

@@ -59,7 +59,7 @@ public sealed class MissingPagesTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, located.StatusCode);
         var afterFound = (await page.GetAsync("/missing/page-m4")).Html;
         Assert.Contains(">located</strong>", afterFound);
-        Assert.Contains("safe-and-well-check", afterFound);
+        Assert.Contains("Safe and well check", afterFound);
 
         var checkedIn = await page.SubmitAsync("/missing/page-m4/safe-and-well", "Record safe-and-well check", [new("EventId", "page-sw4"), new("Disclosures", "older-partner"), new("Disclosures", "gifts-money")]);
         Assert.Equal(HttpStatusCode.Redirect, checkedIn.StatusCode);

@@ -29,7 +29,7 @@ public sealed class ChildObservationGapRule : IRule
 
         yield return new AlertOutput(Name, context.PersonId, "recording-gap",
             RuleOutput.KeyFor(Name, context.PersonId, incident.Id),
-            $"Domestic abuse incident {incident.Id} does not record, for this child: {string.Join("; ", missing)}.",
+            $"The domestic abuse incident on {Mention.Time(incident.OccurredAt)} does not record, for this child: {Mention.List(missing)}.",
             [incident.Id], Audiences.Supervisor);
     }
 

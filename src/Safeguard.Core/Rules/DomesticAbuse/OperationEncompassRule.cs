@@ -25,7 +25,7 @@ public sealed class OperationEncompassRule : IRule
         var ageText = age is { } years ? $"aged {years}" : "of unknown age";
         yield return new TaskOutput(Name, context.PersonId, "operation-encompass",
             RuleOutput.KeyFor(Name, context.PersonId, incident.Id),
-            $"Child {ageText} in domestic abuse incident {incident.Id}: notify the school before the next school day starts.",
+            $"A child {ageText} was in the domestic abuse incident on {Mention.Time(incident.OccurredAt)}: tell the school before the next school day starts.",
             [incident.Id], due, Teams.Mash,
             new TaskFulfilment("operation-encompass", NotBefore: incident.OccurredAt));
     }

@@ -53,11 +53,12 @@ public static class MissingEpisodes
         return null;
     }
 
-    /// <summary>"Went missing 4 times in the last 90 days (threshold 3): events a, b, c, d."</summary>
+    /// <summary>"Went missing 4 times in the 90 days to 4 March 2026 (threshold 3): on 1 January 2026, ... and 4 March 2026."
+    /// (dates as <see cref="Mention"/> placeholders).</summary>
     public static string Describe(RuleContext context, RepeatMissingFinding finding) =>
         $"Went missing {finding.Episodes.Count} times in the {context.Settings.RepeatMissingWindowDays} days to " +
-        $"{finding.WindowEnd.OccurredAt:yyyy-MM-dd} (threshold {context.Settings.RepeatMissingEpisodes}): " +
-        $"events {string.Join(", ", finding.Episodes.Select(e => e.Id))}.";
+        $"{Mention.Date(finding.WindowEnd.OccurredAt)} (threshold {context.Settings.RepeatMissingEpisodes}): " +
+        $"on {Mention.Dates(finding.Episodes)}.";
 
     /// <summary>The missing report a located / safe-and-well / return-interview event is about: its
     /// <c>missingEventId</c>, or else the child's latest missing report before it.</summary>
@@ -79,10 +80,12 @@ public static class MissingEpisodes
         var located = context.Trigger;
         if (EpisodeIdFor(context, located) is not { } episode) yield break;
         var locatedAt = located.Instant("locatedAt") ?? located.OccurredAt;
+        var report = Of(context).FirstOrDefault(e => e.Id == episode);
+        var missing = report is null ? "after going missing" : $"after going missing on {Mention.Date(report.OccurredAt)}";
 
         yield return new TaskOutput(rule, context.PersonId, code,
             RuleOutput.KeyFor(rule, context.PersonId, episode),
-            $"Found at {locatedAt:yyyy-MM-dd HH:mm} UTC after missing episode {episode}: {duty} within {hours} hours.",
+            $"Found on {Mention.Time(locatedAt)} {missing}: {duty} within {hours} hours.",
             [episode, located.Id],
             context.Calendar.AddHours(locatedAt, hours),
             team,

@@ -26,10 +26,10 @@ public sealed class MissingGradeReviewRule : IRule
         var evidence = CseEvidence.Find(context, report.OccurredAt);
         if (evidence.Count > 0)
         {
-            reasons.Add($"CSE indicators in {string.Join("; ", evidence.Select(e => e.Description))}");
+            reasons.Add($"signs of sexual exploitation ({Mention.List(evidence.Select(e => e.Description))})");
             ids.AddRange(evidence.Select(e => e.EventId));
         }
-        if (context.Subject.HasLiveFlag("cse-risk")) reasons.Add("a cse-risk flag");
+        if (context.Subject.HasLiveFlag("cse-risk")) reasons.Add("a flag for risk of sexual exploitation");
         if (MissingEpisodes.RepeatWindow(context, report) is { } repeat)
         {
             reasons.Add($"repeat missing ({repeat.Episodes.Count} episodes in {context.Settings.RepeatMissingWindowDays} days)");
@@ -37,14 +37,14 @@ public sealed class MissingGradeReviewRule : IRule
         }
         else if (context.Subject.HasLiveFlag("repeat-missing"))
         {
-            reasons.Add("a repeat-missing flag");
+            reasons.Add("a repeat missing flag");
         }
         if (reasons.Count == 0) yield break;
 
         ids.Add(report.Id);
         yield return new AlertOutput(Name, context.PersonId, "missing-grade-review",
             RuleOutput.KeyFor(Name, context.PersonId, report.Id),
-            $"Missing report {report.Id} is graded {grade} but the child has {string.Join(", and ", reasons)}: review the grade.",
+            $"The missing report of {Mention.Time(report.OccurredAt)} is graded {grade.Replace('-', ' ')}, but the child has {Mention.List(reasons)}: review the grade.",
             ids.Distinct().ToList(), Audiences.Supervisor);
     }
 }

@@ -21,16 +21,16 @@ public sealed class MissingWithCseIndicatorsRule : IRule
         var evidence = CseEvidence.Find(context, report.OccurredAt);
         if (evidence.Count == 0) yield break;
 
-        var facts = string.Join("; ", evidence.Select(e => e.Description));
+        var facts = Mention.List(evidence.Select(e => e.Description));
         var ids = evidence.Select(e => e.EventId).Append(report.Id).Distinct().ToList();
         yield return new FlagSuggestion(Name, context.PersonId, "cse-risk",
             RuleOutput.KeyFor(Name, context.PersonId, "flag", report.Id),
-            $"Went missing ({report.Id}) while having CSE indicators: {facts}.", ids);
+            $"Went missing on {Mention.Time(report.OccurredAt)} with signs of sexual exploitation already recorded: {facts}.", ids);
 
         if (context.Subject.HasOpenTask("cse-screening")) yield break;
         yield return new TaskOutput(Name, context.PersonId, "cse-screening",
             RuleOutput.KeyFor(Name, context.PersonId, "task", report.Id),
-            $"Went missing ({report.Id}) while having CSE indicators ({facts}): a CSE screening is due.",
+            $"Went missing on {Mention.Time(report.OccurredAt)} with signs of sexual exploitation already recorded ({facts}): a CSE screening is due.",
             ids,
             context.Calendar.AddWorkingDays(report.OccurredAt, context.Settings.CseScreeningWorkingDays),
             Teams.ChildExploitation,

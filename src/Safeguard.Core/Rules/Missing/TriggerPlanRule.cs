@@ -24,7 +24,7 @@ public sealed class TriggerPlanRule : IRule
         var placesText = places.Count == 0 ? "" : $" Places found before: {string.Join("; ", places)}.";
         yield return new TaskOutput(Name, context.PersonId, "trigger-plan",
             RuleOutput.KeyFor(Name, context.PersonId, finding.WindowEnd.Id),
-            $"A trigger plan is needed: {MissingEpisodes.Describe(context, finding)}{placesText}",
+            $"A trigger plan is needed. {MissingEpisodes.Describe(context, finding)}{placesText}",
             finding.Episodes.Select(e => e.Id).ToList(),
             context.Calendar.AddCalendarDays(finding.WindowEnd.OccurredAt, context.Settings.TriggerPlanCalendarDays),
             Teams.MissingPersons,

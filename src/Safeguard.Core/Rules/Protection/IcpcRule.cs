@@ -19,7 +19,7 @@ public sealed class IcpcRule : IRule
         int days = context.Settings.IcpcWorkingDays;
         yield return new TaskOutput(Name, context.PersonId, "icpc",
             RuleOutput.KeyFor(Name, context.PersonId, discussion.Id),
-            $"Strategy discussion {discussion.Id} started section 47 enquiries: the initial child protection conference is due within {days} working days.",
+            $"The strategy discussion on {Mention.Date(discussion.OccurredAt)} started section 47 enquiries: the initial child protection conference is due within {Mention.Count(days, "working day", "working days")}.",
             [discussion.Id],
             context.Calendar.AddWorkingDays(discussion.OccurredAt, days),
             Teams.SocialCare,

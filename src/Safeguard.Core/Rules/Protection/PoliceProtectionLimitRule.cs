@@ -19,7 +19,7 @@ public sealed class PoliceProtectionLimitRule : IRule
         int hours = context.Settings.PoliceProtectionHours;
         yield return new TaskOutput(Name, context.PersonId, "police-protection-limit",
             RuleOutput.KeyFor(Name, context.PersonId, start.Id),
-            $"Taken into police protection at {start.OccurredAt:yyyy-MM-dd HH:mm} UTC ({start.Id}): the child may be kept no longer than {hours} hours.",
+            $"Taken into police protection on {Mention.Time(start.OccurredAt)}: the child may be kept no longer than {hours} hours.",
             [start.Id],
             context.Calendar.AddHours(start.OccurredAt, hours),
             Teams.DesignatedOfficer,

@@ -24,7 +24,7 @@ public sealed class RecordOutcomeRule : IRule
         int days = context.Settings.RecordOutcomeWorkingDays;
         yield return new TaskOutput(Name, context.PersonId, "record-outcome",
             RuleOutput.KeyFor(Name, context.PersonId, ended.Id),
-            $"Police involvement ended ({ended.Type} {ended.Id}) without the outcome for the child and whether they were told: record it within {days} working day(s).",
+            $"Police involvement ended on {Mention.Date(ended.OccurredAt)} ({Mention.EventType(ended.Type)}) without the outcome for the child and whether they were told: record it within {Mention.Count(days, "working day", "working days")}.",
             [ended.Id],
             context.Calendar.AddWorkingDays(ended.OccurredAt, days),
             Teams.Investigation,

@@ -19,8 +19,8 @@ public static class UkTime
         return true;
     }
 
-    /// <summary>"3 Mar 2026 21:15" in London time.</summary>
-    public static string Show(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, London).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>"3 March 2026 at 21:15" in London time: the one format pages and explanations share.</summary>
+    public static string Show(DateTimeOffset t) => Core.Profiles.ExplanationText.Time(t);
 
     /// <summary>A value for a datetime-local input, in London time.</summary>
     public static string Input(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, London).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);

@@ -16,7 +16,7 @@ public class MissingGradeReviewRuleTests
 
         Assert.Equal(Audiences.Supervisor, alert.Audience);
         Assert.Equal(["s1", "m1"], alert.EventIds);
-        Assert.Contains("gifts-money", alert.Explanation);
+        Assert.Contains("unexplained gifts, money or phones", alert.Explanation);
     }
 
     [Theory]

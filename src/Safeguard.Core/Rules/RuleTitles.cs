@@ -1,0 +1,44 @@
+namespace Safeguard.Core.Rules;
+
+/// <summary>Plain names for rules, for people to read ("Repeat missing (MI5)"); the rule's <see cref="IRule.Name"/>
+/// stays the stable identifier in the API. A rule not listed is named from its identifier: the words after the
+/// requirement id, then the id in brackets.</summary>
+public static class RuleTitles
+{
+    private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
+    {
+        ["MI5-repeat-missing"] = "Repeat missing (MI5)",
+        ["F4-trigger-plan"] = "Trigger plan needed (F4)",
+        ["MI4-safe-and-well-check"] = "Safe and well check after a missing episode (MI4)",
+        ["MI3-return-interview"] = "Return interview after a missing episode (MI3)",
+        ["F3-missing-grade-review"] = "Missing risk grade to review (F3)",
+        ["F6-missing-with-cse-indicators"] = "Missing with signs of sexual exploitation (F6)",
+        ["CS2-cse-screening"] = "CSE screening result (CS2)",
+        ["C1-cse-classified-event"] = "Sexual exploitation concern (C1)",
+        ["G2-cse-perpetrator"] = "Suspected sexual exploitation perpetrator (G2)",
+        ["D4-risk-to-other-children"] = "Risk to other children (D4)",
+        ["DA4-operation-encompass"] = "Operation Encompass: tell the school (DA4)",
+        ["B2-child-observation-gap"] = "Child's demeanour not recorded (B2)",
+        ["B3-record-outcome"] = "Outcome for the child to record (B3)",
+        ["WT3-icpc"] = "Initial child protection conference due (WT3)",
+        ["PP1-police-protection-limit"] = "Police protection time limit (PP1)",
+        [RuleEngine.ClosureRuleName] = "Task done",
+        ["by-hand"] = "Raised by hand",
+    };
+
+    /// <summary>The plain name of a rule.</summary>
+    public static string Of(string rule)
+    {
+        if (Titles.TryGetValue(rule, out var title)) return title;
+        int dash = rule.IndexOf('-');
+        if (dash <= 0 || dash == rule.Length - 1) return Sentence(rule);
+        var id = rule[..dash];
+        return id.Any(char.IsDigit) ? $"{Sentence(rule[(dash + 1)..])} ({id})" : Sentence(rule);
+    }
+
+    private static string Sentence(string slug)
+    {
+        var words = slug.Replace('-', ' ');
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+}
