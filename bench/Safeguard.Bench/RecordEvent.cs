@@ -1,3 +1,4 @@
+using Safeguard.Core.Derivation;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +66,7 @@ internal static class RecordEvent
             {
                 using var scope = services.CreateScope();
                 var clock = Stopwatch.StartNew();
-                scope.ServiceProvider.GetRequiredService<Safeguard.Core.Rules.RulesRunner>().HistoriesAsync([child]).GetAwaiter().GetResult();
+                new Safeguard.Core.Derivation.HistoryLoader(scope.ServiceProvider.GetRequiredService<Safeguard.Core.Data.SafeguardDb>()).HistoriesAsync([child]).GetAwaiter().GetResult();
                 loads.Add(clock.Elapsed.TotalMilliseconds);
             }
             loads.Sort();

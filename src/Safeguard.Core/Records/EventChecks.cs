@@ -1,3 +1,4 @@
+using Safeguard.Core.Derivation;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;

@@ -249,6 +249,97 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.ToTable("event_references", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Core.Derivation.ClockTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("FiredAt", "DueAt");
+
+                    b.ToTable("timers", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Derivation.DerivationJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AfterPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("PeopleDone")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("derivation_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Core.Flags.Flag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -352,6 +443,9 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("uuid");
+
                     b.PrimitiveCollection<List<string>>("EventIds")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -367,11 +461,22 @@ namespace Safeguard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("WithdrawReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
 
                     b.HasIndex("FlagId");
 
@@ -1148,6 +1253,12 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EffectiveAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.PrimitiveCollection<List<string>>("EventIds")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -1167,7 +1278,15 @@ namespace Safeguard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("WithdrawReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
 
                     b.HasIndex("Key")
                         .IsUnique();
@@ -1189,6 +1308,12 @@ namespace Safeguard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1205,7 +1330,13 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("EffectiveAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.PrimitiveCollection<List<string>>("EventIds")
@@ -1232,6 +1363,8 @@ namespace Safeguard.Data.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
 
                     b.HasIndex("Key")
                         .IsUnique();

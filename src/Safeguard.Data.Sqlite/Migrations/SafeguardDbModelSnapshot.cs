@@ -235,6 +235,97 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.ToTable("event_references", (string)null);
                 });
 
+            modelBuilder.Entity("Safeguard.Core.Derivation.ClockTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("About")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("FiredAt", "DueAt");
+
+                    b.ToTable("timers", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Derivation.DerivationJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AfterPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeopleDone")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedAt");
+
+                    b.ToTable("derivation_jobs", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Core.Flags.Flag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -334,6 +425,9 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("EventIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -349,11 +443,22 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
 
                     b.HasIndex("FlagId");
 
@@ -1118,6 +1223,12 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EffectiveAt")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("EventIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1137,7 +1248,15 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WithdrawReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
 
                     b.HasIndex("Key")
                         .IsUnique();
@@ -1159,6 +1278,12 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancelReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -1175,7 +1300,13 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DerivedFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EffectiveAt")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("EventIds")
@@ -1202,6 +1333,8 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DerivedFor");
 
                     b.HasIndex("Key")
                         .IsUnique();
