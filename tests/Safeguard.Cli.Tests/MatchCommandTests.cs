@@ -43,6 +43,37 @@ public sealed class MatchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Match_links_duplicates_written_in_any_alphabet_and_never_crashes_on_a_name()
+    {
+        // Synthetic people whose names are outside a-z: each appears twice, once as typed and once with a small
+        // difference a clerk might make (accents dropped, or the same Cyrillic name), plus names with no Latin letter.
+        var input = _folder.File("names.csv");
+        File.WriteAllLines(input,
+        [
+            "rec_id, given_name, surname, street_number, address_1, address_2, suburb, postcode, state, date_of_birth, soc_sec_id",
+            "a-1, Łukasz, Wróblewski, 4, mill lane, , exeter, 4011, wa, 20120314, 7100001",
+            "a-2, Lukasz, Wroblewski, 4, mill lane, , exeter, 4011, wa, 20120314, 7100001",
+            "b-1, Øyvind, Sørensen, 9, quay road, , truro, 4012, wa, 20100102, 7100002",
+            "b-2, Øyvind, Sørensen, 9, quay road, , truro, 4012, wa, 20100102, 7100002",
+            "c-1, Дмитрий, Иванов, 12, hill street, , bodmin, 4013, wa, 20110720, 7100003",
+            "c-2, Дмитрий, Иванов, 12, hill street, , bodmin, 4013, wa, 20110720, 7100003",
+            "d-1, محمد, علي, 3, park view, , newquay, 4014, wa, 20130911, 7100004",
+            "d-2, مُحَمَّد, علي, 3, park view, , newquay, 4014, wa, 20130911, 7100004",
+            "e-1, 伟, 王, 8, station road, , penzance, 4015, wa, 20090505, 7100005",
+            "f-1, Zoë, O'Brien-Nuñez, 1, the strand, , falmouth, 4016, wa, 20140228, 7100006",
+        ]);
+
+        var run = await SafeguardCli.RunAsync(_folder.Path, ["match", input, "--mapping", Mapping, "--out", "clusters.csv"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var clusters = File.ReadAllLines(_folder.File("clusters.csv")).Skip(1).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[1]);
+        Assert.Equal(10, clusters.Count);
+        foreach (var pair in new[] { "a", "b", "c", "d" })
+            Assert.True(clusters[pair + "-1"] == clusters[pair + "-2"], $"{pair}-1 and {pair}-2 should be one person: {run}");
+        Assert.NotEqual(clusters["e-1"], clusters["f-1"]);
+    }
+
+    [Fact]
     public async Task A_missing_input_file_is_named_and_the_exit_code_is_not_zero()
     {
         var run = await SafeguardCli.RunAsync(_folder.Path, ["match", "no-such-file.csv", "--mapping", Mapping, "--out", "clusters.csv"]);

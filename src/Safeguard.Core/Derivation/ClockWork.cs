@@ -39,6 +39,7 @@ public sealed class ClockWork(SafeguardDb db, RulesRunner rules, TimeProvider cl
         foreach (var timer in due)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await PersonLocks.TakeAsync(db, [timer.PersonId], ct);
             int claimed = await db.Timers.Where(t => t.Id == timer.Id && t.FiredAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.FiredAt, now), ct);
             if (claimed == 0) continue;
@@ -60,13 +61,12 @@ public sealed class ClockWork(SafeguardDb db, RulesRunner rules, TimeProvider cl
         if (task is null || task.Status != Work.TaskStatus.Open || task.DueAt > now) return;
         var key = $"{TaskOverdueCode}:{task.Key}";
         if (await db.Alerts.AnyAsync(a => a.Key == key, ct)) return;
-        var name = await db.People.AsNoTracking().Where(p => p.Id == task.PersonId).Select(p => p.Forename + " " + p.Surname).FirstOrDefaultAsync(ct) ?? "this person";
-        var due = TimeZoneInfo.ConvertTime(task.DueAt, Calendar.SafeguardCalendar.London);
         db.Alerts.Add(new Alert
         {
             Id = Guid.NewGuid(), PersonId = task.PersonId, Code = TaskOverdueCode, Audience = Audiences.SupervisorOf(task.AssignedTo),
             CreatedAt = now, EffectiveAt = task.DueAt, Rule = TaskOverdueCode, Key = key, EventIds = task.EventIds.ToList(),
-            Explanation = $"The {Vocabulary.Describe(task.Code).ToLowerInvariant()} task for {name.Trim()} was due at {due:HH:mm} on {due:d MMMM yyyy} and has not been done.",
+            // Written with mentions, like every rule's explanation, so each reader sees the name only if they may see the person.
+            Explanation = $"The {Vocabulary.Describe(task.Code).ToLowerInvariant()} task for {Mention.Person(task.PersonId)} was due on {Mention.Time(task.DueAt)} and has not been done.",
         });
     }
 
@@ -79,6 +79,7 @@ public sealed class ClockWork(SafeguardDb db, RulesRunner rules, TimeProvider cl
         if (batch.Count > 0)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await PersonLocks.TakeAsync(db, batch, ct);
             await rules.RederiveAsync(batch, job.Cause, ct: ct);
             job.AfterPersonId = batch[^1];
             job.PeopleDone += batch.Count;

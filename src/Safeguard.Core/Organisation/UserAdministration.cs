@@ -82,7 +82,7 @@ public sealed class UserAdministration(SafeguardDb db, AuditLog audit, TimeProvi
         RequireAdministrator(actor);
         var user = await FindAsync(id, ct);
         if (disabled && actor.Id == "user:" + user.Username)
-            throw new ProblemException(new Problem(409, "cannot-disable-self", "You cannot disable yourself",
+            throw new ProblemException(new Problem(409, ProblemCodes.CannotDisableSelf, "You cannot disable yourself",
                 "Ask another administrator, so that there is always one who can sign in."));
         if (user.Disabled != disabled)
         {
@@ -104,7 +104,7 @@ public sealed class UserAdministration(SafeguardDb db, AuditLog audit, TimeProvi
         var (checkedTeam, checkedOrganisation) = await CheckRoleAsync(role, team, organisation, errors, ct);
         if (errors.Count > 0) throw new ProblemException(Problems.Problems.Invalid(errors));
         if (actor.Id == "user:" + user.Username && role != Roles.Administrator)
-            throw new ProblemException(new Problem(409, "cannot-demote-self", "You cannot take away your own administrator role",
+            throw new ProblemException(new Problem(409, ProblemCodes.CannotDemoteSelf, "You cannot take away your own administrator role",
                 "Ask another administrator, so that there is always one who can sign in."));
         if (user.Role == role && user.TeamCode == checkedTeam && user.OrganisationCode == checkedOrganisation) return UserView.Of(user, clock.GetUtcNow());
         var before = $"{user.Role}{Where(user.TeamCode, user.OrganisationCode)}";

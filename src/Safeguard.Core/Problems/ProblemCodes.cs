@@ -24,6 +24,8 @@ public static class ProblemCodes
     public const string StaleVersion = "stale-version";
     public const string IllegalTransition = "illegal-transition";
     public const string BankHolidayExists = "bank-holiday-exists";
+    public const string CannotDisableSelf = "cannot-disable-self";
+    public const string CannotDemoteSelf = "cannot-demote-self";
 
     // 422: recording standards (B1–B3).
     public const string MissingDemeanour = "missing-demeanour";

@@ -31,7 +31,7 @@ public sealed class EventHistoryPageTests : IDisposable
         Assert.Contains("Version 2 (current)", html);
         Assert.Contains("Version 1", html);
         Assert.Contains("Time taken from the officer&#x27;s notebook", html);
-        Assert.Contains("1 Mar 2026 18:30", html);
+        Assert.Contains("1 March 2026 at 18:30", html);
         Assert.Contains("Nia Historychild (child)", html);
         Assert.Equal(HttpStatusCode.NotFound, unknown);
     }

@@ -154,13 +154,9 @@ public sealed class CaseTests : IDisposable
     {
         var child = await _api.CreatePersonAsync(A.Child().Build());
         await _api.ReportAsync("miss-1", child, "2026-02-20T18:00:00Z");
-        using (var db = _factory.Db())
-        {
-            var person = await db.People.SingleAsync(p => p.Id == Guid.Parse(child));
-            person.Restricted = true;
-            db.RestrictedAccess.Add(new Core.Records.RestrictedAccess { PersonId = person.Id, ActorId = "client:bootstrap" });
-            await db.SaveChangesAsync();
-        }
+        // Restricted as an administrator would restrict them: through the API, to the bootstrap client alone.
+        var (restricted, _) = await _api.PutJsonAsync($"/api/v1/people/{child}/restriction", new { allowed = new[] { "client:bootstrap" }, reason = "Test: a restricted record" });
+        Assert.Equal(HttpStatusCode.OK, restricted);
         var investigator = await _factory.ApiAsAsync("investigator");
 
         var (status, body) = await investigator.GetJsonAsync("/api/v1/cases/missing-episode/miss-1");

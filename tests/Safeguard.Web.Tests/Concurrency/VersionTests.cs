@@ -55,7 +55,7 @@ public sealed class VersionTests : IDisposable
         var a = await _api.CreatePersonAsync(A.Child("Versioned", "Mergeone").BornOn("2013-05-06").Build());
         var b = await _api.CreatePersonAsync(A.Child("Versiond", "Mergeone").BornOn("2013-05-06").Build());
         var (_, bRead) = await _api.GetJsonAsync($"/api/v1/people/{b}");
-        await _api.PostJsonAsync($"/api/v1/people/{b}/corrections", new { forename = "Versioned", surname = "Mergeone", dateOfBirth = "2013-05-06", reason = "Spelling" });
+        await _api.PostJsonAsync($"/api/v1/people/{b}/corrections", new { forename = "Versioned", surname = "Mergeone", dateOfBirth = "2013-05-06", reason = "Spelling", expectedVersion = 1 });
 
         var (stale, refusal) = await _api.PostJsonAsync($"/api/v1/people/{a}/merge",
             new { otherPersonId = b, reason = "Same child", expectedVersion = 1, otherExpectedVersion = bRead!["version"]!.GetValue<int>() });

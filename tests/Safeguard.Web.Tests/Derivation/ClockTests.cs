@@ -59,9 +59,14 @@ public sealed class ClockTests : IDisposable
         var alert = Assert.Single(await OverdueAsync(child));
         Assert.Equal(SafeAndWellDue, alert.CreatedAt);
         Assert.Equal("supervisor:response", alert.Audience);
-        Assert.Contains("safe and well", alert.Explanation, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Noah Clockdue", alert.Explanation);
-        Assert.Contains("3 March 2026", alert.Explanation);
+        // Read as the supervisor's worklist reads it: in words, with the child's name and the UK due time.
+        var (status, body) = await _factory.Api().GetJsonAsync("/api/v1/alerts?code=task-overdue");
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var read = Assert.Single(body!.AsArray(), a => a!["alert"]?["id"]?.GetValue<string>() == alert.Id.ToString() || a!["id"]?.GetValue<string>() == alert.Id.ToString())!.ToJsonString();
+        Assert.Contains("safe and well", read, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Noah Clockdue", read);
+        Assert.Contains("3 March 2026 at", read);
+        Assert.DoesNotContain("{person:", read);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class WholeHistoryTests : IDisposable
         foreach (var (id, _) in new[] { ("corr-scr-1", suggestedOnly), ("corr-scr-2", confirmedBy) })
         {
             var (status, body) = await _api.PostJsonAsync($"/api/v1/events/{id}/corrections",
-                new { reason = "Indicators were entered against the wrong child", data = new { indicators = Array.Empty<string>() } });
+                new { reason = "Indicators were entered against the wrong child", expectedVersion = 1, data = new { indicators = Array.Empty<string>() } });
             Assert.True(status == HttpStatusCode.OK, body?.ToJsonString());
         }
 
