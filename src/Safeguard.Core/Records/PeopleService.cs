@@ -21,7 +21,7 @@ public sealed record PersonCreated(Person Person, bool AlreadyExisted, IReadOnly
 
 /// <summary>Creates and corrects people. A correction keeps the old version readable (A3); a second
 /// create with the same source reference answers with the existing person.</summary>
-public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, AuditLog audit, TimeProvider clock)
+public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, AuditLog audit, Derivation.RulesRunner rules, TimeProvider clock)
 {
 
     // findMatches is false when the caller has matched the person already (the importer), so the search runs once, not twice.
@@ -119,6 +119,9 @@ public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, A
         }
         if ((input.Aliases?.Count ?? 0) > 20) errors["aliases"] = ["At most 20 aliases."];
         if (input.Postcode is { Length: > 10 }) errors["address.postcode"] = ["Postcode must be 10 characters or fewer."];
+        // Control characters are never part of a gender, an address or a postcode (and PostgreSQL refuses NUL).
+        foreach (var (field, value) in new[] { ("gender", input.Gender), ("address.line1", input.AddressLine1), ("address.town", input.Town), ("address.postcode", input.Postcode) })
+            if (value is not null && value.Any(char.IsControl)) errors[field] = ["Must not contain control characters."];
         if (errors.Count > 0) throw new ProblemException(Problems.Problems.Invalid(errors));
         return (forename, surname, dob);
     }

@@ -37,6 +37,8 @@ public sealed partial class PeopleService
         if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not correct records."));
         if (string.IsNullOrWhiteSpace(reason)) throw new ProblemException(Problems.Problems.Invalid("reason", "Say why the record is being corrected."));
         if (expectedVersion is null) throw new ProblemException(Problems.Problems.Invalid("expectedVersion", "is required: the version of the record you are correcting"));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await PersonLocks.TakeAsync(db, [id], ct);
         var person = await access.GetVisibleAsync(actor, id, ct);
         if (person.Version != expectedVersion) throw new ProblemException(Problems.Problems.StaleVersion("person", person.Version));
 
@@ -66,6 +68,10 @@ public sealed partial class PeopleService
         PersonSearchKeys.Apply(person);
         audit.Record(actor, AuditActions.Change, "person", person.Id.ToString(), person.Id, $"version {person.Version}", reason);
         await db.SaveChangesAsync(ct);
+        // A corrected date of birth can change what the rules find (ages, the CAWN limit, who counts as a child).
+        await rules.RederiveWithNeighboursAsync([person.Id],
+            $"the person's details were corrected on {Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow()):d MMMM yyyy}: {reason.Trim()}", ct);
+        await tx.CommitAsync(ct);
         return person;
     }
 

@@ -42,6 +42,9 @@ public sealed class BadInputTests : IDisposable
             ("/api/v1/people", Json(new { forename = 12, surname = "Test" }), null, HttpStatusCode.BadRequest, "validation-failed"),
             ("/api/v1/people", Json(new { forename = "", surname = "" }), null, HttpStatusCode.BadRequest, "validation-failed"),
             ("/api/v1/people", Json(new { forename = "Al", surname = "Test", dateOfBirth = "2014-02-30" }), null, HttpStatusCode.BadRequest, "validation-failed"),
+            // Control characters (NUL is refused by PostgreSQL) in the other fields of a person: refused, never a 500.
+            ("/api/v1/people", Json(new { forename = "Al", surname = "Test", gender = "f\u0000" }), null, HttpStatusCode.BadRequest, "validation-failed"),
+            ("/api/v1/people", Json(new { forename = "Al", surname = "Test", address = new { line1 = "1 Mill\u0000Lane", town = "Exeter\u0007", postcode = "EX1\u00001AA" } }), null, HttpStatusCode.BadRequest, "validation-failed"),
             ("/api/v1/people", Json(new { forename = "Al", surname = "Test", address = "not an object" }), null, HttpStatusCode.BadRequest, "validation-failed"),
             ($"/api/v1/people/{child}/flags", Json(new { code = "made-up-flag", reason = "because" }), null, HttpStatusCode.BadRequest, "validation-failed"),
             ($"/api/v1/people/{child}/flags", Json(new { code = "cse-risk" }), null, HttpStatusCode.BadRequest, "validation-failed"),
