@@ -236,6 +236,6 @@ public sealed class RecordingFormsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("The date must be on or after Jade Formasof’s date of birth, 20 January 2016", WebUtility.HtmlDecode(html));
         Assert.DoesNotContain("aged -", html);
-        Assert.DoesNotContain("as it stood at", html);
+        Assert.DoesNotContain("You are looking at this profile as it stood at", html);
     }
 }
