@@ -25,14 +25,14 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         // Find the child with a misspelt surname and only the year of birth.
         await session.GotoAsync("/people");
         await page.FillAsync("#Name", "Marnie Browsertst");
-        await page.FillAsync("#DateOfBirth", "2013");
+        await page.FillAsync("#DateOfBirth-year", "2013");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Marnie Browsertest" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Marnie Browsertest");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a PPN about this person" }).ClickAsync();
         await page.GetByLabel("Neglect").CheckAsync();
-        await page.FillAsync("#OccurredAt", "2026-03-01T21:15");
+        await FillWhenAsync(page, "OccurredAt", "1", "3", "2026", "21:15");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
         // The child's views, but no demeanour: refused, with the typed words kept.
@@ -53,6 +53,8 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("Quiet, avoided eye contact");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit notification" }).ClickAsync();
 
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Public protection notification recorded");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to Marnie Browsertest’s profile" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/people/{childId}"));
         var chronology = page.Locator("[data-testid=chronology]");
         await Expect(chronology).ToContainTextAsync("Public protection notification");
@@ -79,7 +81,7 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         await Expect(page.Locator("[data-testid=incident-people]")).ToContainTextAsync("Tilly Hometest");
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
-        await page.FillAsync("#OccurredAt", "2026-03-01T22:40");
+        await FillWhenAsync(page, "OccurredAt", "1", "3", "2026", "22:40");
         await page.FillAsync("#Summary", "Shouting heard by neighbour; victim has a cut lip");
         await page.Locator("#RiskGrade-2").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
@@ -93,6 +95,8 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit incident" }).ClickAsync();
 
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Domestic abuse incident recorded");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to Tilly Hometest’s profile" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/people/{childId}"));
         await Expect(page.Locator("[data-testid=chronology]")).ToContainTextAsync("domestic-abuse");
     }
@@ -132,6 +136,15 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         Assert.Contains("cannot sign in with that username and password", unknown);
         Assert.Equal(unknown, wrongPassword);
         Assert.Equal(unknown, locked);
+    }
+
+    /// <summary>Types a date and time into the GOV.UK date boxes of the field <paramref name="name"/>.</summary>
+    internal static async Task FillWhenAsync(IPage page, string name, string day, string month, string year, string time)
+    {
+        await page.FillAsync($"#{name}", day);
+        await page.FillAsync($"#{name}-month", month);
+        await page.FillAsync($"#{name}-year", year);
+        await page.FillAsync($"#{name}-time", time);
     }
 
     /// <summary>Submits the sign-in form and returns the error summary's text; fails if sign-in succeeds.</summary>

@@ -51,7 +51,7 @@ public sealed class ReviewPagesTests : IDisposable
         var existing = await _factory.Api().CreatePersonAsync(A.Child("Jessica", "Testwood").BornOn("2014-04-03").Build());
         var officer = await PageSignIn.AsAsync(_factory, "officer");
 
-        var offered = await officer.SubmitAsync("/people/new", "Continue", [new("Forename", "Jess"), new("Surname", "Testwood"), new("DateOfBirth", "2014-04-03")]);
+        var offered = await officer.SubmitAsync("/people/new", "Continue", [new("Forename", "Jess"), new("Surname", "Testwood"), new("DateOfBirth.Day", "3"), new("DateOfBirth.Month", "4"), new("DateOfBirth.Year", "2014")]);
         var created = await (await officer.FormOnAsync(offered, "None of these: add a new person")).SubmitAsync();
 
         Assert.Contains("This person may already be recorded", await offered.Content.ReadAsStringAsync());

@@ -24,16 +24,28 @@ public sealed class NewModel(PeopleService people, MatchReviewService reviews) :
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public IReadOnlyList<PossibleMatch> PossibleMatches { get; private set; } = [];
+    /// <summary>The date of birth as typed into the day, month and year boxes.</summary>
+    public Shared.DateTimeInput DateOfBirthBoxes { get; private set; } = new();
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var actor = User.ToActor();
+        // The GOV.UK date boxes when the form posted them; the "none of these" form carries the date already read.
+        string? dobProblem = null;
+        if (Shared.DateTimeInput.Posted(Request.Form, nameof(DateOfBirth)))
+        {
+            DateOfBirthBoxes = Shared.DateTimeInput.From(Request.Form, nameof(DateOfBirth));
+            dobProblem = DateOfBirthBoxes.Check("the date of birth", withTime: false, required: false);
+            DateOfBirth = DateOfBirthBoxes.ToText(withTime: false);
+        }
+        else DateOfBirthBoxes = Shared.DateTimeInput.FromText(DateOfBirth);
         var input = new PersonInput(Forename, Surname, DateOfBirth, Gender, null, AddressLine1, Town, Postcode);
         try
         {
-            if (!NoneOfThese && !string.IsNullOrWhiteSpace(Forename) && !string.IsNullOrWhiteSpace(Surname))
+            // A date of birth that is not a real date goes to the service as typed, so every problem comes back at once.
+            if (dobProblem is null && !NoneOfThese && !string.IsNullOrWhiteSpace(Forename) && !string.IsNullOrWhiteSpace(Surname))
             {
                 DateOnly? dob = DateOnly.TryParse(DateOfBirth, out var d) ? d : null;
                 PossibleMatches = await people.PossibleMatchesAsync(actor, Forename.Trim(), Surname.Trim(), dob, Postcode, HttpContext.RequestAborted);
@@ -49,6 +61,16 @@ public sealed class NewModel(PeopleService people, MatchReviewService reviews) :
         catch (ProblemException e)
         {
             e.Problem.AddTo(ModelState, f => f switch { "forename" => "Forename", "surname" => "Surname", "dateOfBirth" => "DateOfBirth", "address.postcode" => "Postcode", _ => f });
+            if (dobProblem is not null)
+            {
+                ModelState.Remove(nameof(DateOfBirth));
+                ModelState.AddModelError(nameof(DateOfBirth), dobProblem);
+            }
+            else if (ModelState[nameof(DateOfBirth)]?.Errors.Count > 0)
+            {
+                ModelState.Remove(nameof(DateOfBirth));
+                ModelState.AddModelError(nameof(DateOfBirth), "The date of birth must be today or in the past");
+            }
             return Page();
         }
     }

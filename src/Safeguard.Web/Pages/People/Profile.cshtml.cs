@@ -19,7 +19,7 @@ public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags) : P
     public ProfileView Profile { get; private set; } = null!;
     public bool CanDecideFlags { get; private set; }
     public bool CanRecord { get; private set; }
-    public bool Historic => AsOf is { Length: > 0 };
+    public bool Historic { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -45,10 +45,12 @@ public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags) : P
         }
     }
 
+    private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
     private async Task<bool> LoadAsync()
     {
         DateTimeOffset? at = null;
-        if (Historic)
+        if (AsOf is { Length: > 0 })
         {
             if (Shared.UkTime.TryParse(AsOf, out var parsed)) at = parsed;
             else ModelState.AddModelError(nameof(AsOf), "Enter a date and time, for example 2026-03-01T21:00");
@@ -57,6 +59,14 @@ public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags) : P
         {
             var actor = User.ToActor();
             Profile = await profiles.BuildAsync(actor, Id, at, ct: HttpContext.RequestAborted);
+            Historic = at is not null;
+            if (at is { } asOf && Profile.Person.DateOfBirth is { } born && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, London).DateTime) < born)
+            {
+                // Nobody has a record before they were born ("aged -10"): say so and show the profile as it is now.
+                ModelState.AddModelError(nameof(AsOf), $"The date must be on or after {Profile.Person.Forename} {Profile.Person.Surname}’s date of birth, {born:d MMMM yyyy}");
+                Profile = await profiles.BuildAsync(actor, Id, null, ct: HttpContext.RequestAborted);
+                Historic = false;
+            }
             CanDecideFlags = actor.CanDecideFlags && !Historic;
             CanRecord = actor.CanRecord;
             return true;

@@ -21,13 +21,30 @@ public sealed class NewModel(FlagService flags, PersonAccess access) : PageModel
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
+    /// <summary>The answers shown back before the flag is raised (GOV.UK check answers).</summary>
+    public bool Checking { get; private set; }
+
+    public async Task<IActionResult> OnPostCheckAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        Checking = CheckAnswers();
+        return Page();
+    }
+
+    /// <summary>Back from the check page to the form, with every answer kept.</summary>
+    public async Task<IActionResult> OnPostChangeAsync() => await LoadAsync() ? Page() : NotFound();
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAsync()) return NotFound();
+        if (!CheckAnswers()) return Page();
         try
         {
-            await flags.RaiseAsync(User.ToActor(), Id, Code ?? "", Reason, EventIds, ct: HttpContext.RequestAborted);
-            return Redirect($"/people/{Id}#flags");
+            var flag = await flags.RaiseAsync(User.ToActor(), Id, Code ?? "", Reason, EventIds, ct: HttpContext.RequestAborted);
+            var name = FlagCodes.Names.GetValueOrDefault(flag.Code, flag.Code);
+            return Redirect(new Record.Recorded(flag.Status == FlagStatus.Confirmed ? $"{name} flag raised" : $"{name} flag suggested", Person.Id, Person.FullName,
+                [flag.Status == FlagStatus.Confirmed ? "The flag is confirmed and shows on the profile now." : "A supervisor will confirm or reject it; until then it shows as suggested.",
+                 $"Review by {flag.ReviewDate:d MMMM yyyy}"], flag.Id.ToString()).Keep(TempData));
         }
         catch (ProblemException e) when (e.Problem.Status != 404)
         {
@@ -35,6 +52,17 @@ public sealed class NewModel(FlagService flags, PersonAccess access) : PageModel
             return Page();
         }
     }
+
+    /// <summary>All the form's problems at once, each naming its field.</summary>
+    private bool CheckAnswers()
+    {
+        if (!FlagCodes.IsKnown(Code ?? "")) ModelState.AddModelError(nameof(Code), "Choose which flag to raise");
+        if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Say why the flag is needed");
+        else if (Reason.Length > 2000) ModelState.AddModelError(nameof(Reason), "Why the flag is needed must be 2,000 characters or fewer");
+        return ModelState.IsValid;
+    }
+
+    public string EventText(string id) => Events.FirstOrDefault(e => e.Value == id)?.Text ?? id;
 
     private async Task<bool> LoadAsync()
     {

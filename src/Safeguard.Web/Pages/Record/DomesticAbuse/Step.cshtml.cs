@@ -12,7 +12,7 @@ namespace Safeguard.Web.Pages.Record.DomesticAbuse;
 /// <summary>One page of the domestic abuse journey: the people, the incident, one page per child
 /// (demeanour; seen and spoken to), then check and submit. Answers are saved as they are posted (B4);
 /// each child's page applies the same recording standard as the API (B2).</summary>
-public sealed class StepModel(DraftStore drafts, EventService events, PersonAccess access, PeopleFinder finder) : PageModel
+public sealed class StepModel(DraftStore drafts, EventService events, PersonAccess access, PeopleFinder finder, TimeProvider clock) : PageModel
 {
     private static readonly string[] Roles = ["victim", "suspect", "child"];
 
@@ -73,9 +73,12 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
                 if (!Draft.People.Any(p => p.Role is "victim" or "suspect")) ModelState.AddModelError("Name", "Add the victim or the suspect");
                 break;
             case "incident":
+                var boxes = Shared.DateTimeInput.From(Request.Form, nameof(OccurredAt));
+                OccurredAt = boxes.ToText(withTime: true);
                 (Draft.OccurredAt, Draft.Summary, Draft.RiskGrade) = (OccurredAt, Summary, RiskGrade);
                 await SaveAsync();
-                if (!Shared.UkTime.TryParse(OccurredAt, out _)) ModelState.AddModelError(nameof(OccurredAt), "Enter when it happened, for example 2026-03-01T21:15");
+                if (boxes.Check("when it happened", withTime: true) is { } problem) ModelState.AddModelError(nameof(OccurredAt), problem);
+                else if (boxes.TryInstant(out var at) && at > clock.GetUtcNow().AddMinutes(5)) ModelState.AddModelError(nameof(OccurredAt), "When it happened must be now or in the past");
                 if (string.IsNullOrWhiteSpace(Summary)) ModelState.AddModelError(nameof(Summary), "Say briefly what happened");
                 if (string.IsNullOrWhiteSpace(RiskGrade)) ModelState.AddModelError(nameof(RiskGrade), "Choose a risk grade");
                 break;
@@ -92,7 +95,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
     public async Task<IActionResult> OnPostSubmitAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (!Shared.UkTime.TryParse(Draft.OccurredAt, out var occurredAt))
+        if (!Shared.UkTime.TryParse(Draft.OccurredAt, out var occurredAt) || occurredAt > clock.GetUtcNow().AddMinutes(5))
         {
             ModelState.AddModelError("", "Say when the incident happened: use the change links below.");
             return Page();
@@ -113,7 +116,8 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
         }
         await drafts.DeleteAsync(User.ToActor().Id, DraftId, HttpContext.RequestAborted);
         var first = Draft.Children.First();
-        return Redirect($"/people/{first.PersonId}#chronology");
+        return Redirect(new Recorded("Domestic abuse incident recorded", first.PersonId, first.Name,
+            [$"Happened {Shared.UkTime.Show(occurredAt)}", .. Draft.People.Select(p => $"{p.Name}: {p.Role}")], $"da-{DraftId}").Keep(TempData));
     }
 
     public string Href(string step) => $"/record/domestic-abuse/{DraftId}/{step}";

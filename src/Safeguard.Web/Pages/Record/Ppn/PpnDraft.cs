@@ -32,6 +32,16 @@ public sealed class PpnDraft
         ("check", "Check your answers", []),
     ];
 
+    /// <summary>The concerns a PPN can name, in words.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> ConcernChoices =
+    [
+        ("neglect", "Neglect"), ("physical-abuse", "Physical abuse"), ("emotional-abuse", "Emotional abuse"), ("sexual-abuse", "Sexual abuse"),
+        ("domestic-abuse", "Domestic abuse"), ("cse", "Child sexual exploitation"), ("cce", "Child criminal exploitation"),
+        ("online-sexual-abuse", "Online sexual abuse"), ("missing", "Missing"),
+    ];
+
+    public static string ConcernName(string code) => ConcernChoices.FirstOrDefault(c => c.Code == code).Name ?? code;
+
     /// <summary>Maps a recording standard's field to the page input that answers it.</summary>
     public static string InputFor(string standardField) => standardField.Replace("data.", "") switch
     {

@@ -52,13 +52,14 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
         }
 
         Merge(Input, fields);
+        if (Step == "concern") Draft.OccurredAt = Shared.DateTimeInput.From(Request.Form, "OccurredAt").ToText(withTime: true);
         await drafts.SaveAsync(User.ToActor().Id, PpnDraft.Kind, DraftId, Draft, HttpContext.RequestAborted);
         ModelState.Clear();
         foreach (var s in Draft.ShortfallsFor(fields)) ModelState.AddModelError(PpnDraft.InputFor(s.Field), s.Message);
         if (Step == "concern")
         {
             if (Draft.Concerns.Count == 0) ModelState.AddModelError("Concerns", "Choose at least one concern");
-            if (!TryOccurredAt(out _)) ModelState.AddModelError("OccurredAt", "Enter when it happened, for example 2026-03-01T21:15");
+            if (OccurredAtProblem() is { } problem) ModelState.AddModelError("OccurredAt", problem);
         }
         return ModelState.IsValid ? Redirect(Next()) : Page();
     }
@@ -87,8 +88,10 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
             return Page();
         }
         await drafts.DeleteAsync(actor.Id, DraftId, HttpContext.RequestAborted);
-        TempData["Notice"] = "Public protection notification recorded";
-        return Redirect($"/people/{Draft.ChildId}#chronology");
+        var when = Shared.UkTime.Show(occurredAt);
+        return Redirect(new Recorded("Public protection notification recorded", Draft.ChildId.Value, Draft.ChildName ?? "the child",
+            [$"Concerns: {string.Join(", ", Draft.Concerns.Select(PpnDraft.ConcernName))}", $"Happened {when}", Draft.Referred == "yes" ? "Referred to children’s social care" : "Not referred to children’s social care"],
+            $"ppn-{DraftId}").Keep(TempData));
     }
 
     public string Href(string step) => $"/record/ppn/{DraftId}/{step}";
@@ -140,4 +143,12 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
     /// <summary>The time it happened, not in the future.</summary>
     private bool TryOccurredAt(out DateTimeOffset value) =>
         Shared.UkTime.TryParse(Draft.OccurredAt, out value) && value <= clock.GetUtcNow().AddMinutes(5);
+
+    /// <summary>Why the time it happened cannot be taken, in words naming the field, or null.</summary>
+    private string? OccurredAtProblem()
+    {
+        var boxes = Shared.DateTimeInput.FromText(Draft.OccurredAt);
+        if (boxes.Check("when it happened", withTime: true) is { } problem) return problem;
+        return TryOccurredAt(out _) ? null : "When it happened must be now or in the past";
+    }
 }
