@@ -23,7 +23,7 @@ public sealed class WorklistPageTests : IDisposable
         await _api.LocateAsync("f2", "m2", child, "2026-03-02T02:00:00Z", "Bus station"); // both still open
         var page = await PageSignIn.AsAsync(_factory, "supervisor");
 
-        var (status, html) = await page.GetAsync("/worklist?Team=all&Status=all&Audience=all");
+        var (status, html) = await page.GetAsync("/worklist?Team=all&Status=all&Audience=all&Sort=due");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var overdue = html.IndexOf(">overdue</strong>", StringComparison.Ordinal);
