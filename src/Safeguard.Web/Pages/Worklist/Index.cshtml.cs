@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Problems;
+using Safeguard.Core.Records;
 using Safeguard.Core.Rules;
 using Safeguard.Core.Work;
 using Safeguard.Web.Hosting;
