@@ -58,7 +58,13 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
             var me = actor.Id.StartsWith("user:", StringComparison.Ordinal) ? actor.Id[5..] : actor.Id;
             q = q.Where(t => t.AssignedUser == me);
         }
-        else if (filter.Assigned == "team") q = q.Where(t => t.AssignedTo == (actor.Team ?? ""));
+        else if (filter.Assigned == "team")
+        {
+            // A user's team is a force team ("NMR-MISS"); rules assign to a kind of team ("missing-persons"): both count.
+            var kind = actor.Team is null ? null : await db.Teams.AsNoTracking().Where(t => t.Code == actor.Team).Select(t => t.Kind).FirstOrDefaultAsync(ct);
+            var mine = new[] { actor.Team ?? "", RuleTeamOf(kind) ?? "" }.Where(c => c.Length > 0).Distinct().ToList();
+            q = q.Where(t => mine.Contains(t.AssignedTo));
+        }
         q = filter.Status == TaskStatus.Done ? q.Where(t => t.Status == TaskStatus.Done) : q.Where(t => t.Status == TaskStatus.Open);
         if (filter.Status == TaskStatus.Overdue) q = q.Where(t => t.DueAt < now);
         else if (filter.Status == TaskStatus.Open) q = q.Where(t => t.DueAt >= now);
@@ -118,6 +124,16 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
         }).ToList();
         return new WorkPage<WorklistAlert>(items, total, p, size);
     }
+
+    /// <summary>The team a rule assigns to (Rules.Teams) for a kind of force team, if there is one.</summary>
+    public static string? RuleTeamOf(string? kind) => kind switch
+    {
+        "response" => Rules.Teams.Response,
+        "mash" => Rules.Teams.Mash,
+        "missing" => Rules.Teams.MissingPersons,
+        "specialist-child-abuse" => Rules.Teams.Investigation,
+        _ => null,
+    };
 
     /// <summary>When the actor last marked their worklist as seen (null: never); items raised later are new to them.</summary>
     public async Task<DateTimeOffset?> SeenAtAsync(Actor actor, CancellationToken ct = default) =>

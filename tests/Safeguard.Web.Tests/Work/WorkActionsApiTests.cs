@@ -80,25 +80,28 @@ public sealed class WorkActionsApiTests : IDisposable
     }
 
     [Fact]
-    public async Task A_task_assigned_to_a_person_moves_to_their_team_and_is_on_their_mine_list_only()
+    public async Task A_task_assigned_to_a_person_is_on_their_mine_list_only_and_an_unknown_person_is_refused()
     {
         var (_, task) = await ReturnInterviewTaskAsync();
-        await _factory.AddUserAsync("dc.okafor", "investigator", "Work8-test-password-1", "child-exploitation");
-        var okafor = _factory.Api((await _factory.IssueTokenAsync("investigator", "child-exploitation")).Token);
+        await _factory.AddUserAsync("dc.okafor", "investigator", "Work8-test-password-1");
+        var (reassigned, toTeam) = await _api.PostJsonAsync($"/api/v1/tasks/{task["id"]}/assign", new { team = "mash" });
 
         var (status, assigned) = await _api.PostJsonAsync($"/api/v1/tasks/{task["id"]}/assign", new { user = "dc.okafor", reason = "Knows the family" });
         var (unknown, problem) = await _api.PostJsonAsync($"/api/v1/tasks/{task["id"]}/assign", new { user = "nobody.here" });
-        var (_, team) = await _api.GetJsonAsync("/api/v1/tasks?team=child-exploitation");
-        var (_, teamOfClient) = await okafor.GetJsonAsync("/api/v1/tasks?assigned=team");
+        var (badTeam, teamProblem) = await _api.PostJsonAsync($"/api/v1/tasks/{task["id"]}/assign", new { team = "the-moon" });
+        var (_, mash) = await _api.GetJsonAsync("/api/v1/tasks?team=mash");
         var (_, mineOfAdmin) = await _api.GetJsonAsync("/api/v1/tasks?assigned=mine");
 
+        Assert.Equal(HttpStatusCode.OK, reassigned);
+        Assert.Equal("mash", toTeam!["assignedTo"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("dc.okafor", assigned!["assignedUser"]!.GetValue<string>());
-        Assert.Equal("child-exploitation", assigned["assignedTo"]!.GetValue<string>());
+        Assert.Equal("mash", assigned["assignedTo"]!.GetValue<string>()); // a user with no team keeps the task's team
         Assert.Equal(HttpStatusCode.BadRequest, unknown);
         Assert.NotNull(problem!["errors"]!["user"]);
-        Assert.Equal(["return-interview"], team.Codes());
-        Assert.Equal(["return-interview"], teamOfClient.Codes());
+        Assert.Equal(HttpStatusCode.BadRequest, badTeam);
+        Assert.NotNull(teamProblem!["errors"]!["team"]);
+        Assert.Equal(["return-interview"], mash.Codes());
         Assert.Empty(mineOfAdmin!.AsArray());
     }
 
@@ -106,14 +109,16 @@ public sealed class WorkActionsApiTests : IDisposable
     public async Task An_alert_acknowledged_with_a_note_shows_who_and_what_and_cannot_be_acknowledged_twice()
     {
         var child = await _api.CreatePersonAsync(A.Child("Mia", "Alerttest").AgedYears(14).Build());
-        await _api.ReportAsync("m1", child, "2026-03-01T20:00:00Z");
-        var (_, alerts) = await _api.GetJsonAsync($"/api/v1/alerts?code=missing-grade-review");
+        await _api.ReportAsync("m1", child, "2026-01-05T20:00:00Z");
+        await _api.ReportAsync("m2", child, "2026-01-20T20:00:00Z");
+        await _api.ReportAsync("m3", child, "2026-02-01T20:00:00Z"); // the third episode raises a repeat-missing alert
+        var (_, alerts) = await _api.GetJsonAsync("/api/v1/alerts?code=repeat-missing");
         var alert = alerts!.AsArray().First()!;
 
         var (noNote, _) = await _api.PostJsonAsync($"/api/v1/alerts/{alert["id"]}/acknowledge", new { note = "" });
         var (status, acked) = await _api.PostJsonAsync($"/api/v1/alerts/{alert["id"]}/acknowledge", new { note = "Grade reviewed: stays low", expectedVersion = 1 });
         var (twice, _) = await _api.PostJsonAsync($"/api/v1/alerts/{alert["id"]}/acknowledge", new { note = "Again" });
-        var (_, unacknowledged) = await _api.GetJsonAsync("/api/v1/alerts?code=missing-grade-review&unacknowledged=true");
+        var (_, unacknowledged) = await _api.GetJsonAsync("/api/v1/alerts?code=repeat-missing&unacknowledged=true");
 
         Assert.Equal(HttpStatusCode.BadRequest, noNote);
         Assert.Equal(HttpStatusCode.OK, status);

@@ -74,7 +74,9 @@ public sealed class WorklistPageTests : IDisposable
     public async Task A_supervisor_completes_a_task_with_what_was_done_and_acknowledges_an_alert_on_the_worklist()
     {
         var child = await _api.CreatePersonAsync(A.Child("Ada", "Formtest").AgedYears(14).Build());
-        await _api.ReportAsync("m1", child, "2026-03-01T20:00:00Z");
+        await _api.ReportAsync("m0", child, "2026-01-05T20:00:00Z");
+        await _api.ReportAsync("m00", child, "2026-01-20T20:00:00Z");
+        await _api.ReportAsync("m1", child, "2026-03-01T20:00:00Z"); // the third episode raises a repeat-missing alert
         await _api.LocateAsync("f1", "m1", child, "2026-03-01T23:00:00Z", "Bus station");
         var page = await PageSignIn.AsAsync(_factory, "supervisor");
         const string list = "/worklist?Team=all&Status=all&Audience=all&Code=return-interview";
@@ -82,11 +84,11 @@ public sealed class WorklistPageTests : IDisposable
         var empty = await page.SubmitAsync(list, "Complete task", [new("note", "")]);
         var emptyHtml = await empty.Content.ReadAsStringAsync();
         var completed = await page.SubmitAsync(list, "Complete task", [new("note", "Interview held at school with the child's social worker")]);
-        var (_, after) = await page.GetAsync(completed.Headers.Location!.PathAndQuery);
-        var acknowledged = await page.SubmitAsync("/worklist?Team=all&Status=all&Audience=all&Code=missing-grade-review", "Acknowledge alert",
+        var (_, after) = await page.GetAsync(completed.Headers.Location!.OriginalString);
+        var acknowledged = await page.SubmitAsync("/worklist?Team=all&Status=all&Audience=all&Code=repeat-missing", "Acknowledge alert",
             [new("note", "Grade reviewed with the duty inspector")]);
         var (_, done) = await _api.GetJsonAsync($"/api/v1/tasks?personId={child}&status=done&code=return-interview");
-        var (_, alerts) = await _api.GetJsonAsync("/api/v1/alerts?code=missing-grade-review");
+        var (_, alerts) = await _api.GetJsonAsync("/api/v1/alerts?code=repeat-missing");
 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("Say what was done to complete the task.", emptyHtml);
@@ -105,7 +107,7 @@ public sealed class WorklistPageTests : IDisposable
         await _api.ReportAsync("m1", child, "2026-03-01T20:00:00Z");
         await _api.LocateAsync("f1", "m1", child, "2026-03-01T23:00:00Z", "Bus station");
         var supervisor = await PageSignIn.AsAsync(_factory, "supervisor");
-        var officer = await PageSignIn.AsAsync(_factory, "officer", "response");
+        var officer = await PageSignIn.AsAsync(_factory, "officer");
 
         var assigned = await supervisor.SubmitAsync("/worklist?Team=all&Status=all&Code=return-interview", "Assign task", [new("assignUser", "officer")]);
         var (_, mine) = await officer.GetAsync("/worklist?Team=all&Status=all&Assigned=mine");
