@@ -14,7 +14,7 @@ namespace Safeguard.Web.Pages.Worklist;
 /// and a link to the child; tasks are completed with what was done, assigned and reassigned, and alerts acknowledged
 /// with a note, on this page. Items raised since the user last marked the list as seen are marked "New". Filters are
 /// plain GET parameters, so the page works without JavaScript.</summary>
-public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions) : PageModel
+public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions, Core.Exports.ListExport export) : PageModel
 {
     public static readonly IReadOnlyList<string> TeamCodes = WorkActions.AssignableTeams;
     public static readonly string[] AudienceCodes = [Audiences.Supervisor, Audiences.ControlRoom];
@@ -52,6 +52,20 @@ public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions)
         }
         await LoadAsync();
         return Page();
+    }
+
+    /// <summary>The tasks matching the filters (up to 500) as CSV, written to the access log for each child in it.</summary>
+    public async Task<IActionResult> OnGetTasksCsvAsync()
+    {
+        var actor = User.ToActor();
+        if (!actor.CanReadPeople) return NotFound();
+        var list = await worklist.TasksAsync(actor, new WorkFilter(Blank(Status), Blank(Code), Blank(Team), Assigned: Blank(Assigned), Sort: Blank(Sort),
+            PageSize: Core.Work.Worklist.MaxPageSize), HttpContext.RequestAborted);
+        await export.AuditAsync(actor, "tasks", list.Items.Select(t => (Guid?)t.Task.PersonId), list.Items.Count, HttpContext.RequestAborted);
+        var csv = Core.Exports.ListExport.Csv(["Child", "Task", "Status", "Due", "Raised", "Team", "Assigned to", "Why", "Completed by", "What was done"],
+            list.Items.Select(t => (IReadOnlyList<string?>)[t.PersonName, Vocabulary.Describe(t.Task.Code), t.Task.Status, UkTime.Show(t.Task.DueAt),
+                UkTime.Show(t.Task.CreatedAt), Teams.Describe(t.Task.AssignedTo), t.AssignedUser, t.Task.Reason.Explanation, t.CompletedBy, t.CompletionNote]));
+        return File(csv, "text/csv; charset=utf-8", "tasks.csv");
     }
 
     public bool IsNew(DateTimeOffset raisedAt) => SeenAt is null || raisedAt > SeenAt;
