@@ -24,7 +24,9 @@ public sealed class AuditModel(AccessLogSearch search, Core.Exports.ListExport e
     [BindProperty(SupportsGet = true)] public string? ToDay { get; set; }
     [BindProperty(SupportsGet = true)] public string? ToMonth { get; set; }
     [BindProperty(SupportsGet = true)] public string? ToYear { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page of the list ("page" in the query; read by hand, since Razor Pages' own route value "page" names the page).</summary>
+    public int PageNumber { get => _page ?? (int.TryParse(Request.Query["page"], out var n) && n >= 1 ? n : 1); set => _page = value; }
+    private int? _page;
 
     public static readonly string[] Actions =
         [AuditActions.View, AuditActions.Search, AuditActions.Create, AuditActions.Change, AuditActions.Export, "share", "sign-in", "sign-in-failed", "setting"];

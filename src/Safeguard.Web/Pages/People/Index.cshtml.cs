@@ -17,7 +17,9 @@ public sealed class IndexModel(PeopleFinder finder, SafeguardDb db, TimeProvider
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     [BindProperty(SupportsGet = true)] public string? DateOfBirth { get; set; }
     [BindProperty(SupportsGet = true)] public string? Postcode { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page of the list ("page" in the query; read by hand, since Razor Pages' own route value "page" names the page).</summary>
+    public int PageNumber { get => _page ?? (int.TryParse(Request.Query["page"], out var n) && n >= 1 ? n : 1); set => _page = value; }
+    private int? _page;
 
     public const int PageSize = 25;
     /// <summary>How many people the search found in all (the page shows at most <see cref="PageSize"/>).</summary>

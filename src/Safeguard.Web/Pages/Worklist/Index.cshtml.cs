@@ -28,7 +28,9 @@ public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions,
     [BindProperty(SupportsGet = true)] public string? Audience { get; set; }
     [BindProperty(SupportsGet = true)] public string? Assigned { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int TaskPage { get; set; } = 1;
+    /// <summary>The page of the list ("page" in the query; read by hand, since Razor Pages' own route value "page" names the page).</summary>
+    public int TaskPage { get => _page ?? (int.TryParse(Request.Query["page"], out var n) && n >= 1 ? n : 1); set => _page = value; }
+    private int? _page;
     [BindProperty(SupportsGet = true)] public int AlertPage { get; set; } = 1;
 
     public WorkPage<WorklistTask> Tasks { get; private set; } = new([], 0, 1, Core.Work.Worklist.DefaultPageSize);
