@@ -5,24 +5,108 @@ using Safeguard.Core.Problems;
 
 namespace Safeguard.Core.AccessLog;
 
-/// <summary>Searching the access log (P2), for administrators, from the API and the administrator's page alike.
-/// The search is itself written to the log.</summary>
+/// <summary>One line of the access log as a person reads it: the entry, the name of the person it is about (if any), and
+/// a plain sentence of what was done ("Completed a task: return interview").</summary>
+public sealed record AccessLogRow(AuditEntry Entry, string? PersonName, string Summary);
+
+/// <summary>One page of the access log and the true number of matching entries.</summary>
+public sealed record AccessLogPage(IReadOnlyList<AccessLogRow> Rows, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>Searching the access log (P2), for administrators, from the API and the administrator's page alike:
+/// by the person's name or id, the user, the action and a date range, a page at a time. The search is itself written
+/// to the log.</summary>
 public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
 {
-    public sealed record Filter(Guid? PersonId, string? Actor, string? Action, DateTimeOffset? From, DateTimeOffset? To);
+    /// <summary><paramref name="PersonName"/> matches any part of the name of the person an entry is about (any
+    /// letter case); <paramref name="Actor"/> any part of the user's name or id.</summary>
+    public sealed record Filter(Guid? PersonId, string? Actor, string? Action, DateTimeOffset? From, DateTimeOffset? To, string? PersonName = null);
+
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 1000;
 
     /// <summary>Matching entries, newest first, at most <paramref name="limit"/> (1 to 1000).</summary>
-    public async Task<IReadOnlyList<AuditEntry>> SearchAsync(Actor actor, Filter f, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AuditEntry>> SearchAsync(Actor actor, Filter f, int limit, CancellationToken ct = default) =>
+        (await SearchPageAsync(actor, f, 1, Math.Clamp(limit, 1, MaxPageSize), ct)).Rows.Select(r => r.Entry).ToList();
+
+    /// <summary>One page of matching entries, newest first, each with the person's name and what was done in words.</summary>
+    public async Task<AccessLogPage> SearchPageAsync(Actor actor, Filter f, int page, int pageSize, CancellationToken ct = default)
     {
         if (!actor.IsAdministrator) throw new ProblemException(Problems.Problems.Forbidden("Only administrators may search the access log."));
+        if (page < 1) throw new ProblemException(Problems.Problems.Invalid("page", "must be 1 or more"));
+        if (pageSize is < 1 or > MaxPageSize) throw new ProblemException(Problems.Problems.Invalid("pageSize", $"must be from 1 to {MaxPageSize}"));
+        if (f.From is { } a && f.To is { } b && b < a)
+            throw new ProblemException(Problems.Problems.Invalid("to", "The end of the date range must be the same as or after the start."));
         var q = db.Audit.AsNoTracking();
-        if (f.PersonId is { } p) q = q.Where(a => a.PersonId == p);
-        if (!string.IsNullOrWhiteSpace(f.Actor)) q = q.Where(a => a.ActorId.Contains(f.Actor) || a.ActorName.Contains(f.Actor));
-        if (!string.IsNullOrWhiteSpace(f.Action)) q = q.Where(a => a.Action == f.Action);
-        if (f.From is { } from) q = q.Where(a => a.At >= from);
-        if (f.To is { } to) q = q.Where(a => a.At <= to);
-        var rows = await q.OrderByDescending(a => a.Id).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(ct);
-        await audit.RecordNowAsync(actor, AuditActions.Search, "audit", personId: f.PersonId, detail: $"{rows.Count} rows", ct: ct);
-        return rows;
+        if (f.PersonId is { } p) q = q.Where(x => x.PersonId == p);
+        if (!string.IsNullOrWhiteSpace(f.PersonName))
+        {
+            var name = f.PersonName.Trim().ToLower();
+            var ids = db.People.Where(x => (x.Forename + " " + x.Surname).ToLower().Contains(name)).Select(x => (Guid?)x.Id);
+            q = q.Where(x => ids.Contains(x.PersonId));
+        }
+        if (!string.IsNullOrWhiteSpace(f.Actor))
+        {
+            var who = f.Actor.Trim().ToLower();
+            q = q.Where(x => x.ActorId.ToLower().Contains(who) || x.ActorName.ToLower().Contains(who));
+        }
+        if (!string.IsNullOrWhiteSpace(f.Action)) q = q.Where(x => x.Action == f.Action);
+        if (f.From is { } from) q = q.Where(x => x.At >= from);
+        if (f.To is { } to) q = q.Where(x => x.At <= to);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(x => x.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var personIds = rows.Select(r => r.PersonId).OfType<Guid>().Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(x => personIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
+        await audit.RecordNowAsync(actor, AuditActions.Search, "audit", personId: f.PersonId, detail: $"{rows.Count} of {total} rows", ct: ct);
+        return new AccessLogPage(rows.Select(r => new AccessLogRow(r, r.PersonId is { } id ? names.GetValueOrDefault(id) : null, Describe(r))).ToList(),
+            total, page, pageSize);
     }
+
+    /// <summary>What an entry records, as a sentence: the action and the thing acted on in words, then the detail.</summary>
+    public static string Describe(AuditEntry e)
+    {
+        var verb = e.Action switch
+        {
+            AuditActions.View => "Viewed",
+            AuditActions.Search => "Searched",
+            AuditActions.List => "Listed",
+            AuditActions.Create => "Created",
+            AuditActions.Change => "Changed",
+            AuditActions.Export => "Exported",
+            "share" => "Shared",
+            "sign-in" => "Signed in",
+            "sign-in-failed" => "Failed to sign in",
+            "setting" => "Changed a setting",
+            _ => Words(e.Action),
+        };
+        var what = e.Entity switch
+        {
+            "person" => "the person's record",
+            "profile" => "the profile",
+            "event" => "a record of an event",
+            "flag" => "a flag",
+            "task" => "a task",
+            "tasks" => "the task worklist",
+            "alert" => "an alert",
+            "alerts" => "the alert worklist",
+            "audit" => "the access log",
+            "search" or "people" => "for people",
+            "user" => "a user account",
+            "" => "",
+            _ => Words(e.Entity).ToLowerInvariant(),
+        };
+        var sentence = e.Action is "sign-in" or "sign-in-failed" || verb.EndsWith("setting", StringComparison.Ordinal) || what.Length == 0
+            ? verb : $"{verb} {what}";
+        return string.IsNullOrWhiteSpace(e.Detail) ? sentence : $"{sentence}: {Plain(e.Detail)}";
+    }
+
+    /// <summary>The detail with any task, alert or event code in it put in words ("return-interview completed" reads
+    /// "return interview completed"); other words, dates and numbers as written.</summary>
+    private static string Plain(string detail) => string.Join(' ', detail.Split(' ').Select(w =>
+        Rules.OutputCodes.Tasks.All.Contains(w) || Rules.OutputCodes.Alerts.All.Contains(w) || Records.Vocabulary.EventTypes.Contains(w)
+            ? Records.Vocabulary.Describe(w).ToLowerInvariant() : w));
+
+    private static string Words(string text) => text.Replace('-', ' ');
 }

@@ -37,6 +37,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<PartnerOrganisation> Organisations => Set<PartnerOrganisation>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<WorklistLook> WorklistLooks => Set<WorklistLook>();
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<SettingValue> Settings => Set<SettingValue>();
     public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
@@ -134,6 +135,8 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.HasIndex(t => t.Key).IsUnique();
             e.HasIndex(t => new { t.PersonId, t.Status });
             e.HasIndex(t => new { t.AssignedTo, t.Status, t.DueAt });
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.Property(t => t.CompletionNote).HasMaxLength(2000);
         });
         b.Entity<Alert>(e =>
         {
@@ -141,7 +144,11 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.HasIndex(a => a.Key).IsUnique();
             e.HasIndex(a => a.PersonId);
             e.HasIndex(a => new { a.Audience, a.CreatedAt });
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Property(a => a.AcknowledgeNote).HasMaxLength(2000);
         });
+
+        b.Entity<WorklistLook>(e => { e.ToTable("worklist_looks"); e.HasKey(l => l.ActorId); e.Property(l => l.ActorId).HasMaxLength(200); });
 
         b.Entity<AuditEntry>(e =>
         {

@@ -16,4 +16,17 @@ public sealed class PeopleFinder(PersonAccess access, AuditLog audit)
         await audit.RecordNowAsync(actor, AuditActions.Search, "people", detail: $"{purpose}: {hits.Count} results {found}".TrimEnd(), ct: ct);
         return hits;
     }
+
+    /// <summary>One page of everyone found (likeliest first), with the true number found: nothing is silently cut
+    /// off at a fixed number. The access-log entry names the people on the page shown.</summary>
+    public async Task<(IReadOnlyList<PersonHit> Hits, int Total)> FindPageAsync(Actor actor, PersonQuery query, int page, int pageSize,
+        string purpose, CancellationToken ct = default)
+    {
+        var all = await PersonSearch.FindAsync(access.Visible(actor), query, PersonSearch.MaxResults, ct);
+        var hits = all.Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToList();
+        var found = string.Join(",", hits.Select(h => h.Person.Id.ToString("N")[..12]));
+        await audit.RecordNowAsync(actor, AuditActions.Search, "people",
+            detail: $"{purpose}: {all.Count} results, page {Math.Max(1, page)} {found}".TrimEnd(), ct: ct);
+        return (hits, all.Count);
+    }
 }

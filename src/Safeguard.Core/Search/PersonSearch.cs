@@ -16,6 +16,8 @@ public sealed record PersonHit(Person Person, double Score, IReadOnlyList<string
 public static class PersonSearch
 {
     private const int MaxCandidates = 3000;
+    /// <summary>As many as can be ranked: a search never finds more than the candidates it ranks.</summary>
+    public const int MaxResults = MaxCandidates;
 
     public static async Task<IReadOnlyList<PersonHit>> FindAsync(IQueryable<Person> visible, PersonQuery query, int limit = 50,
         CancellationToken ct = default)

@@ -30,6 +30,13 @@ public sealed class WorkTask
     public DateTimeOffset? CancelledAt { get; set; }
     /// <summary>Why the rules cancelled it: the history no longer supports it.</summary>
     public string? CancelReason { get; set; }
+    /// <summary>The user (username) the task is assigned to within the team, if any; null means the whole team.</summary>
+    public string? AssignedUser { get; set; }
+    /// <summary>Who completed the task by hand and what they did (issue 8 point 3); null when an event closed it.</summary>
+    public string? CompletedBy { get; set; }
+    public string? CompletionNote { get; set; }
+    /// <summary>Raised by one on every decision by hand (complete, assign): a decision may name the version it was made on.</summary>
+    public int Version { get; set; } = 1;
 
     public string StatusAt(DateTimeOffset now) =>
         Status is TaskStatus.Done or TaskStatus.Cancelled ? Status : DueAt < now ? TaskStatus.Overdue : TaskStatus.Open;
@@ -65,4 +72,15 @@ public sealed class Alert
     /// <summary>Set when the history no longer supports it: the alert is withdrawn, never deleted.</summary>
     public DateTimeOffset? WithdrawnAt { get; set; }
     public string? WithdrawReason { get; set; }
+    /// <summary>What the person who acknowledged the alert noted (what they did about it).</summary>
+    public string? AcknowledgeNote { get; set; }
+    /// <summary>Raised by one when the alert is acknowledged: a decision may name the version it was made on.</summary>
+    public int Version { get; set; } = 1;
+}
+
+/// <summary>When a user (or API client) last marked their worklist as seen: tasks and alerts raised after it show as new.</summary>
+public sealed class WorklistLook
+{
+    public string ActorId { get; set; } = "";
+    public DateTimeOffset SeenAt { get; set; }
 }

@@ -1236,6 +1236,10 @@ namespace Safeguard.Data.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AcknowledgeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTimeOffset?>("AcknowledgedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1278,6 +1282,10 @@ namespace Safeguard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("WithdrawReason")
                         .HasColumnType("text");
 
@@ -1308,6 +1316,9 @@ namespace Safeguard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("AssignedUser")
+                        .HasColumnType("text");
+
                     b.Property<string>("CancelReason")
                         .HasColumnType("text");
 
@@ -1326,6 +1337,13 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1362,6 +1380,10 @@ namespace Safeguard.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DerivedFor");
@@ -1374,6 +1396,20 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.HasIndex("AssignedTo", "Status", "DueAt");
 
                     b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Work.WorklistLook", b =>
+                {
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ActorId");
+
+                    b.ToTable("worklist_looks", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Core.Cases.CaseAction", b =>

@@ -1206,6 +1206,10 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcknowledgeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
 
@@ -1248,6 +1252,10 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WithdrawReason")
                         .HasColumnType("TEXT");
 
@@ -1278,6 +1286,9 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedUser")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CancelReason")
                         .HasColumnType("TEXT");
 
@@ -1295,6 +1306,13 @@ namespace Safeguard.Data.Sqlite.Migrations
 
                     b.Property<string>("Code")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -1332,6 +1350,10 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DerivedFor");
@@ -1344,6 +1366,20 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.HasIndex("AssignedTo", "Status", "DueAt");
 
                     b.ToTable("tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Work.WorklistLook", b =>
+                {
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActorId");
+
+                    b.ToTable("worklist_looks", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Core.Cases.CaseAction", b =>

@@ -3,15 +3,26 @@ using Safeguard.Web.Hosting;
 
 namespace Safeguard.Web.Api;
 
-/// <summary>The access log, for administrators (P2).</summary>
+/// <summary>The access log, for administrators (P2): by person (id or name), user, action and time range, a page at a time.</summary>
 public static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", async (HttpContext http, AccessLogSearch search, Guid? personId, string? actor, string? action,
-            DateTimeOffset? from, DateTimeOffset? to, int? limit) =>
-            Results.Ok(await search.SearchAsync(http.User.ToActor(), new AccessLogSearch.Filter(personId, actor, action, from, to), limit ?? 200, http.RequestAborted)))
-            .RequireAuthorization(SecuritySetup.AdminPolicy).WithTags("Audit").WithSummary("Search the access log (administrators).");
+        api.MapGet("/audit", async (HttpContext http, AccessLogSearch search, Guid? personId, string? person, string? actor, string? action,
+            DateTimeOffset? from, DateTimeOffset? to, int? limit, int? page, int? pageSize) =>
+        {
+            var log = await search.SearchPageAsync(http.User.ToActor(), new AccessLogSearch.Filter(personId, actor, action, from, to, person),
+                page ?? 1, pageSize ?? limit ?? 200, http.RequestAborted);
+            http.Response.Headers[WorkEndpoints.TotalHeader] = log.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Ok(log.Rows.Select(r => new
+            {
+                r.Entry.Id, r.Entry.At, r.Entry.ActorId, r.Entry.ActorName, r.Entry.ActorRole, r.Entry.Action, r.Entry.Entity, r.Entry.EntityId,
+                r.Entry.PersonId, r.Entry.Detail, r.Entry.Reason, r.PersonName, r.Summary,
+            }));
+        }).RequireAuthorization(SecuritySetup.AdminPolicy).WithTags("Audit")
+            .WithSummary("Search the access log (administrators): personId, person (part of the name), actor (part of the user's name or id), " +
+                "action, from, to; newest first, page (from 1) and pageSize (1-1000, default 200; limit is the older name for it). " +
+                "The true total is in X-Total-Count; each row names the person (personName) and says what was done (summary).");
         return api;
     }
 }

@@ -37,6 +37,8 @@ public static class CoreServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<Core.Recording.DraftStore>();
         services.AddScoped<Core.Work.Worklist>();
+        services.AddScoped<Core.Work.WorkActions>();
+        services.AddScoped<Core.Exports.ListExport>();
         services.AddScoped<Core.Missing.MissingHistoryReader>();
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();

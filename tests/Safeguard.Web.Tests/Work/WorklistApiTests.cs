@@ -20,7 +20,7 @@ public sealed class WorklistApiTests : IDisposable
         await _api.ReportAsync("m1", child, "2026-03-01T20:00:00Z");
         await _api.LocateAsync("f1", "m1", child, "2026-03-01T23:00:00Z", "Bus station");
 
-        var (status, open) = await _api.GetJsonAsync("/api/v1/tasks?status=open");
+        var (status, open) = await _api.GetJsonAsync("/api/v1/tasks?status=open&sort=due");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["safe-and-well-check", "return-interview"], open.Codes()); // due 24h, then 72h after being found
 
@@ -28,7 +28,7 @@ public sealed class WorklistApiTests : IDisposable
 
         var (_, overdue) = await _api.GetJsonAsync("/api/v1/tasks?status=overdue");
         Assert.Equal(["safe-and-well-check"], overdue.Codes());
-        var (_, all) = await _api.GetJsonAsync($"/api/v1/tasks?personId={child}");
+        var (_, all) = await _api.GetJsonAsync($"/api/v1/tasks?personId={child}&sort=due");
         Assert.Equal(["overdue", "open"], all!.AsArray().Select(t => t!["status"]!.GetValue<string>()));
         Assert.Equal("Lena Worktest", all[0]!["personName"]!.GetValue<string>());
         Assert.Contains("m1", all[0]!["reason"]!["eventIds"]!.AsArray().Select(e => e!.GetValue<string>()));
@@ -43,7 +43,7 @@ public sealed class WorklistApiTests : IDisposable
         await _api.ReportAsync("new", child, "2026-02-25T20:00:00Z");
         await _api.LocateAsync("new-found", "new", child, "2026-02-26T08:00:00Z", "Park");
 
-        var (_, overdue) = await _api.GetJsonAsync("/api/v1/tasks?status=overdue&code=return-interview");
+        var (_, overdue) = await _api.GetJsonAsync("/api/v1/tasks?status=overdue&code=return-interview&sort=due");
 
         Assert.Equal(2, overdue!.AsArray().Count);
         Assert.True(DateTimeOffset.Parse(overdue[0]!["dueAt"]!.GetValue<string>()) > DateTimeOffset.Parse(overdue[1]!["dueAt"]!.GetValue<string>()));

@@ -18,9 +18,9 @@ public sealed class EpisodeModel(MissingHistoryReader reader, Core.Work.Worklist
         if (!await LoadAsync(forRecording: false)) return NotFound();
         CanRecord = User.ToActor().CanRecord;
         var ids = new[] { Episode.EventId, Episode.LocatedEventId }.OfType<string>().ToHashSet();
-        var open = await worklist.TasksAsync(User.ToActor(), new WorkFilter(PersonId: History.Child.Id), HttpContext.RequestAborted);
-        var done = await worklist.TasksAsync(User.ToActor(), new WorkFilter(TaskStatus.Done, PersonId: History.Child.Id), HttpContext.RequestAborted);
-        Tasks = open.Concat(done).Where(t => t.Task.Reason.EventIds.Any(ids.Contains)).ToList();
+        var open = await worklist.TasksAsync(User.ToActor(), new WorkFilter(PersonId: History.Child.Id, Sort: "due", PageSize: Core.Work.Worklist.MaxPageSize), HttpContext.RequestAborted);
+        var done = await worklist.TasksAsync(User.ToActor(), new WorkFilter(TaskStatus.Done, PersonId: History.Child.Id, PageSize: Core.Work.Worklist.MaxPageSize), HttpContext.RequestAborted);
+        Tasks = open.Items.Concat(done.Items).Where(t => t.Task.Reason.EventIds.Any(ids.Contains)).ToList();
         return Page();
     }
 }

@@ -1,28 +1,46 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Problems;
+using Safeguard.Core.Records;
 using Safeguard.Core.Rules;
 using Safeguard.Core.Work;
 using Safeguard.Web.Hosting;
+using Safeguard.Web.Pages.Shared;
 
 namespace Safeguard.Web.Pages.Worklist;
 
-/// <summary>E, I8: the worklist for supervisors, the control room and the missing persons coordinator: open and
-/// overdue tasks (overdue first, then soonest due) and recent alerts (newest first), each with its explanation
-/// and a link to the child. Filters are plain GET parameters, so the page works without JavaScript.</summary>
-public sealed class IndexModel(Core.Work.Worklist worklist) : PageModel
+/// <summary>E, I8, issue 8 point 3: the worklist for supervisors, the control room and the missing persons coordinator:
+/// tasks (newest raised first, or overdue first) and alerts (newest first), a page at a time, each with its explanation
+/// and a link to the child; tasks are completed with what was done, assigned and reassigned, and alerts acknowledged
+/// with a note, on this page. Items raised since the user last marked the list as seen are marked "New". Filters are
+/// plain GET parameters, so the page works without JavaScript.</summary>
+public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions, Core.Exports.ListExport export) : PageModel
 {
-    public static readonly string[] TeamCodes =
-        [Teams.MissingPersons, Teams.Response, Teams.ChildExploitation, Teams.Mash, Teams.Investigation, Teams.SocialCare, Teams.DesignatedOfficer];
+    public static readonly IReadOnlyList<string> TeamCodes = WorkActions.AssignableTeams;
     public static readonly string[] AudienceCodes = [Audiences.Supervisor, Audiences.ControlRoom];
+    /// <summary>The kinds of task and alert, for the "Type" filter, in the order a person reads them.</summary>
+    public static readonly IReadOnlyList<string> TypeCodes =
+        OutputCodes.Tasks.All.Concat(OutputCodes.Alerts.All).Distinct().OrderBy(Vocabulary.Describe, StringComparer.OrdinalIgnoreCase).ToList();
 
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Audience { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Assigned { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    /// <summary>The page of the list ("page" in the query; read by hand, since Razor Pages' own route value "page" names the page).</summary>
+    public int TaskPage { get => _page ?? (int.TryParse(Request.Query["page"], out var n) && n >= 1 ? n : 1); set => _page = value; }
+    private int? _page;
+    [BindProperty(SupportsGet = true)] public int AlertPage { get; set; } = 1;
 
-    public IReadOnlyList<WorklistTask> Tasks { get; private set; } = [];
-    public IReadOnlyList<WorklistAlert> Alerts { get; private set; } = [];
+    public WorkPage<WorklistTask> Tasks { get; private set; } = new([], 0, 1, Core.Work.Worklist.DefaultPageSize);
+    public WorkPage<WorklistAlert> Alerts { get; private set; } = new([], 0, 1, Core.Work.Worklist.DefaultPageSize);
+    public DateTimeOffset? SeenAt { get; private set; }
+    public bool CanAct { get; private set; }
+    /// <summary>The item whose form failed, and the message to show at its field.</summary>
+    public Guid? FailedId { get; private set; }
+    public string? FailedField { get; private set; }
+    public string? FailedMessage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -31,19 +49,108 @@ public sealed class IndexModel(Core.Work.Worklist worklist) : PageModel
         // First visit: start from the actor's own team and audience; "all" clears a filter.
         if (Request.Query.Count == 0)
         {
-            Team = TeamCodes.Contains(actor.Team) ? actor.Team : null;
+            Team = actor.Team is { } t && TeamCodes.Contains(t) ? t : null;
             Audience = AudienceCodes.Contains(actor.Role) ? actor.Role : null;
         }
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>The tasks matching the filters (up to 500) as CSV, written to the access log for each child in it.</summary>
+    public async Task<IActionResult> OnGetTasksCsvAsync()
+    {
+        var actor = User.ToActor();
+        if (!actor.CanReadPeople) return NotFound();
+        var list = await worklist.TasksAsync(actor, new WorkFilter(Blank(Status), Blank(Code), Blank(Team), Assigned: Blank(Assigned), Sort: Blank(Sort),
+            PageSize: Core.Work.Worklist.MaxPageSize), HttpContext.RequestAborted);
+        await export.AuditAsync(actor, "tasks", list.Items.Select(t => (Guid?)t.Task.PersonId), list.Items.Count, HttpContext.RequestAborted);
+        var csv = Core.Exports.ListExport.Csv(["Child", "Task", "Status", "Due", "Raised", "Team", "Assigned to", "Why", "Completed by", "What was done"],
+            list.Items.Select(t => (IReadOnlyList<string?>)[t.PersonName, Vocabulary.Describe(t.Task.Code), t.Task.Status, UkTime.Show(t.Task.DueAt),
+                UkTime.Show(t.Task.CreatedAt), Teams.Describe(t.Task.AssignedTo), t.AssignedUser, t.Task.Reason.Explanation, t.CompletedBy, t.CompletionNote]));
+        return File(csv, "text/csv; charset=utf-8", "tasks.csv");
+    }
+
+    public bool IsNew(DateTimeOffset raisedAt) => SeenAt is null || raisedAt > SeenAt;
+
+    /// <summary>The address of this list with one parameter changed, the other filters kept.</summary>
+    public string Href(string name, string? value)
+    {
+        var q = new Dictionary<string, string?>
+        {
+            ["Team"] = Team ?? "all", ["Status"] = Status ?? "all", ["Code"] = Code, ["Audience"] = Audience ?? "all",
+            ["Assigned"] = Assigned, ["Sort"] = Sort, ["page"] = TaskPage.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AlertPage"] = AlertPage.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        q[name] = value;
+        return "/worklist" + Microsoft.AspNetCore.Http.QueryString.Create(q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+    }
+
+    public Task<IActionResult> OnPostCompleteAsync(Guid id, int version, string? note) =>
+        ActAsync(id, "note", async a => $"Task completed: {Vocabulary.Describe((await actions.CompleteAsync(a, id, note, version, HttpContext.RequestAborted)).Code)} for the child");
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, int version, string? assignTeam, string? assignUser) =>
+        ActAsync(id, "assignTo", async a =>
+        {
+            var task = await actions.AssignAsync(a, id, assignUser is { Length: > 0 } ? null : assignTeam, assignUser, null, version, HttpContext.RequestAborted);
+            return $"Task assigned to {(task.AssignedUser is { } u ? u + ", " : "")}{Teams.Describe(task.AssignedTo)}";
+        });
+
+    public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, int version, string? note) =>
+        ActAsync(id, "note", async a => $"Alert acknowledged: {Vocabulary.Describe((await actions.AcknowledgeAsync(a, id, note, version, HttpContext.RequestAborted)).Code)}");
+
+    public async Task<IActionResult> OnPostSeenAsync()
+    {
+        await worklist.MarkSeenAsync(User.ToActor(), HttpContext.RequestAborted);
+        TempData["Notice"] = "Everything on your worklist is marked as seen";
+        return Redirect(Href("page", null));
+    }
+
+    private async Task<IActionResult> ActAsync(Guid id, string field, Func<Core.Organisation.Actor, Task<string>> act)
+    {
+        var actor = User.ToActor();
+        if (!actor.CanReadPeople) return NotFound();
         try
         {
-            Tasks = await worklist.TasksAsync(actor, new WorkFilter(Blank(Status), Blank(Code), Blank(Team)), HttpContext.RequestAborted);
+            TempData["Notice"] = await act(actor);
+            return Redirect(Href("x", null));
+        }
+        catch (ProblemException e) when (e.Problem.Status is 400 or 409)
+        {
+            FailedId = id;
+            FailedField = e.Problem.Errors?.Keys.FirstOrDefault() is { } k && e.Problem.Status == 400 ? (k is "team" or "user" ? "assignTo" : k) : field;
+            FailedMessage = e.Problem.Status == 409
+                ? $"{e.Problem.Detail} The list below is as it is now."
+                : string.Join(" ", e.Problem.Errors?.SelectMany(x => x.Value) ?? [e.Problem.Detail ?? e.Problem.Title]);
+            ModelState.AddModelError($"{FailedField}-{id}", FailedMessage);
+            Response.StatusCode = e.Problem.Status == 409 ? 409 : 400;
+            await LoadAsync();
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var actor = User.ToActor();
+        CanAct = actor.CanRecord;
+        SeenAt = await worklist.SeenAtAsync(actor, HttpContext.RequestAborted);
+        if (TaskPage < 1) TaskPage = 1;
+        if (AlertPage < 1) AlertPage = 1;
+        try
+        {
+            Tasks = await worklist.TasksAsync(actor, new WorkFilter(Blank(Status), Blank(Code), Blank(Team), Assigned: Blank(Assigned),
+                Sort: Blank(Sort), Page: TaskPage), HttpContext.RequestAborted);
         }
         catch (ProblemException e) when (e.Problem.Status == 400)
         {
-            ModelState.AddModelError(nameof(Status), "Choose open, overdue or done");
+            var key = e.Problem.Errors?.Keys.FirstOrDefault() ?? "status";
+            ModelState.AddModelError(char.ToUpperInvariant(key[0]) + key[1..], key switch
+            {
+                "assigned" => "Choose tasks assigned to me, to my team, or all",
+                "sort" => "Choose newest raised first or overdue first",
+                _ => "Choose open, overdue or done",
+            });
         }
-        Alerts = (await worklist.AlertsAsync(actor, Blank(Audience), Blank(Code), HttpContext.RequestAborted)).Take(100).ToList();
-        return Page();
+        Alerts = await worklist.AlertsAsync(actor, Blank(Audience), Blank(Code), AlertPage, ct: HttpContext.RequestAborted);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) || s == "all" ? null : s;

@@ -1,0 +1,98 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Safeguard.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Work8TaskActions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AssignedUser",
+                table: "tasks",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CompletedBy",
+                table: "tasks",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CompletionNote",
+                table: "tasks",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "tasks",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AcknowledgeNote",
+                table: "alerts",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "alerts",
+                type: "integer",
+                nullable: false,
+                defaultValue: 1);
+
+            migrationBuilder.CreateTable(
+                name: "worklist_looks",
+                columns: table => new
+                {
+                    ActorId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_worklist_looks", x => x.ActorId);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "worklist_looks");
+
+            migrationBuilder.DropColumn(
+                name: "AssignedUser",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "CompletedBy",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "CompletionNote",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "tasks");
+
+            migrationBuilder.DropColumn(
+                name: "AcknowledgeNote",
+                table: "alerts");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "alerts");
+        }
+    }
+}
