@@ -4,7 +4,11 @@ using System.Text.Json;
 namespace Safeguard.Core.Profiles;
 
 /// <summary>One field of an event, as a practitioner reads it: a label in words and its value in words.</summary>
-public sealed record EventField(string Label, string Value);
+public sealed record EventField(string Name, string Label, string Value)
+{
+    /// <summary>The field names another event: pages link to it.</summary>
+    public bool IsEventReference => Name.EndsWith("EventId", StringComparison.Ordinal);
+}
 
 /// <summary>An event's data as a summary list in plain words (issue 8): labels instead of field names, UK times
 /// instead of ISO instants, "Yes"/"No", words instead of slugs, and people's names instead of their ids. Pure:
@@ -41,7 +45,7 @@ public static class EventDetails
     {
         if (data.ValueKind != JsonValueKind.Object) return [];
         return data.EnumerateObject()
-            .Select(p => new EventField(Label(p.Name), Value(p.Name, p.Value, names)))
+            .Select(p => new EventField(p.Name, Label(p.Name), Value(p.Name, p.Value, names)))
             .Where(f => f.Value.Length > 0).ToList();
     }
 
