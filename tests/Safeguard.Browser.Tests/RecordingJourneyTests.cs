@@ -94,7 +94,7 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit incident" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/people/{childId}"));
-        await Expect(page.Locator("[data-testid=chronology]")).ToContainTextAsync("domestic-abuse");
+        await Expect(page.Locator("[data-testid=chronology]")).ToContainTextAsync("domestic abuse");
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         // The demo force has children at domestic abuse incidents with no PPN: their profiles open from the list.
         var gap = page.Locator("[data-testid=children-to-notice] a").First;
         await gap.ClickAsync();
-        await Expect(page.Locator("[data-testid=chronology]")).ToContainTextAsync("domestic-abuse");
+        await Expect(page.Locator("[data-testid=chronology]")).ToContainTextAsync("domestic abuse");
     }
 
     [Fact]
