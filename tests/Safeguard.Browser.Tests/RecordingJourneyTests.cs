@@ -98,7 +98,7 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Domestic abuse incident recorded");
         await page.GetByRole(AriaRole.Link, new() { Name = "Go to Tilly Hometest’s profile" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/people/{childId}"));
-        await Expect(page.Locator("[data-testid=chronology]")).ToContainTextAsync("domestic-abuse");
+        await Expect(page.Locator("[data-testid=chronology]")).ToContainTextAsync("domestic abuse");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         // The demo force has children at domestic abuse incidents with no PPN: their profiles open from the list.
         var gap = page.Locator("[data-testid=children-to-notice] a").First;
         await gap.ClickAsync();
-        await Expect(page.Locator("[data-testid=chronology]")).ToContainTextAsync("domestic-abuse");
+        await Expect(page.Locator("[data-testid=chronology]")).ToContainTextAsync("domestic abuse");
     }
 
     [Fact]

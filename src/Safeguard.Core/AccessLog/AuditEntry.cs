@@ -9,7 +9,7 @@ public sealed class AuditEntry
     public string ActorId { get; set; } = "";
     public string ActorName { get; set; } = "";
     public string ActorRole { get; set; } = "";
-    /// <summary>view, search, create, change, export, share, sign-in, sign-in-failed, setting.</summary>
+    /// <summary>view, search, create, change, export, print, share, sign-in, sign-in-failed, setting.</summary>
     public string Action { get; set; } = "";
     /// <summary>What was touched: person, event, flag, profile, search, user, setting...</summary>
     public string Entity { get; set; } = "";

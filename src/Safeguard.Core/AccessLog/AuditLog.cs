@@ -43,6 +43,8 @@ public static class AuditActions
     public const string Create = "create";
     public const string Change = "change";
     public const string Export = "export";
+    /// <summary>A printable view was opened (P2): what left the screen for paper is logged like an export.</summary>
+    public const string Print = "print";
     public const string Share = "share";
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";

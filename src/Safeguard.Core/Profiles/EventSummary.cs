@@ -11,14 +11,14 @@ public static class EventSummary
         var d = doc.RootElement;
         string? S(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         string L(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
-            ? string.Join(", ", v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString())) : "";
+            ? string.Join(", ", v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => EventDetails.Phrase(x.GetString()!))) : "";
         string Join(params string?[] parts) => string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
 
         return type switch
         {
             "ppn" => Join(L("concerns"), S("riskGrade") is { } g ? $"risk {g}" : null, d.TryGetProperty("referredToSocialCare", out var r) && r.ValueKind == JsonValueKind.True ? "referred to social care" : "not referred"),
             "incident" => Join(L("classifications"), S("riskGrade") is { } g ? $"risk {g}" : null, Truncate(S("summary"))),
-            "missing-reported" => Join($"risk {S("riskGrade")}", S("reportedBy") is { } by ? $"reported by {by.Replace('-', ' ')}" : null, S("lastSeenLocation") is { } l ? $"last seen {l}" : null),
+            "missing-reported" => Join($"risk {S("riskGrade")}", S("reportedBy") is { } by ? $"reported by {EventDetails.Phrase(by)}" : null, S("lastSeenLocation") is { } l ? $"last seen {l}" : null),
             "missing-located" => Join(S("foundLocation") is { } f ? $"found at {f}" : "found"),
             "cse-screening" => Join(L("indicators") is { Length: > 0 } i ? $"indicators: {i}" : "no indicators"),
             "strategy-discussion" => Join(L("agencies"), d.TryGetProperty("section47", out var s47) && s47.ValueKind == JsonValueKind.True ? "s47 enquiries" : null),

@@ -14,6 +14,10 @@ namespace Safeguard.Core.Profiles;
 public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog audit, ExplanationReader explanations, TimeProvider clock)
 {
     public async Task<ProfileView> BuildAsync(Actor actor, Guid personId, DateTimeOffset? asOf = null, string? reason = null,
+        CancellationToken ct = default) => await BuildAsync(actor, personId, AuditActions.View, asOf, reason, ct);
+
+    /// <summary>The profile, logged as <paramref name="auditAction"/>: <see cref="AuditActions.Print"/> for the printable view.</summary>
+    public async Task<ProfileView> BuildAsync(Actor actor, Guid personId, string auditAction, DateTimeOffset? asOf = null, string? reason = null,
         CancellationToken ct = default)
     {
         var person = await access.GetVisibleAsync(actor, personId, ct);
@@ -52,11 +56,14 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         var risks = await Profiles.RisksToOtherChildren.ForAsync(db, access, actor, person, events, visibleOthers, at, ct);
         var missing = Missing(person.Id, events, at);
 
-        await audit.RecordNowAsync(actor, AuditActions.View, "profile", person.Id.ToString(), person.Id,
+        await audit.RecordNowAsync(actor, auditAction, "profile", person.Id.ToString(), person.Id,
             asOf is null ? null : $"as of {at:O}", reason, ct);
 
         return await explanations.RenderAsync(actor,
-            new ProfileView(ToView(person, Calendar.SafeguardCalendar.LondonDate(at)), flags, tasks, alerts, linked, risks, missing, chronology, at), ct);
+            new ProfileView(ToView(person, Calendar.SafeguardCalendar.LondonDate(at)), flags, tasks, alerts, linked, risks, missing, chronology, at)
+            {
+                Plans = CurrentPlans.Of(person.Id, events),
+            }, ct);
     }
 
     public static PersonView ToView(Person p, DateOnly today) => new(p.Id, p.Forename, p.Surname, p.DateOfBirth, p.AgeOn(today), p.Gender,

@@ -72,4 +72,11 @@ public sealed record MissingEpisodeView(string EventId, DateTimeOffset ReportedA
 public sealed record ProfileView(PersonView Person, IReadOnlyList<FlagView> Flags, IReadOnlyList<TaskView> Tasks,
     IReadOnlyList<AlertView> Alerts, IReadOnlyList<LinkedPersonView> LinkedPeople,
     IReadOnlyList<RiskToOtherChildrenView> RisksToOtherChildren, MissingSummary Missing, IReadOnlyList<ChronologyEntry> Chronology,
-    DateTimeOffset AsOf);
+    DateTimeOffset AsOf)
+{
+    /// <summary>The plans in force at <see cref="AsOf"/>, newest first (trigger plan, child protection plan, ...).</summary>
+    public IReadOnlyList<PlanView> Plans { get; init; } = [];
+}
+
+/// <summary>A plan in force for the person: what it is, in words, since when, and the event that recorded it.</summary>
+public sealed record PlanView(string Name, string Detail, DateTimeOffset Since, string EventId, DateOnly? ReviewDate = null);

@@ -31,6 +31,7 @@ public static class CoreServices
         services.AddScoped<ClockWork>();
         services.AddScoped<FlagService>();
         services.AddScoped<ProfileBuilder>();
+        services.AddScoped<ActorDirectory>();
         services.AddScoped<ExplanationReader>();
         services.AddScoped<Accounts>();
         services.AddScoped<ApiClients>();

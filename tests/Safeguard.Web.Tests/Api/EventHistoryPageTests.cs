@@ -22,11 +22,15 @@ public sealed class EventHistoryPageTests : IDisposable
         var page = await PageSignIn.AsAsync(_factory, "supervisor");
 
         var (profileStatus, profile) = await page.GetAsync($"/people/{child}");
+        var (recordStatus, record) = await page.GetAsync("/events/ppn-h");
         var (status, html) = await page.GetAsync("/events/ppn-h/versions");
         var (unknown, _) = await page.GetAsync("/events/no-such-event/versions");
 
         Assert.Equal(HttpStatusCode.OK, profileStatus);
-        Assert.Contains("href=\"/events/ppn-h/versions\">version 2: history of this record</a>", profile);
+        Assert.Contains("href=\"/events/ppn-h\">Public protection notification</a>", profile);
+        Assert.Contains("corrected, version 2", profile);
+        Assert.Equal(HttpStatusCode.OK, recordStatus);
+        Assert.Contains("href=\"/events/ppn-h/versions\">Full history of this record</a>", record);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Version 2 (current)", html);
         Assert.Contains("Version 1", html);
