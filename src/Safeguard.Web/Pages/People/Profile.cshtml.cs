@@ -124,7 +124,7 @@ public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags, Act
             {
                 // Nobody has a record before they were born ("aged -10"): say so and show the profile as it is now.
                 ModelState.AddModelError(nameof(AsOf), $"The date must be on or after {Profile.Person.Forename} {Profile.Person.Surname}’s date of birth, {born:d MMMM yyyy}");
-                Profile = await profiles.BuildAsync(actor, Id, null, ct: HttpContext.RequestAborted);
+                Profile = await profiles.BuildAsync(actor, Id, (DateTimeOffset?)null, ct: HttpContext.RequestAborted);
                 Historic = false;
             }
             CanDecideFlags = actor.CanDecideFlags && !Historic;
