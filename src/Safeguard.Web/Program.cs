@@ -20,7 +20,8 @@ builder.Services.AddExceptionHandler<Problems.ExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer(OpenApiCodes.AddAsync));
 // A query string that does not bind (e.g. ?limit=x) is refused as a problem with a code, like every other bad input.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/").AllowAnonymousToPage("/SignIn").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/NotFound"));
+// Who may open each page is one table (Hosting/PageAccess), read by the navigation too.
+builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();

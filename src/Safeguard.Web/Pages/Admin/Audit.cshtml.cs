@@ -7,7 +7,6 @@ using Safeguard.Web.Hosting;
 namespace Safeguard.Web.Pages.Admin;
 
 /// <summary>Administrators search the access log (P2): who looked at or changed what, when and why.</summary>
-[Authorize(Roles = Core.Organisation.Roles.Administrator)]
 public sealed class AuditModel(AccessLogSearch search) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? PersonId { get; set; }
