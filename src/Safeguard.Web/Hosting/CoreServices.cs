@@ -33,6 +33,7 @@ public static class CoreServices
         services.AddScoped<ProfileBuilder>();
         services.AddScoped<ExplanationReader>();
         services.AddScoped<Accounts>();
+        services.AddScoped<ActorNames>();
         services.AddScoped<ApiClients>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<Core.Recording.DraftStore>();
