@@ -23,7 +23,22 @@ public sealed class PlainWordsTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("by Test control-room (Control room)", profile);
+        Assert.Contains("suggested by Test control-room", profile);
         Assert.DoesNotContain("user:control-room", profile);
+    }
+
+    [Fact]
+    public async Task An_event_recorded_by_a_connected_system_names_the_system_in_its_history_not_its_id()
+    {
+        var api = _factory.Api();
+        var child = await api.CreatePersonAsync(A.Child("Ada", "Wordcheck").AgedYears(13).Build());
+        await api.ReportAsync("words-m1", child, "2026-02-20T18:00:00Z");
+        var supervisor = await PageSignIn.AsAsync(_factory, "supervisor");
+
+        var (status, versions) = await supervisor.GetAsync("/events/words-m1/versions");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("by the connected system", versions);
+        Assert.DoesNotContain("by client:", versions);
     }
 }
