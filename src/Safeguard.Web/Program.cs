@@ -1,8 +1,10 @@
 using Safeguard.Web.Api;
 using Safeguard.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-if (args.Contains("--demo")) builder.Configuration["Safeguard:Demo"] = "true";
+// Options in any order: value-less switches (--demo) are taken out before ASP.NET Core reads --key value pairs.
+var (hostArgs, switches) = CommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.Configuration.AddInMemoryCollection(switches);
 // MapStaticAssets serves compressed copies that live in obj/ until the app is published; outside
 // Development they are found only through the static web assets manifest, so load it always (it is
 // absent, and this a no-op, in published output).
@@ -20,8 +22,10 @@ builder.Services.AddExceptionHandler<Problems.ExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer(OpenApiCodes.AddAsync));
 // A query string that does not bind (e.g. ?limit=x) is refused as a problem with a code, like every other bad input.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/").AllowAnonymousToPage("/SignIn").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/NotFound"));
+// Who may open each page is one table (Hosting/PageAccess), read by the navigation too.
+builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
 builder.Services.AddHealthChecks();
+builder.Services.AddSingleton(sp => new Readiness(preparing: sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SafeguardOptions>>().Value.Demo));
 
 var app = builder.Build();
 await app.PrepareAsync();
@@ -29,6 +33,7 @@ await app.PrepareAsync();
 app.UseSafeguardRequestLogging();
 app.UseSafeguardErrorPages();
 app.UseSecureHeaders();
+app.UseReadinessGate();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -43,7 +48,11 @@ app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpoin
     .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints();
 app.MapRazorPages();
 
-app.Run();
+// Listen (and say where) first; the demo force is seeded after, while pages say it is being prepared.
+if (!await app.ListenAsync()) return 1;
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
+return 0;
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

@@ -34,6 +34,7 @@ public static class CoreServices
         services.AddScoped<ActorDirectory>();
         services.AddScoped<ExplanationReader>();
         services.AddScoped<Accounts>();
+        services.AddScoped<ActorNames>();
         services.AddScoped<ApiClients>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<Core.Recording.DraftStore>();

@@ -19,6 +19,13 @@ public static class SecuritySetup
                 o.LoginPath = "/sign-in";
                 o.LogoutPath = "/sign-out";
                 o.AccessDeniedPath = "/not-found";
+                // A page the role may not use answers 403 where it was asked for, and the status page says so plainly;
+                // no redirect, so the address stays the one the user followed.
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
                 o.Cookie.Name = "safeguard";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
@@ -50,8 +57,8 @@ public static class SecuritySetup
             // so cross-site requests cannot ride on a signed-in user's session.
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(AdminPolicy, p => p.RequireRole(Core.Organisation.Roles.Administrator))
-            .AddPolicy(Api.MeasureEndpoints.MeasuresPolicy, p => p.RequireRole(Core.Organisation.Roles.Supervisor, Core.Organisation.Roles.Leader,
-                Core.Organisation.Roles.Auditor, Core.Organisation.Roles.Administrator));
+            .AddPolicy(Api.MeasureEndpoints.MeasuresPolicy, p => p.RequireRole(PageAccess.Measures))
+            .AddPagePolicies();
         services.AddAntiforgery(o => { o.Cookie.Name = "safeguard-csrf"; o.Cookie.SameSite = SameSiteMode.Strict; });
         return services;
     }

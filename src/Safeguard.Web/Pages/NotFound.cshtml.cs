@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Safeguard.Web.Pages;
 
-/// <summary>The page for a 404 (<c>app.UseStatusCodePagesWithReExecute("/not-found")</c>). A record the
+/// <summary>The page for a 404, and for a 403 (a page the user's role may not use: <see cref="Hosting.PageAccess"/>) (<c>app.UseStatusCodePagesWithReExecute("/not-found")</c>). A record the
 /// user may not see gets this same page, so that a refusal does not reveal that the record exists.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
@@ -16,6 +16,9 @@ public sealed class NotFoundModel : PageModel
     /// "nothing from it was saved" is true; it must never promise that answers were kept.</summary>
     public int Status { get; private set; }
 
+    /// <summary>The signed-in user's role in words, for the 403 page.</summary>
+    public string? RoleName { get; private set; }
+
     public void OnGet() => Prepare();
 
     public void OnPost() => Prepare();
@@ -24,5 +27,7 @@ public sealed class NotFoundModel : PageModel
     {
         if (Response.StatusCode is < 400 or >= 500) Response.StatusCode = StatusCodes.Status404NotFound;
         Status = Response.StatusCode;
+        var role = User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value;
+        RoleName = role is not null && Core.Organisation.Roles.All.Contains(role) ? Core.Organisation.Roles.Describe(role) : null;
     }
 }

@@ -63,15 +63,17 @@ public sealed class ReviewPagesTests : IDisposable
     }
 
     [Fact]
-    public async Task To_an_officer_the_queue_does_not_exist()
+    public async Task An_officer_is_told_plainly_the_match_reviews_are_not_for_their_role()
     {
         var id = await QueuedReviewIdAsync();
         var officer = await PageSignIn.AsAsync(_factory, "officer");
 
-        var (list, _) = await officer.GetAsync("/matching/reviews");
-        var (review, _) = await officer.GetAsync($"/matching/reviews/{id}");
+        var (list, listPage) = await officer.GetAsync("/matching/reviews");
+        var (review, reviewPage) = await officer.GetAsync($"/matching/reviews/{id}");
 
-        Assert.Equal(HttpStatusCode.NotFound, list);
-        Assert.Equal(HttpStatusCode.NotFound, review);
+        Assert.Equal(HttpStatusCode.Forbidden, list);
+        Assert.Equal(HttpStatusCode.Forbidden, review);
+        Assert.Contains("You do not have access to this page", listPage);
+        Assert.DoesNotContain(id.ToString(), reviewPage);
     }
 }

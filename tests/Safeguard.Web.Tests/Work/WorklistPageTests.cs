@@ -39,17 +39,14 @@ public sealed class WorklistPageTests : IDisposable
         var supervisor = await PageSignIn.AsAsync(_factory, "supervisor");
         var admin = await PageSignIn.AsAsync(_factory, "administrator");
 
-        var denied = await supervisor.Client.GetAsync("/admin/settings");
-        var (deniedPageStatus, deniedPage) = await supervisor.GetAsync(denied.Headers.Location!.PathAndQuery);
+        var (deniedStatus, deniedPage) = await supervisor.GetAsync("/admin/settings");
         var (ok, list) = await admin.GetAsync("/admin/settings");
         var bad = await admin.SubmitAsync("/admin/settings/MI5.repeatMissingEpisodes", "Save", [new("Value", "1")]);
         var good = await admin.SubmitAsync("/admin/settings/MI5.repeatMissingEpisodes", "Save", [new("Value", "4")]);
 
-        // A supervisor is sent to the not-found page, as for a page that does not exist, and sees no settings.
-        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.Equal("/not-found", denied.Headers.Location!.AbsolutePath);
-        Assert.Equal(HttpStatusCode.NotFound, deniedPageStatus);
-        Assert.Contains("Page not found", deniedPage);
+        // A supervisor is told plainly the page is not for their role, and sees no settings.
+        Assert.Equal(HttpStatusCode.Forbidden, deniedStatus);
+        Assert.Contains("You do not have access to this page", deniedPage);
         Assert.DoesNotContain("Missing children", deniedPage);
         Assert.Equal(HttpStatusCode.OK, ok);
         Assert.Contains("Missing children", list);

@@ -11,7 +11,6 @@ namespace Safeguard.Web.Pages.Admin;
 /// <summary>Administrators search the access log (P2, issue 8 point 10): by the person's name, the user, the action and
 /// a date range (GOV.UK date inputs, London days), a page at a time; each row names the person, the action in words
 /// and the reason.</summary>
-[Authorize(Roles = Core.Organisation.Roles.Administrator)]
 public sealed class AuditModel(AccessLogSearch search, Core.Exports.ListExport export) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? PersonId { get; set; }

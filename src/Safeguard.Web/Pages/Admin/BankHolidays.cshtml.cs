@@ -8,7 +8,6 @@ using Safeguard.Web.Hosting;
 namespace Safeguard.Web.Pages.Admin;
 
 /// <summary>E5: the bank holidays the working-day clock skips; administrators add days as they are announced.</summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
 public sealed class BankHolidaysModel(BankHolidayService holidays) : PageModel
 {
     [BindProperty] public string? Date { get; set; }

@@ -12,7 +12,6 @@ namespace Safeguard.Web.Pages.Measures;
 
 /// <summary>Recording quality per team and month (B5) and the children to notice (B2), for supervisors,
 /// leaders and auditors.</summary>
-[Authorize(Policy = MeasureEndpoints.MeasuresPolicy)]
 public sealed class RecordingModel(RecordingQuality quality, PersonAccess access, AuditLog audit, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }

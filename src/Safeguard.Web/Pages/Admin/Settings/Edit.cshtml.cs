@@ -8,7 +8,6 @@ using Safeguard.Web.Hosting;
 namespace Safeguard.Web.Pages.Admin.Settings;
 
 /// <summary>E3: change one setting, within the range the catalogue allows; the change is logged with the old value.</summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
 public sealed class EditModel(SettingsService settings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Key { get; set; } = "";

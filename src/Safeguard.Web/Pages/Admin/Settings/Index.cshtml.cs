@@ -6,7 +6,6 @@ using Safeguard.Web.Hosting;
 namespace Safeguard.Web.Pages.Admin.Settings;
 
 /// <summary>E3: every threshold and time limit the rules use, grouped by area, with the value in force.</summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
 public sealed class IndexModel(SettingsService settings) : PageModel
 {
     public IReadOnlyList<IGrouping<string, SettingView>> Areas { get; private set; } = [];

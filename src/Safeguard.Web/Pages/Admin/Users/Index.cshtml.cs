@@ -6,7 +6,6 @@ using Safeguard.Web.Hosting;
 namespace Safeguard.Web.Pages.Admin.Users;
 
 /// <summary>Everyone who signs in, a page at a time, with whether they can.</summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
 public sealed class IndexModel(UserAdministration users) : PageModel
 {
     public UserPage Result { get; private set; } = new([], 1, UserAdministration.DefaultPageSize, 0);

@@ -8,7 +8,6 @@ using Safeguard.Web.Hosting;
 namespace Safeguard.Web.Pages.Admin.Users;
 
 /// <summary>One user: change role, reset password, disable or enable. Each change is audited and confirmed with a banner.</summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
 public sealed class ManageModel(UserAdministration users) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -9,7 +9,6 @@ using Safeguard.Web.Pages.Shared;
 namespace Safeguard.Web.Pages.Admin.Users;
 
 /// <summary>Adds a user with a role, team or organisation and a first password; audited.</summary>
-[Authorize(Policy = SecuritySetup.AdminPolicy)]
 public sealed class NewModel(UserAdministration users) : PageModel
 {
     [BindProperty] public string? Username { get; set; }
