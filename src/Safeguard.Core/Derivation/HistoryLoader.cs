@@ -30,18 +30,44 @@ public sealed class HistoryLoader(SafeguardDb db)
     /// another has no history of its own any more: its events are the survivor's.</summary>
     public async Task<Dictionary<Guid, PersonHistory>> HistoriesAsync(IReadOnlyCollection<Guid> subjects, CancellationToken ct = default)
     {
-        // Through the participants' index first: a filter on events themselves would scan every event.
-        var subjectEventIds = await db.EventParticipants.AsNoTracking().Where(p => subjects.Contains(p.PersonId)).Select(p => p.EventId).Distinct().ToListAsync(ct);
-        var others = await db.EventParticipants.AsNoTracking().Where(p => subjectEventIds.Contains(p.EventId)).Select(p => p.PersonId).Distinct().ToListAsync(ct);
-        var ids = subjects.Union(others).ToList();
-        var eventIds = await db.EventParticipants.AsNoTracking().Where(p => ids.Contains(p.PersonId)).Select(p => p.EventId).Distinct().ToListAsync(ct);
-        var events = (await db.Events.AsNoTracking().Include(e => e.People).AsSplitQuery().Where(e => eventIds.Contains(e.Id)).ToListAsync(ct))
-            .Select(ChronologyEvent.From).ToList();
+        // Through the participants' index first: a filter on events themselves would scan every event. Rows are read
+        // as projections, untracked, one query per table; the people in the subjects' events are read once and serve
+        // both to find the others and as those events' participants.
+        var subjectEventIds = await db.EventParticipants.AsNoTracking().Where(p => subjects.Contains(p.PersonId))
+            .Select(p => p.EventId).Distinct().ToListAsync(ct);
+        var participants = await ParticipantsAsync(subjectEventIds, ct);
+        var ids = subjects.Union(participants.Select(p => p.PersonId)).ToList();
+        var others = ids.Except(subjects).ToList();
+        if (others.Count > 0)
+        {
+            // The other people's own events, beyond those shared with the subjects.
+            var known = subjectEventIds.ToHashSet(StringComparer.Ordinal);
+            var theirs = (await db.EventParticipants.AsNoTracking().Where(p => others.Contains(p.PersonId)).Select(p => p.EventId).Distinct().ToListAsync(ct))
+                .Where(id => !known.Contains(id)).ToList();
+            if (theirs.Count > 0)
+            {
+                subjectEventIds = subjectEventIds.Concat(theirs).ToList();
+                participants.AddRange(await ParticipantsAsync(theirs, ct));
+            }
+        }
+        var eventIds = subjectEventIds;
+        var rows = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.Type, e.OccurredAt, e.RecordedAt, e.Data }).ToListAsync(ct);
+        var byEvent = participants.OrderBy(p => p.Id).ToLookup(p => p.EventId, StringComparer.Ordinal);
+        var events = rows.Select(e => ChronologyEvent.From(new Event
+        {
+            Id = e.Id, Type = e.Type, OccurredAt = e.OccurredAt, RecordedAt = e.RecordedAt, Data = e.Data, People = byEvent[e.Id].ToList(),
+        })).ToList();
+        var byPerson = events.SelectMany(e => e.People.Select(p => p.PersonId).Distinct().Select(p => (Person: p, Event: e)))
+            .ToLookup(x => x.Person, x => x.Event);
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
-        var flags = await db.Flags.AsNoTracking().Where(f => ids.Contains(f.PersonId)).ToListAsync(ct);
-        return people.ToDictionary(p => p.Id, p => new PersonHistory(Facts(p, flags),
-            p.MergedIntoId is null ? events.Where(e => e.Involves(p.Id)).ToList() : []));
+        var flags = (await db.Flags.AsNoTracking().Where(f => ids.Contains(f.PersonId)).ToListAsync(ct)).ToLookup(f => f.PersonId);
+        return people.ToDictionary(p => p.Id, p => new PersonHistory(Facts(p, flags[p.Id]),
+            p.MergedIntoId is null ? byPerson[p.Id].ToList() : []));
     }
+
+    private async Task<List<EventParticipant>> ParticipantsAsync(IReadOnlyCollection<string> eventIds, CancellationToken ct) =>
+        eventIds.Count == 0 ? [] : await db.EventParticipants.AsNoTracking().Where(p => eventIds.Contains(p.EventId)).ToListAsync(ct);
 
     // The rules' own suggestions are derived again, not read back: only the flags people hold are facts.
     private static PersonFacts Facts(Person person, IEnumerable<Flag> flags) => new(person.Id, person.DateOfBirth,

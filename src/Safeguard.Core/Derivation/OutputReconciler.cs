@@ -36,6 +36,7 @@ public sealed class OutputReconciler(SafeguardDb db)
         var keys = wanted.Select(t => t.Key).ToList();
         var stored = await db.Tasks.Where(t => t.DerivedFor == subject || keys.Contains(t.Key)).ToListAsync(ct);
         var byKey = stored.ToDictionary(t => t.Key);
+        var timers = await TimersAsync(keys.Concat(stored.Select(t => t.Key)), ct);
         var added = new List<WorkTask>();
         foreach (var t in wanted)
         {
@@ -58,7 +59,7 @@ public sealed class OutputReconciler(SafeguardDb db)
                 row.ClosesWhen = t.ClosesWhen.ToJson();
             }
             if (closures.TryGetValue(t.Key, out var closure)) closure.Apply(row);
-            await TimerAsync(row, now, ct);
+            Timer(timers, row, now);
         }
         int cancelled = 0;
         foreach (var row in stored.Where(r => r.DerivedFor == subject && r.Status == Work.TaskStatus.Open && !keys.Contains(r.Key)))
@@ -67,7 +68,7 @@ public sealed class OutputReconciler(SafeguardDb db)
             row.CancelledAt = now;
             row.CancelReason = why;
             cancelled++;
-            await TimerAsync(row, now, ct);
+            Timer(timers, row, now);
         }
         return (added, cancelled);
     }
@@ -75,24 +76,41 @@ public sealed class OutputReconciler(SafeguardDb db)
     /// <summary>An open task's deadline is a durable timer; done or cancelled, the timer is cancelled if it has not fired.
     /// A task raised already past its due time (a history recorded late, an import) gets no timer: it is overdue on the
     /// worklist from the start, and escalating it would bury today's deadlines under old ones.</summary>
-    private async Task TimerAsync(WorkTask task, DateTimeOffset now, CancellationToken ct)
+    private void Timer(Dictionary<string, ClockTimer> timers, WorkTask task, DateTimeOffset now)
     {
-        var key = $"{TimerKinds.TaskOverdue}:{task.Key}";
-        var timer = db.Timers.Local.FirstOrDefault(t => t.Key == key) ?? await db.Timers.FirstOrDefaultAsync(t => t.Key == key, ct);
+        var key = TaskTimerKey(task.Key);
         bool open = task.Status == Work.TaskStatus.Open;
-        if (timer is null)
+        if (!timers.TryGetValue(key, out var timer))
         {
             if (!open || task.DueAt <= now) return;
-            db.Timers.Add(new ClockTimer
+            timer = new ClockTimer
             {
                 Id = Guid.NewGuid(), Key = key, PersonId = task.PersonId, DueAt = task.DueAt, What = TimerKinds.TaskOverdue, About = task.Key, CreatedAt = now,
-            });
+            };
+            db.Timers.Add(timer);
+            timers.Add(key, timer);
             return;
         }
         if (timer.FiredAt is not null) return;
         timer.PersonId = task.PersonId;
         timer.DueAt = task.DueAt;
         timer.CancelledAt = open ? null : timer.CancelledAt ?? now;
+    }
+
+    private static string TaskTimerKey(string taskKey) => $"{TimerKinds.TaskOverdue}:{taskKey}";
+
+    // The deadline timers of these tasks, by key, in one query: those already tracked in this unit of work (added and
+    // not yet saved, or loaded before) and those in the database.
+    private async Task<Dictionary<string, ClockTimer>> TimersAsync(IEnumerable<string> taskKeys, CancellationToken ct)
+    {
+        var keys = taskKeys.Select(TaskTimerKey).ToHashSet(StringComparer.Ordinal);
+        var timers = new Dictionary<string, ClockTimer>(StringComparer.Ordinal);
+        if (keys.Count == 0) return timers;
+        foreach (var t in db.Timers.Local.Where(t => keys.Contains(t.Key))) timers.TryAdd(t.Key, t);
+        var wanted = keys.Where(k => !timers.ContainsKey(k)).ToList();
+        if (wanted.Count > 0)
+            foreach (var t in await db.Timers.Where(t => wanted.Contains(t.Key)).ToListAsync(ct)) timers.TryAdd(t.Key, t);
+        return timers;
     }
 
     private async Task<(List<Alert>, int)> AlertsAsync(DerivedOutputs derived, string why, DateTimeOffset now, CancellationToken ct)
@@ -156,10 +174,15 @@ public sealed class OutputReconciler(SafeguardDb db)
         var flags = await db.Flags.Include(f => f.Reasons).Include(f => f.History).AsSplitQuery()
             .Where(f => people.Contains(f.PersonId) || f.Reasons.Any(r => r.DerivedFor == subject)).ToListAsync(ct);
         var changed = new List<Flag>();
+        // Each reason by its key, the first flag holding it winning, as a scan in load order would find it.
+        var byReason = new Dictionary<string, (Flag Flag, FlagReason Reason)>(StringComparer.Ordinal);
+        foreach (var f in flags)
+            foreach (var r in f.Reasons) byReason.TryAdd(r.Key, (f, r));
         foreach (var s in wanted)
         {
-            var holder = flags.FirstOrDefault(f => f.Reasons.Any(r => r.Key == s.Key));
-            var reason = holder?.Reasons.First(r => r.Key == s.Key);
+            Flag? holder = null;
+            FlagReason? reason = null;
+            if (byReason.TryGetValue(s.Key, out var held)) (holder, reason) = held;
             if (holder is { Status: FlagStatus.Suggested } && reason is not null)
             {
                 if (reason.WithdrawnAt is not null) { reason.WithdrawnAt = null; reason.WithdrawReason = null; changed.Add(holder); }
@@ -187,12 +210,14 @@ public sealed class OutputReconciler(SafeguardDb db)
                 db.Flags.Add(live);
                 flags.Add(live);
                 Own(live.Reasons[0], subject, now);
+                foreach (var r in live.Reasons) byReason.TryAdd(r.Key, (live, r));
                 changed.Add(live);
                 continue;
             }
             var added = s.ToFlagReason(live.Id, s.EffectiveAt);
             Own(added, subject, now);
             live.Reasons.Add(added);
+            byReason.TryAdd(added.Key, (live, added));
             changed.Add(live);
         }
 

@@ -66,8 +66,15 @@ public sealed class RuleEngine(IEnumerable<IRule> rules)
         var id = subject.Facts.PersonId;
         var chronology = subject.Chronology.Where(e => e.Involves(id)).DistinctBy(e => e.Id).Order(ChronologyEvent.Order).ToList();
         var raised = new List<(TaskOutput Task, ChronologyEvent? ClosedBy)>();
+        var raisedKeys = new HashSet<string>(StringComparer.Ordinal);
         var suggested = new List<FlagFact>();
         var outputs = new List<RuleOutput>();
+        // Indexes built once per derivation, not per trigger: the events' times by id (to stamp outputs), the rules
+        // by the event type they react to, and other people's chronologies in order (to find what fulfils a task).
+        var times = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var e in chronology) times[e.Id] = e.OccurredAt;
+        var rulesByType = new Dictionary<string, List<IRule>>(StringComparer.Ordinal);
+        var sortedTheirs = new Dictionary<Guid, List<ChronologyEvent>>();
         foreach (var trigger in chronology)
         {
             var facts = subject.Facts with
@@ -77,16 +84,17 @@ public sealed class RuleEngine(IEnumerable<IRule> rules)
                     .Select(r => new OpenTask(r.Task.Key, r.Task.Code, r.Task.ClosesWhen)).ToList(),
             };
             var context = RuleContext.ForSortedChronology(new PersonHistory(facts, chronology), trigger, people, settings, calendar, now);
-            foreach (var rule in Rules.Where(r => r.ReactsTo.Contains(trigger.Type)))
+            if (!rulesByType.TryGetValue(trigger.Type, out var reacting))
+                rulesByType[trigger.Type] = reacting = Rules.Where(r => r.ReactsTo.Contains(trigger.Type)).ToList();
+            foreach (var rule in reacting)
             {
-                foreach (var output in rule.Evaluate(context).Select(o => Stamp(o, chronology, trigger)))
+                foreach (var output in rule.Evaluate(context).Select(o => Stamp(o, times, trigger)))
                 {
                     outputs.Add(output);
-                    if (output is TaskOutput task && raised.All(r => r.Task.Key != task.Key))
+                    if (output is TaskOutput task && raisedKeys.Add(task.Key))
                     {
-                        var theirs = task.PersonId == id ? chronology : people.GetValueOrDefault(task.PersonId)?.Chronology ?? [];
-                        raised.Add((task, theirs.Where(e => e.Id != trigger.Id && task.ClosesWhen.IsFulfilledBy(e, task.PersonId))
-                            .Order(ChronologyEvent.Order).FirstOrDefault()));
+                        var theirs = task.PersonId == id ? chronology : SortedChronologyOf(task.PersonId, people, sortedTheirs);
+                        raised.Add((task, theirs.FirstOrDefault(e => e.Id != trigger.Id && task.ClosesWhen.IsFulfilledBy(e, task.PersonId))));
                     }
                     if (output is FlagSuggestion s && s.PersonId == id) suggested.Add(new FlagFact(s.Code, FlagStatus.Suggested));
                 }
@@ -95,6 +103,24 @@ public sealed class RuleEngine(IEnumerable<IRule> rules)
         foreach (var (task, closedBy) in raised.Where(r => r.ClosedBy is not null))
             outputs.Add(Closure(task.PersonId, task.Key, task.Code, task.ClosesWhen, closedBy!) with { EffectiveAt = closedBy!.OccurredAt });
         return new DerivedOutputs(id, Normalise(outputs));
+    }
+
+    private static List<ChronologyEvent> SortedChronologyOf(Guid personId, IReadOnlyDictionary<Guid, PersonHistory> people,
+        Dictionary<Guid, List<ChronologyEvent>> sorted)
+    {
+        if (!sorted.TryGetValue(personId, out var events))
+            sorted[personId] = events = (people.GetValueOrDefault(personId)?.Chronology ?? []).Order(ChronologyEvent.Order).ToList();
+        return events;
+    }
+
+    // As below, with the subject's event times already indexed by id.
+    private static RuleOutput Stamp(RuleOutput output, Dictionary<string, DateTimeOffset> times, ChronologyEvent trigger)
+    {
+        if (output.EffectiveAt != default) return output;
+        DateTimeOffset? latest = null;
+        foreach (var eventId in output.EventIds)
+            if (times.TryGetValue(eventId, out var at) && (latest is null || at > latest)) latest = at;
+        return output with { EffectiveAt = latest ?? trigger.OccurredAt };
     }
 
     // The facts an output rests on happened when the latest of its events did; a rule may set it itself.

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
 namespace Safeguard.Core.Rules.Missing;
 
 /// <summary>A window in which a child went missing at least the threshold number of times.</summary>
@@ -11,7 +14,16 @@ public static class MissingEpisodes
     private static readonly HashSet<string> FollowUps = ["missing-located", "safe-and-well-check", "return-interview"];
 
     /// <summary>The subject's missing reports (as the child), oldest first.</summary>
-    public static IReadOnlyList<ChronologyEvent> Of(RuleContext context) => Reports(context.Chronology, context.PersonId);
+    public static IReadOnlyList<ChronologyEvent> Of(RuleContext context) =>
+        Remember(context, "reports", () => Reports(context.Chronology, context.PersonId));
+
+    // A whole-history derivation gives every trigger's context the same chronology list, so what is worked out from it
+    // is worked out once per derivation and not once per event (which made a long history cost n² or worse). The
+    // results are immutable lists; the table lets them go when the chronology does.
+    private static readonly ConditionalWeakTable<IReadOnlyList<ChronologyEvent>, ConcurrentDictionary<(string, Guid), object>> Remembered = new();
+
+    private static T Remember<T>(RuleContext context, string what, Func<T> work) where T : class =>
+        (T)Remembered.GetValue(context.Chronology, _ => new()).GetOrAdd((what, context.PersonId), _ => work());
 
     /// <summary>A child's missing reports in a chronology (in any order), oldest first.</summary>
     public static IReadOnlyList<ChronologyEvent> Reports(IEnumerable<ChronologyEvent> chronology, Guid childId) =>
@@ -63,7 +75,7 @@ public static class MissingEpisodes
     /// <summary>The missing report a located / safe-and-well / return-interview event is about: its
     /// <c>missingEventId</c>, or else the child's latest missing report before it.</summary>
     public static string? EpisodeIdFor(RuleContext context, ChronologyEvent e) =>
-        e.Text("missingEventId") ?? All(context.Chronology, context.PersonId).LastOrDefault(m => m.EventIds.Contains(e.Id))?.Id
+        e.Text("missingEventId") ?? Remember(context, "episodes", () => All(context.Chronology, context.PersonId)).LastOrDefault(m => m.EventIds.Contains(e.Id))?.Id
             ?? Of(context).LastOrDefault(m => m.OccurredAt <= e.OccurredAt)?.Id;
 
     /// <summary>A task due <paramref name="hours"/> after the child was found (the episode's <c>locatedAt</c>),
