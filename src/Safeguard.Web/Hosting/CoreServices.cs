@@ -38,6 +38,7 @@ public static class CoreServices
         services.AddScoped<Core.Recording.DraftStore>();
         services.AddScoped<Core.Work.Worklist>();
         services.AddScoped<Core.Missing.MissingHistoryReader>();
+        services.AddScoped<Core.Missing.MissingNowReader>();
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
         services.AddScoped<MergeService>();
