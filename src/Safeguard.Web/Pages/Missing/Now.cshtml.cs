@@ -10,7 +10,7 @@ public sealed class NowModel(MissingNowReader reader) : PageModel
 {
     public MissingNowPage Result { get; private set; } = new([], 1, MissingNowReader.DefaultPageSize, 0);
 
-    public async Task<IActionResult> OnGetAsync(int? page)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page)
     {
         var actor = User.ToActor();
         if (!actor.CanRecord) return NotFound();
