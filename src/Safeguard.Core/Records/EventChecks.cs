@@ -19,6 +19,10 @@ public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner
     /// <summary>How far ahead of the server's clock a time may be, for devices whose clocks run a little fast.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>Event types that can only be about a child already born: nothing in them may be dated before the birth.</summary>
+    private static readonly HashSet<string> BornFirst =
+        ["missing-reported", "missing-located", "safe-and-well-check", "return-interview", "cse-screening", "cawn-served", "trigger-plan"];
+
     private static readonly string[] MissingTypes = ["missing-reported", "missing-located", "safe-and-well-check", "return-interview"];
 
     private static readonly (string Field, string Type)[] EventReferences =
@@ -91,11 +95,13 @@ public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner
     }
 
     /// <summary>Every time in the event (its <c>occurredAt</c> and each <c>data.…At</c>) is not in the future beyond
-    /// <see cref="ClockSkew"/>, and not before the birth of any child in it (Q-series: times that make sense).</summary>
+    /// <see cref="ClockSkew"/>, and, for events that need the child born (<see cref="BornFirst"/>), not before the birth of any child in it (Q-series: times that make sense).</summary>
     private void CheckTimes(EventSubmission s, Dictionary<Guid, Person> people, string prefix)
     {
         var limit = clock.GetUtcNow() + ClockSkew;
-        var children = s.People.Where(p => p.Role == "child").Select(p => people[p.PersonId]).Where(p => p.DateOfBirth is not null).DistinctBy(p => p.Id).ToList();
+        // Safeguarding can start before birth (an unborn child in a household with domestic abuse, a pre-birth
+        // conference), so only events that need the child alive are refused for a time before the birth.
+        var children = !BornFirst.Contains(s.Type) ? [] : s.People.Where(p => p.Role == "child").Select(p => people[p.PersonId]).Where(p => p.DateOfBirth is not null).DistinctBy(p => p.Id).ToList();
         foreach (var (field, label, at) in Times(s))
         {
             if (at > limit)
