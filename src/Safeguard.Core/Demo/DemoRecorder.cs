@@ -37,7 +37,8 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
         var access = ActivatorUtilities.CreateInstance<PersonAccess>(services, db);
         var audit = ActivatorUtilities.CreateInstance<AuditLog>(services, db, realClock);
         var rules = ActivatorUtilities.CreateInstance<RulesRunner>(services, db, clock);
-        var checks = new EventChecks(db, access, rules);
+        // Nothing in the demo is after its "now": the checks read that, not the moving demo clock or the real one.
+        var checks = new EventChecks(db, access, rules, new DemoClock(world.Now));
         var cases = new Cases.CaseProjector(db);
         var explanations = new Profiles.ExplanationReader(db, access);
         var eventService = ActivatorUtilities.CreateInstance<EventService>(services, db, access, audit, rules, checks, cases, explanations, clock);

@@ -42,6 +42,11 @@ public static class ProblemCodes
     public const string CawnAgeRule = "cawn-age-rule";
     public const string CawnInvalidChildStatus = "cawn-invalid-child-status";
 
+    // 422: times that cannot be right.
+    public const string InTheFuture = "in-the-future";
+    public const string BeforeBirth = "before-birth";
+    public const string ImpossibleSequence = "impossible-sequence";
+
     // 422: the event names something that does not exist (or is not visible).
     public const string UnknownPerson = "unknown-person";
     public const string UnknownEvent = "unknown-event";

@@ -32,7 +32,7 @@ public static class EventSchemas
             Req("lookedAfter", Bool), Req("lastSeenAt", Instant), Opt("lastSeenLocation", Text), Opt("circumstances", LongText),
         ],
         ["missing-located"] = [Req("missingEventId", Text), Req("locatedAt", Instant), Opt("foundLocation", Text), Opt("foundWith", TextList)],
-        ["safe-and-well-check"] = [Req("missingEventId", Text), Opt("disclosures", Any)],
+        ["safe-and-well-check"] = [Req("missingEventId", Text), Opt("disclosures", Any), Opt("officer", Text), Opt("narrative", LongText)],
         ["return-interview"] = [Req("missingEventId", Text), Req("offeredAt", Instant), Opt("heldAt", Instant), Opt("declined", Bool), Req("byAgency", Text), Opt("disclosures", Any)],
         ["cse-screening"] = [Req("indicators", TextList), Opt("notes", LongText)],
         ["strategy-discussion"] = [Req("agencies", TextList), Req("section47", Bool), Opt("decisions", Decisions)],

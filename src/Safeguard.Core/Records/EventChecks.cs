@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.Problems;
+using Safeguard.Core.Profiles;
 using Safeguard.Core.Recording;
 using Safeguard.Core.Rules;
 using Safeguard.Core.Rules.Exploitation;
@@ -13,8 +14,17 @@ namespace Safeguard.Core.Records;
 /// <summary>Every check an event must pass before it is stored, whether it is new or a correction of one
 /// already stored: the one path both take (<see cref="EventService.RecordAsync"/>, <see cref="EventService.CorrectAsync"/>),
 /// so a correction can never store what a new event could not. Each failure throws a problem; nothing is written.</summary>
-public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner rules)
+public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner rules, TimeProvider clock)
 {
+    /// <summary>How far ahead of the server's clock a time may be, for devices whose clocks run a little fast.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>Event types that can only be about a child already born: nothing in them may be dated before the birth.</summary>
+    private static readonly HashSet<string> BornFirst =
+        ["missing-reported", "missing-located", "safe-and-well-check", "return-interview", "cse-screening", "cawn-served", "trigger-plan"];
+
+    private static readonly string[] MissingTypes = ["missing-reported", "missing-located", "safe-and-well-check", "return-interview"];
+
     private static readonly (string Field, string Type)[] EventReferences =
         [("missingEventId", "missing-reported"), ("referralEventId", "referral"), ("incidentEventId", "incident")];
 
@@ -26,6 +36,8 @@ public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner
         var people = await CheckPeopleAsync(actor, s, prefix, ct);
         await CheckReferencesAsync(actor, s, prefix, ct);
         CheckStandards(s, people, prefix);
+        CheckTimes(s, people, prefix);
+        await CheckMissingSequenceAsync(s, prefix, ct);
         await CheckDisruptionRulesAsync(s, people, prefix, ct);
         return people;
     }
@@ -81,6 +93,83 @@ public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner
         var errors = shortfalls.GroupBy(f => prefix + "data." + f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
         throw new ProblemException(Problems.Problems.Refused(shortfalls[0].Code, errors));
     }
+
+    /// <summary>Every time in the event (its <c>occurredAt</c> and each <c>data.…At</c>) is not in the future beyond
+    /// <see cref="ClockSkew"/>, and, for events that need the child born (<see cref="BornFirst"/>), not before the birth of any child in it (Q-series: times that make sense).</summary>
+    private void CheckTimes(EventSubmission s, Dictionary<Guid, Person> people, string prefix)
+    {
+        var limit = clock.GetUtcNow() + ClockSkew;
+        // Safeguarding can start before birth (an unborn child in a household with domestic abuse, a pre-birth
+        // conference), so only events that need the child alive are refused for a time before the birth.
+        var children = !BornFirst.Contains(s.Type) ? [] : s.People.Where(p => p.Role == "child").Select(p => people[p.PersonId]).Where(p => p.DateOfBirth is not null).DistinctBy(p => p.Id).ToList();
+        foreach (var (field, label, at) in Times(s))
+        {
+            if (at > limit)
+                throw new ProblemException(new Problem(422, ProblemCodes.InTheFuture, "A time is in the future",
+                    $"{label} is {ExplanationText.Time(at)}, which is in the future.", Errors(prefix + field, $"{label} must be now or in the past, not {ExplanationText.Time(at)}")));
+            foreach (var child in children)
+                if (Calendar.SafeguardCalendar.LondonDate(at) < child.DateOfBirth!.Value)
+                    throw new ProblemException(new Problem(422, ProblemCodes.BeforeBirth, "A time is before the child was born",
+                        $"{label} is before {child.FullName} was born.",
+                        Errors(prefix + field, $"{label} ({ExplanationText.Time(at)}) is before {child.FullName} was born on {child.DateOfBirth.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}")));
+        }
+    }
+
+    /// <summary>The event's times: when it happened, and each instant in its data whose name ends in "At".</summary>
+    private static IEnumerable<(string Field, string Label, DateTimeOffset At)> Times(EventSubmission s)
+    {
+        yield return ("occurredAt", "The time of the event", s.OccurredAt);
+        if (s.Data.ValueKind != JsonValueKind.Object) yield break;
+        foreach (var p in s.Data.EnumerateObject())
+            if (p.Name.EndsWith("At", StringComparison.Ordinal) && p.Value.ValueKind == JsonValueKind.String && FieldKind.TryInstant(p.Value.GetString(), out var at))
+                yield return ("data." + p.Name, TimeLabel(p.Name), at);
+    }
+
+    private static string TimeLabel(string field) => field switch
+    {
+        "lastSeenAt" => "The time the child was last seen",
+        "locatedAt" => "The time the child was found",
+        "offeredAt" => "The time the return interview was offered",
+        "heldAt" => "The time the return interview was held",
+        _ => "The time given for " + field,
+    };
+
+    /// <summary>A missing episode runs in order: last seen, then found, then the safe and well check and the return
+    /// interview. A time out of that order is refused with <c>impossible-sequence</c> at the field.</summary>
+    private async Task CheckMissingSequenceAsync(EventSubmission s, string prefix, CancellationToken ct)
+    {
+        if (s.Type is not ("missing-located" or "safe-and-well-check" or "return-interview")) return;
+        if (!s.Data.TryGetProperty("missingEventId", out var m) || m.ValueKind != JsonValueKind.String) return;
+        var missingId = m.GetString()!;
+        var report = await db.Events.AsNoTracking().Include(e => e.People).FirstOrDefaultAsync(e => e.Id == missingId && e.Type == "missing-reported", ct);
+        var childId = report?.People.FirstOrDefault(p => p.Role == "child")?.PersonId;
+        if (childId is null) return;
+        // The event itself (when corrected) is left out: it is checked as it will be, not as it was.
+        var events = await db.Events.AsNoTracking().Include(e => e.People)
+            .Where(e => e.Id != s.Id && e.People.Any(p => p.PersonId == childId) && MissingTypes.Contains(e.Type)).ToListAsync(ct);
+        var chronology = events.Select(ChronologyEvent.From).Order(ChronologyEvent.Order).ToList();
+        var episode = Rules.Missing.MissingEpisodes.All(chronology, childId.Value).FirstOrDefault(e => e.Id == missingId);
+        if (episode is null) return;
+
+        void Refuse(string field, string message) => throw new ProblemException(new Problem(422, ProblemCodes.ImpossibleSequence,
+            "Times out of order", message, Errors(prefix + field, message)));
+
+        if (s.Type == "missing-located")
+        {
+            if (s.Data.TryGetProperty("locatedAt", out var l) && FieldKind.TryInstant(l.GetString(), out var located) && episode.LastSeenAt is { } seen && located < seen)
+                Refuse("data.locatedAt", $"The time the child was found must be after they were last seen ({ExplanationText.Time(seen)})");
+            return;
+        }
+        if (episode.LocatedAt is not { } found) return;
+        if (s.Type == "safe-and-well-check" && s.OccurredAt < found)
+            Refuse("occurredAt", $"The safe and well check must be after the child was found ({ExplanationText.Time(found)})");
+        if (s.Type == "return-interview")
+            foreach (var field in new[] { "heldAt", "offeredAt" })
+                if (s.Data.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String && FieldKind.TryInstant(v.GetString(), out var at) && at < found)
+                    Refuse("data." + field, $"{TimeLabel(field)} must be after the child was found ({ExplanationText.Time(found)})");
+    }
+
+    private static Dictionary<string, string[]> Errors(string field, string message) => new() { [field] = [message] };
 
     /// <summary>A child abduction warning notice only for a child the law allows (CS3).</summary>
     private async Task CheckDisruptionRulesAsync(EventSubmission s, Dictionary<Guid, Person> people, string prefix, CancellationToken ct)

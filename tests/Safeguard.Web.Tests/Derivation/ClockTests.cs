@@ -73,6 +73,7 @@ public sealed class ClockTests : IDisposable
     public async Task A_task_done_before_its_due_time_raises_nothing()
     {
         var child = await FoundChildAsync("done");
+        AdvanceTo(new DateTimeOffset(2026, 3, 2, 12, 5, 0, TimeSpan.Zero)); // a check at noon is recorded after noon, not before (in-the-future)
         await _api.SafeAndWellAsync("done-sw", "done-miss", child, "2026-03-02T12:00:00Z");
 
         AdvanceTo(SafeAndWellDue.AddHours(2));

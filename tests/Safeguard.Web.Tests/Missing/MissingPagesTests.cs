@@ -48,14 +48,14 @@ public sealed class MissingPagesTests : IDisposable
 
         var reported = await page.SubmitAsync($"/missing/report?personId={child}", "Report missing",
         [
-            new("RiskGrade", "low"), new("ReportedBy", "childrens-home"), new("LookedAfter", "yes"), new("LastSeenAt", "2026-03-02T07:30"), new("LastSeenLocation", "Home"),
+            new("RiskGrade", "low"), new("ReportedBy", "childrens-home"), new("LookedAfter", "yes"), .. DateParts.Of("LastSeenAt", "2026-03-02T07:30"), new("LastSeenLocation", "Home"),
             new("EventId", "page-m4"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, reported.StatusCode);
         Assert.Equal("/missing/page-m4", reported.Headers.Location!.OriginalString);
         Assert.Contains(">open</strong>", (await page.GetAsync("/missing/page-m4")).Html);
 
-        var located = await page.SubmitAsync("/missing/page-m4/locate", "Record found", [new("LocatedAt", "2026-03-02T08:30"), new("FoundLocation", "Railway arches"), new("EventId", "page-f4")]);
+        var located = await page.SubmitAsync("/missing/page-m4/locate", "Record found", [.. DateParts.Of("LocatedAt", "2026-03-02T08:30"), new("FoundLocation", "Railway arches"), new("EventId", "page-f4")]);
         Assert.Equal(HttpStatusCode.Redirect, located.StatusCode);
         var afterFound = (await page.GetAsync("/missing/page-m4")).Html;
         Assert.Contains(">located</strong>", afterFound);
@@ -72,7 +72,7 @@ public sealed class MissingPagesTests : IDisposable
         var child = await ChildMissingThreeTimesAsync();
         var page = await PageSignIn.AsAsync(_factory, "control-room");
         var form = (await page.FormAsync($"/missing/report?personId={child}", "Report missing"))
-            .Set([new("RiskGrade", "medium"), new("ReportedBy", "parent"), new("LookedAfter", "no"), new("LastSeenAt", "2026-03-02T07:30"), new("EventId", "page-twice")]);
+            .Set([new("RiskGrade", "medium"), new("ReportedBy", "parent"), new("LookedAfter", "no"), .. DateParts.Of("LastSeenAt", "2026-03-02T07:30"), new("EventId", "page-twice")]);
 
         var first = await form.SubmitAsync();
         _factory.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -106,7 +106,7 @@ public sealed class MissingPagesTests : IDisposable
 
         var response = await page.SubmitAsync($"/missing/report?personId={child}", "Report missing",
         [
-            new("ReportedBy", "parent"), new("LookedAfter", "no"), new("LastSeenAt", "2026-03-02T07:30"), new("Circumstances", "Left after an argument"),
+            new("ReportedBy", "parent"), new("LookedAfter", "no"), .. DateParts.Of("LastSeenAt", "2026-03-02T07:30"), new("Circumstances", "Left after an argument"),
         ]);
         var html = await response.Content.ReadAsStringAsync();
 

@@ -9,7 +9,7 @@ namespace Safeguard.Web.Pages.Missing;
 /// those already linked to the child (they join the event as associates) or named in free text.</summary>
 public sealed class LocateModel(MissingHistoryReader reader, EventService events, TimeProvider clock) : EpisodePage(reader)
 {
-    [BindProperty] public string? LocatedAt { get; set; }
+    [BindProperty] public DateTimeParts LocatedAt { get; set; } = new();
     [BindProperty] public string? FoundLocation { get; set; }
     [BindProperty] public List<string> FoundWithPeople { get; set; } = [];
     [BindProperty] public string? FoundWithNames { get; set; }
@@ -19,14 +19,14 @@ public sealed class LocateModel(MissingHistoryReader reader, EventService events
         if (!await LoadAsync()) return NotFound();
         EventId = EventForms.NewId("located");
         OpenedAt = EventForms.Opened(clock.GetUtcNow());
-        LocatedAt = UkTime.Input(clock.GetUtcNow());
+        LocatedAt = DateTimeParts.From(clock.GetUtcNow());
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (!UkTime.TryParse(LocatedAt, out var located)) { ModelState.AddModelError(nameof(LocatedAt), "Enter when the child was found, for example 2026-03-02T06:30"); return Page(); }
+        if (!LocatedAt.TryRead("the date and time the child was found", out var located, out var error)) { ModelState.AddModelError(nameof(LocatedAt), error!); return Page(); }
         var chosen = History.LinkedPeople.Where(p => FoundWithPeople.Contains(p.Id.ToString())).ToList();
         var people = new List<object> { new { personId = History.Child.Id, role = "child" } };
         people.AddRange(chosen.Select(p => new { personId = p.Id, role = "associate" }));

@@ -20,7 +20,7 @@ public sealed class ReportModel(MissingHistoryReader reader, EventService events
     [BindProperty] public string? RiskGrade { get; set; }
     [BindProperty] public string? ReportedBy { get; set; }
     [BindProperty] public string? LookedAfter { get; set; }
-    [BindProperty] public string? LastSeenAt { get; set; }
+    [BindProperty] public DateTimeParts LastSeenAt { get; set; } = new();
     [BindProperty] public string? LastSeenLocation { get; set; }
     [BindProperty] public string? Circumstances { get; set; }
 
@@ -38,7 +38,7 @@ public sealed class ReportModel(MissingHistoryReader reader, EventService events
         if (!await LoadAsync()) return NotFound();
         EventId = EventForms.NewId("missing");
         OpenedAt = EventForms.Opened(clock.GetUtcNow());
-        LastSeenAt = UkTime.Input(clock.GetUtcNow());
+        LastSeenAt = DateTimeParts.From(clock.GetUtcNow());
         // A looked-after child stays looked after: start from the last report's answer.
         LookedAfter = History!.Episodes.FirstOrDefault() is { } last ? last.LookedAfter ? "yes" : "no" : null;
         return Page();
@@ -47,7 +47,7 @@ public sealed class ReportModel(MissingHistoryReader reader, EventService events
     public async Task<IActionResult> OnPostAsync()
     {
         if (PersonId is null || !await LoadAsync()) return NotFound();
-        if (!UkTime.TryParse(LastSeenAt, out var lastSeen)) ModelState.AddModelError(nameof(LastSeenAt), "Enter when the child was last seen, for example 2026-03-01T21:15");
+        if (!LastSeenAt.TryRead("the date and time the child was last seen", out var lastSeen, out var seenError)) ModelState.AddModelError(nameof(LastSeenAt), seenError!);
         if (LookedAfter is not ("yes" or "no")) ModelState.AddModelError(nameof(LookedAfter), "Say whether the child is looked after");
         if (!ModelState.IsValid) return Page();
 

@@ -9,9 +9,9 @@ namespace Safeguard.Web.Pages.Missing;
 /// which agency, and what the child disclosed (as CS1 indicators).</summary>
 public sealed class ReturnInterviewModel(MissingHistoryReader reader, EventService events, TimeProvider clock) : EpisodePage(reader)
 {
-    [BindProperty] public string? OfferedAt { get; set; }
+    [BindProperty] public DateTimeParts OfferedAt { get; set; } = new();
     [BindProperty] public string? Outcome { get; set; }
-    [BindProperty] public string? HeldAt { get; set; }
+    [BindProperty] public DateTimeParts HeldAt { get; set; } = new();
     [BindProperty] public string? ByAgency { get; set; }
     [BindProperty] public List<string> Disclosures { get; set; } = [];
 
@@ -20,16 +20,16 @@ public sealed class ReturnInterviewModel(MissingHistoryReader reader, EventServi
         if (!await LoadAsync()) return NotFound();
         EventId = EventForms.NewId("return-interview");
         OpenedAt = EventForms.Opened(clock.GetUtcNow());
-        OfferedAt = UkTime.Input(clock.GetUtcNow());
+        OfferedAt = DateTimeParts.From(clock.GetUtcNow());
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (!UkTime.TryParse(OfferedAt, out var offered)) ModelState.AddModelError(nameof(OfferedAt), "Enter when the interview was offered, for example 2026-03-02T10:00");
+        if (!OfferedAt.TryRead("the date and time the interview was offered", out var offered, out var offeredError)) ModelState.AddModelError(nameof(OfferedAt), offeredError!);
         DateTimeOffset? held = null;
-        if (Outcome == "held") { if (UkTime.TryParse(HeldAt, out var h)) held = h; else ModelState.AddModelError(nameof(HeldAt), "Enter when the interview was held"); }
+        if (Outcome == "held") { if (HeldAt.TryRead("the date and time the interview was held", out var h, out var heldError)) held = h; else ModelState.AddModelError(nameof(HeldAt), heldError!); }
         if (Outcome is not ("held" or "declined" or "offered")) ModelState.AddModelError(nameof(Outcome), "Say whether the interview was held, declined or only offered so far");
         if (!ModelState.IsValid) return Page();
 
