@@ -77,6 +77,8 @@ public static class PageAccess
             "A public protection notification, or a domestic abuse incident with children present."),
         new("Report a child missing", "/missing/report", "/Missing/Report",
             "See every earlier episode and the child's trigger plan as you report; record when they are found, the safe-and-well check and the return interview."),
+        new("Children missing now", "/missing/now", "/Missing/Now",
+            "Every child reported missing and not yet found, highest risk first, with their flags and how long they have been missing."),
         new("CSE screening", "/exploitation/screening", "/Exploitation/Screening",
             "Screen a child for sexual exploitation against the regional indicators."),
         new("Child abduction warning notice", "/exploitation/cawn", "/Exploitation/Cawn",

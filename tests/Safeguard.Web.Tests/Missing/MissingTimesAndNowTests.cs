@@ -217,8 +217,11 @@ public sealed class MissingTimesAndNowTests : IDisposable
     public async Task A_partner_practitioner_is_not_shown_the_missing_now_list()
     {
         var page = await PageSignIn.AsAsync(_factory, "partner-practitioner");
-        var (status, _) = await page.GetAsync("/missing/now");
-        Assert.Equal(HttpStatusCode.NotFound, status);
+        var (status, html) = await page.GetAsync("/missing/now");
+        // A page the role may not use says so plainly (issue 8 point 8), and lists nobody.
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Contains("You do not have access to this page", html);
+        Assert.DoesNotContain("Pagedmissing", html);
     }
 
     private static int CountOf(string html, string what) => (html.Length - html.Replace(what, "").Length) / what.Length;

@@ -13,7 +13,7 @@ public sealed partial class RolePagesTests : IDisposable
     private readonly SafeguardFactory factory = new();
     public void Dispose() => factory.Dispose();
 
-    private static readonly string[] Front = ["/people", "/record", "/missing/report", "/worklist"];
+    private static readonly string[] Front = ["/people", "/record", "/missing/report", "/missing/now", "/worklist"];
     private static readonly string[] Readers = ["/people", "/worklist"];
 
     /// <summary>The navigation each role should see, in order.</summary>
@@ -39,6 +39,7 @@ public sealed partial class RolePagesTests : IDisposable
         ["/people/new"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/record"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/missing/report"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
+        ["/missing/now"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/exploitation/screening"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/exploitation/cawn"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/matching/reviews"] = ["investigator", "supervisor", "administrator"],

@@ -32,6 +32,7 @@ public sealed class WorkActionsApiTests : IDisposable
 
         var (status, done) = await _api.PostJsonAsync($"/api/v1/tasks/{id}/complete",
             new { note = "Return interview held by phone with the child's carer present", expectedVersion = task["version"]!.GetValue<int>() });
+        _factory.Clock.Advance(TimeSpan.FromHours(12)); // the new episode below must not be in the future
         await _api.ReportAsync("m2", child, "2026-03-02T20:00:00Z"); // a new episode re-derives the whole history
 
         Assert.Equal(HttpStatusCode.OK, status);
