@@ -39,22 +39,26 @@ public sealed class IndexModel(PeopleFinder finder, SafeguardDb db, TimeProvider
     }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 
     public bool Searched { get; private set; }
-    public Shared.DateTimeInput DateOfBirthBoxes { get; private set; } = new();
+    /// <summary>The date of birth as typed into the day, month and year boxes (the same input and reading as "add a person").</summary>
+    public Shared.DateTimeParts DateOfBirthParts { get; private set; } = new();
     public IReadOnlyList<(PersonHit Hit, IReadOnlyList<FlagTag> Flags)> Results { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         // The day, month and year boxes (the same as "add a person"); a plain DateOfBirth=2014-05 link still works.
-        if (Shared.DateTimeInput.Posted(Request.Query, nameof(DateOfBirth)))
+        if (Shared.DateTimeParts.Posted(Request.Query, nameof(DateOfBirth)))
         {
-            DateOfBirthBoxes = Shared.DateTimeInput.From(Request.Query, nameof(DateOfBirth));
-            var (text, problem) = PartialDate(DateOfBirthBoxes);
+            DateOfBirthParts = Shared.DateTimeParts.From(Request.Query, nameof(DateOfBirth));
+            if (!DateOfBirthParts.TryReadPartialDate("the date of birth", out var text, out var problem))
+            {
+                ModelState.AddModelError(nameof(DateOfBirth), problem!);
+                return;
+            }
             DateOfBirth = text;
-            if (problem is not null) { ModelState.AddModelError(nameof(DateOfBirth), problem); return; }
         }
-        else DateOfBirthBoxes = DateOfBirthQuery.Parse(DateOfBirth) is { } q
-            ? new Shared.DateTimeInput { Year = q.Year.ToString("0000"), Month = q.Month?.ToString(), Day = q.Day?.ToString() }
-            : Shared.DateTimeInput.FromText(DateOfBirth);
+        else DateOfBirthParts = DateOfBirthQuery.Parse(DateOfBirth) is { } q
+            ? new Shared.DateTimeParts { Year = q.Year.ToString("0000"), Month = q.Month?.ToString(), Day = q.Day?.ToString() }
+            : Shared.DateTimeParts.FromText(DateOfBirth);
         if (string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(DateOfBirth) && string.IsNullOrWhiteSpace(Postcode)) return;
         if (!string.IsNullOrWhiteSpace(DateOfBirth) && DateOfBirthQuery.Parse(DateOfBirth) is null)
         {
@@ -71,22 +75,5 @@ public sealed class IndexModel(PeopleFinder finder, SafeguardDb db, TimeProvider
         var ids = hits.Select(h => h.Person.Id).ToList();
         var flags = (await db.Flags.Where(f => ids.Contains(f.PersonId)).ToListAsync(HttpContext.RequestAborted)).ToLookup(f => f.PersonId);
         Results = hits.Select(h => (h, FlagViews.Tags(flags[h.Person.Id]))).ToList();
-    }
-
-    /// <summary>A search may give the whole date of birth, the month and year, or only the year.</summary>
-    private static (string? Text, string? Problem) PartialDate(Shared.DateTimeInput boxes)
-    {
-        if (boxes.IsBlank) return (null, null);
-        bool Blank(string? v) => string.IsNullOrWhiteSpace(v);
-        if (Blank(boxes.Year)) return (null, "The date of birth must include a year");
-        if (boxes.Year!.Trim().Length != 4 || !int.TryParse(boxes.Year, out var year) || year is < 1900 or > 2100) return (null, "The date of birth: the year must have 4 numbers, for example 2014");
-        if (Blank(boxes.Month) && Blank(boxes.Day)) return ($"{year:0000}", null);
-        if (Blank(boxes.Month)) return (null, "The date of birth must include a month when it includes a day");
-        if (Blank(boxes.Day))
-        {
-            var probe = new Shared.DateTimeInput { Day = "1", Month = boxes.Month, Year = boxes.Year };
-            return probe.TryDate(out var first) ? ($"{first:yyyy-MM}", null) : (null, "The date of birth must be a real date");
-        }
-        return boxes.TryDate(out var date) ? ($"{date:yyyy-MM-dd}", null) : (null, "The date of birth must be a real date");
     }
 }

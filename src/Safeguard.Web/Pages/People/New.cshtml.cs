@@ -10,7 +10,7 @@ namespace Safeguard.Web.Pages.People;
 
 /// <summary>Add a person. Before creating, likely existing records are offered (D2) so the same child is
 /// not recorded twice; the user picks one or confirms that none of them is the person.</summary>
-public sealed class NewModel(PeopleService people, MatchReviewService reviews) : PageModel
+public sealed class NewModel(PeopleService people, MatchReviewService reviews, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Forename { get; set; }
     [BindProperty] public string? Surname { get; set; }
@@ -25,7 +25,7 @@ public sealed class NewModel(PeopleService people, MatchReviewService reviews) :
 
     public IReadOnlyList<PossibleMatch> PossibleMatches { get; private set; } = [];
     /// <summary>The date of birth as typed into the day, month and year boxes.</summary>
-    public Shared.DateTimeInput DateOfBirthBoxes { get; private set; } = new();
+    public Shared.DateTimeParts DateOfBirthParts { get; private set; } = new();
 
     public void OnGet() { }
 
@@ -34,17 +34,19 @@ public sealed class NewModel(PeopleService people, MatchReviewService reviews) :
         var actor = User.ToActor();
         // The GOV.UK date boxes when the form posted them; the "none of these" form carries the date already read.
         string? dobProblem = null;
-        if (Shared.DateTimeInput.Posted(Request.Form, nameof(DateOfBirth)))
+        // Read exactly as search reads it (Shared.DateTimeParts), so a date of birth search finds is one this page saves.
+        if (Shared.DateTimeParts.Posted(Request.Form, nameof(DateOfBirth)))
         {
-            DateOfBirthBoxes = Shared.DateTimeInput.From(Request.Form, nameof(DateOfBirth));
-            dobProblem = DateOfBirthBoxes.Check("the date of birth", withTime: false, required: false);
-            DateOfBirth = DateOfBirthBoxes.ToText(withTime: false);
+            DateOfBirthParts = Shared.DateTimeParts.From(Request.Form, nameof(DateOfBirth));
+            var today = Core.Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow());
+            if (!DateOfBirthParts.IsEmpty && !DateOfBirthParts.TryReadDateOfBirth("the date of birth", today, out _, out var problem)) dobProblem = problem;
+            DateOfBirth = DateOfBirthParts.ToText(withTime: false);
         }
-        else DateOfBirthBoxes = Shared.DateTimeInput.FromText(DateOfBirth);
-        var input = new PersonInput(Forename, Surname, DateOfBirth, Gender, null, AddressLine1, Town, Postcode);
+        else DateOfBirthParts = Shared.DateTimeParts.FromText(DateOfBirth);
+        // A date of birth the page refused goes to the service as one it refuses too, so every other problem comes back at once.
+        var input = new PersonInput(Forename, Surname, dobProblem is null ? DateOfBirth : "0000-00-00", Gender, null, AddressLine1, Town, Postcode);
         try
         {
-            // A date of birth that is not a real date goes to the service as typed, so every problem comes back at once.
             if (dobProblem is null && !NoneOfThese && !string.IsNullOrWhiteSpace(Forename) && !string.IsNullOrWhiteSpace(Surname))
             {
                 DateOnly? dob = DateOnly.TryParse(DateOfBirth, out var d) ? d : null;

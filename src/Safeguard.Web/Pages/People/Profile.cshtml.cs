@@ -10,11 +10,14 @@ namespace Safeguard.Web.Pages.People;
 
 /// <summary>A person's profile (A2, D3): everything known, drawn together, now or as it stood at an
 /// instant. Flags can be confirmed, rejected or ended here by those allowed to (C4).</summary>
-public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags, ActorDirectory actors) : PageModel
+public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags, ActorDirectory actors, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    /// <summary>"As at" date and time (local input, treated as UTC when no offset is given).</summary>
+    /// <summary>"As at" date and time in links ("2026-03-01T21:00", UK time; an offset is honoured when given). The form
+    /// asks for it in the GOV.UK date input (<c>AsOf.Day</c> … <c>AsOf.Minute</c>, the time optional) and links carry it on.</summary>
     [BindProperty(SupportsGet = true)] public string? AsOf { get; set; }
+    /// <summary>The "as at" date and time as typed into the date input, or drawn from <see cref="AsOf"/>.</summary>
+    public Shared.DateTimeParts AsOfParts { get; private set; } = new();
 
     /// <summary>Chronology filter (GET, works without JavaScript): one event type, a date range (GOV.UK date input), a page.</summary>
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
@@ -107,14 +110,46 @@ public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags, Act
         return null;
     }
 
+    /// <summary>The instant to show the profile at, or null for now. A date without a time is the end of that day (or now,
+    /// for today). Anything that is not a real date, or is in the future, is refused naming the field.</summary>
+    private DateTimeOffset? ReadAsOf()
+    {
+        var now = clock.GetUtcNow();
+        if (Shared.DateTimeParts.Posted(Request.Query, nameof(AsOf)))
+        {
+            AsOfParts = Shared.DateTimeParts.From(Request.Query, nameof(AsOf));
+            AsOf = null;
+            if (AsOfParts.IsEmpty) return null;
+            DateTimeOffset at;
+            string? problem;
+            if (string.IsNullOrWhiteSpace(AsOfParts.Hour) && string.IsNullOrWhiteSpace(AsOfParts.Minute))
+            {
+                if (!AsOfParts.TryReadDate("the date", out var date, out problem)) { ModelState.AddModelError(nameof(AsOf), problem!); return null; }
+                var endOfDay = Shared.DateTimeParts.From(date);
+                (endOfDay.Hour, endOfDay.Minute) = ("23", "59");
+                endOfDay.TryRead("the date", out at, out _);
+                if (at > now) at = now;
+            }
+            else if (!AsOfParts.TryRead("the date", out at, out problem)) { ModelState.AddModelError(nameof(AsOf), problem!); return null; }
+            if (at > now.AddMinutes(5)) { ModelState.AddModelError(nameof(AsOf), AsOfParts.Refuse("The date must be now or in the past")); return null; }
+            AsOf = Shared.DateTimeParts.From(at).ToText(withTime: true);
+            return at;
+        }
+        if (AsOf is not { Length: > 0 }) return null;
+        if (Shared.UkTime.TryParse(AsOf, out var parsed))
+        {
+            AsOfParts = Shared.DateTimeParts.From(parsed);
+            return parsed;
+        }
+        AsOfParts = Shared.DateTimeParts.FromText(AsOf);
+        ModelState.AddModelError(nameof(AsOf), AsOfParts.Refuse("The date must be a real date, for example 1 3 2026"));
+        AsOf = null;
+        return null;
+    }
+
     private async Task<bool> LoadAsync()
     {
-        DateTimeOffset? at = null;
-        if (AsOf is { Length: > 0 })
-        {
-            if (Shared.UkTime.TryParse(AsOf, out var parsed)) at = parsed;
-            else ModelState.AddModelError(nameof(AsOf), "Enter a date and time, for example 2026-03-01T21:00");
-        }
+        var at = ReadAsOf();
         try
         {
             var actor = User.ToActor();
@@ -123,7 +158,8 @@ public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags, Act
             if (at is { } asOf && Profile.Person.DateOfBirth is { } born && DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(asOf, London).DateTime) < born)
             {
                 // Nobody has a record before they were born ("aged -10"): say so and show the profile as it is now.
-                ModelState.AddModelError(nameof(AsOf), $"The date must be on or after {Profile.Person.Forename} {Profile.Person.Surname}’s date of birth, {born:d MMMM yyyy}");
+                ModelState.AddModelError(nameof(AsOf), AsOfParts.Refuse($"The date must be on or after {Profile.Person.Forename} {Profile.Person.Surname}’s date of birth, {born:d MMMM yyyy}"));
+                AsOf = null;
                 Profile = await profiles.BuildAsync(actor, Id, (DateTimeOffset?)null, ct: HttpContext.RequestAborted);
                 Historic = false;
             }

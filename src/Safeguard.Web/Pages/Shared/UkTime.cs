@@ -3,7 +3,8 @@ using Safeguard.Core.Recording;
 
 namespace Safeguard.Web.Pages.Shared;
 
-/// <summary>Times typed into forms: a datetime-local value is UK wall-clock time (DOMAIN-RULES "Time").</summary>
+/// <summary>Times in pages and links: a date and time without an offset is UK wall-clock time (DOMAIN-RULES "Time").
+/// Forms ask for times with the GOV.UK date input, <see cref="DateTimeParts"/>.</summary>
 public static class UkTime
 {
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
@@ -21,7 +22,4 @@ public static class UkTime
 
     /// <summary>"3 March 2026 at 21:15" in London time: the one format pages and explanations share.</summary>
     public static string Show(DateTimeOffset t) => Core.Profiles.ExplanationText.Time(t);
-
-    /// <summary>A value for a datetime-local input, in London time.</summary>
-    public static string Input(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, London).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 }

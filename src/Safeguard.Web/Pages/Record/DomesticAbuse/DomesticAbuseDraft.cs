@@ -21,6 +21,8 @@ public sealed class DomesticAbuseDraft
     }
 
     public List<PersonInIncident> People { get; set; } = [];
+    /// <summary>When it happened: "2026-03-01T21:15" in UK wall-clock time, or what was typed into the date boxes when
+    /// it is not a real time yet (<see cref="Shared.DateTimeParts.ToText"/>; older drafts' one time box reads the same way).</summary>
     public string? OccurredAt { get; set; }
     public string? Summary { get; set; }
     public string? RiskGrade { get; set; }

@@ -21,7 +21,8 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
     [BindProperty(SupportsGet = true)] public bool Change { get; set; }
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
 
-    [BindProperty] public string? OccurredAt { get; set; }
+    /// <summary>When it happened (GOV.UK date input, UK time); the draft keeps it as text, as typed when it is not a real time.</summary>
+    [BindProperty] public Shared.DateTimeParts OccurredAt { get; set; } = new();
     [BindProperty] public string? Summary { get; set; }
     [BindProperty] public string? RiskGrade { get; set; }
     [BindProperty] public string? Demeanour { get; set; }
@@ -44,7 +45,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
         }
         if (Step == "people" && !string.IsNullOrWhiteSpace(Name))
             Candidates = await finder.FindAsync(User.ToActor(), new PersonQuery(Name), 20, "domestic abuse incident", HttpContext.RequestAborted);
-        (OccurredAt, Summary, RiskGrade) = (Draft.OccurredAt, Draft.Summary, Draft.RiskGrade);
+        (OccurredAt, Summary, RiskGrade) = (Shared.DateTimeParts.FromText(Draft.OccurredAt), Draft.Summary, Draft.RiskGrade);
         if (Child is { } c) (Demeanour, DemeanourNotObservedReason, SeenAndSpokenTo) = (c.Demeanour, c.DemeanourNotObservedReason, c.SeenAndSpokenTo);
         return Page();
     }
@@ -73,12 +74,10 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
                 if (!Draft.People.Any(p => p.Role is "victim" or "suspect")) ModelState.AddModelError("Name", "Add the victim or the suspect");
                 break;
             case "incident":
-                var boxes = Shared.DateTimeInput.From(Request.Form, nameof(OccurredAt));
-                OccurredAt = boxes.ToText(withTime: true);
-                (Draft.OccurredAt, Draft.Summary, Draft.RiskGrade) = (OccurredAt, Summary, RiskGrade);
+                (Draft.OccurredAt, Draft.Summary, Draft.RiskGrade) = (OccurredAt.ToText(withTime: true), Summary, RiskGrade);
                 await SaveAsync();
-                if (boxes.Check("when it happened", withTime: true) is { } problem) ModelState.AddModelError(nameof(OccurredAt), problem);
-                else if (boxes.TryInstant(out var at) && at > clock.GetUtcNow().AddMinutes(5)) ModelState.AddModelError(nameof(OccurredAt), "When it happened must be now or in the past");
+                if (!OccurredAt.TryReadPast("when it happened", clock.GetUtcNow().AddMinutes(5), out _, out var problem))
+                    ModelState.AddModelError(nameof(OccurredAt), problem!);
                 if (string.IsNullOrWhiteSpace(Summary)) ModelState.AddModelError(nameof(Summary), "Say briefly what happened");
                 if (string.IsNullOrWhiteSpace(RiskGrade)) ModelState.AddModelError(nameof(RiskGrade), "Choose a risk grade");
                 break;

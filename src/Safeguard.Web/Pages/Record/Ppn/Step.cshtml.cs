@@ -22,6 +22,9 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
 
     [BindProperty] public PpnDraft Input { get; set; } = new();
+    /// <summary>When it happened, as typed into the GOV.UK date input (day, month, year, hour, minute; UK time). The draft
+    /// keeps it as text (<see cref="Shared.DateTimeParts.ToText"/>), so a draft saved before the hour and minute boxes still opens.</summary>
+    [BindProperty] public Shared.DateTimeParts OccurredAt { get; set; } = new();
 
     public PpnDraft Draft { get; private set; } = new();
     public IReadOnlyList<PersonHit> Candidates { get; private set; } = [];
@@ -52,7 +55,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
         }
 
         Merge(Input, fields);
-        if (Step == "concern") Draft.OccurredAt = Shared.DateTimeInput.From(Request.Form, "OccurredAt").ToText(withTime: true);
+        if (Step == "concern") Draft.OccurredAt = OccurredAt.ToText(withTime: true);
         await drafts.SaveAsync(User.ToActor().Id, PpnDraft.Kind, DraftId, Draft, HttpContext.RequestAborted);
         ModelState.Clear();
         foreach (var s in Draft.ShortfallsFor(fields)) ModelState.AddModelError(PpnDraft.InputFor(s.Field), s.Message);
@@ -115,7 +118,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
         var draft = await drafts.LoadAsync<PpnDraft>(User.ToActor().Id, PpnDraft.Kind, DraftId, HttpContext.RequestAborted);
         if (draft is null) return false;
         Draft = draft;
-        if (Request.Method == "GET" || Step == "check") Input = draft;
+        if (Request.Method == "GET" || Step == "check") (Input, OccurredAt) = (draft, Shared.DateTimeParts.FromText(draft.OccurredAt));
         return true;
     }
 
@@ -147,8 +150,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
     /// <summary>Why the time it happened cannot be taken, in words naming the field, or null.</summary>
     private string? OccurredAtProblem()
     {
-        var boxes = Shared.DateTimeInput.FromText(Draft.OccurredAt);
-        if (boxes.Check("when it happened", withTime: true) is { } problem) return problem;
-        return TryOccurredAt(out _) ? null : "When it happened must be now or in the past";
+        OccurredAt = Shared.DateTimeParts.FromText(Draft.OccurredAt);
+        return OccurredAt.TryReadPast("when it happened", clock.GetUtcNow().AddMinutes(5), out _, out var problem) ? null : problem;
     }
 }
