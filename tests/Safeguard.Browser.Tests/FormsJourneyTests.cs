@@ -29,7 +29,9 @@ public sealed class FormsJourneyTests(WebAppFixture fixture)
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("2026");
         await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync("21:15");
+        await page.Keyboard.TypeAsync("21");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("15");
         await TabToAsync(page, "#main-content button.govuk-button");
         await page.Keyboard.PressAsync("Enter");
 

@@ -138,13 +138,15 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         Assert.Equal(unknown, locked);
     }
 
-    /// <summary>Types a date and time into the GOV.UK date boxes of the field <paramref name="name"/>.</summary>
+    /// <summary>Types a date and time ("21:15") into the GOV.UK date input of the field <paramref name="name"/>:
+    /// day, month, year, hour and minute.</summary>
     internal static async Task FillWhenAsync(IPage page, string name, string day, string month, string year, string time)
     {
         await page.FillAsync($"#{name}", day);
         await page.FillAsync($"#{name}-month", month);
         await page.FillAsync($"#{name}-year", year);
-        await page.FillAsync($"#{name}-time", time);
+        await page.FillAsync($"#{name}-hour", time.Split(':')[0]);
+        await page.FillAsync($"#{name}-minute", time.Split(':')[1]);
     }
 
     /// <summary>Submits the sign-in form and returns the error summary's text; fails if sign-in succeeds.</summary>

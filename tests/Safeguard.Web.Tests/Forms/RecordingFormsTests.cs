@@ -13,8 +13,10 @@ public sealed class RecordingFormsTests : IDisposable
     public RecordingFormsTests() => _api = _factory.Api();
     public void Dispose() => _factory.Dispose();
 
-    private static KeyValuePair<string, string>[] When(string name, string day, string month, string year, string? time = null) =>
-        [new($"{name}.Day", day), new($"{name}.Month", month), new($"{name}.Year", year), .. time is null ? Array.Empty<KeyValuePair<string, string>>() : [new($"{name}.Time", time)]];
+    /// <summary>The GOV.UK date input's boxes; a time "21:15" goes into the hour and minute boxes.</summary>
+    internal static KeyValuePair<string, string>[] When(string name, string day, string month, string year, string? time = null) =>
+        [new($"{name}.Day", day), new($"{name}.Month", month), new($"{name}.Year", year),
+            .. time is null ? Array.Empty<KeyValuePair<string, string>>() : time.Split(':') is [var h, var m] ? [new($"{name}.Hour", h), new($"{name}.Minute", m)] : [new($"{name}.Hour", time), new($"{name}.Minute", "")]];
 
     private static async Task<string> Html(HttpResponseMessage r) => await r.Content.ReadAsStringAsync();
 
@@ -64,7 +66,8 @@ public sealed class RecordingFormsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("id=\"ChildStatus-error\"", html);
         Assert.Contains("under 16", html);
-        Assert.Contains("name=\"ServedAt.Time\" type=\"text\" autocomplete=\"off\" value=\"12:00\"", html);
+        Assert.Contains("name=\"ServedAt.Hour\" type=\"text\" inputmode=\"numeric\" value=\"12\"", html);
+        Assert.Contains("name=\"ServedAt.Minute\" type=\"text\" inputmode=\"numeric\" value=\"00\"", html);
     }
 
     [Fact]
@@ -209,7 +212,7 @@ public sealed class RecordingFormsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("The date of birth must be a real date", html);
         Assert.Contains("Enter a surname", html);
-        Assert.Contains("name=\"DateOfBirth.Day\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"31\"", html);
+        Assert.Contains("name=\"DateOfBirth.Day\" type=\"text\" inputmode=\"numeric\" value=\"31\"", html);
         var (_, search) = await page.GetAsync("/people?Name=Ivy");
         Assert.DoesNotContain(">Ivy ", search);
     }

@@ -38,6 +38,12 @@ public sealed class IndexModel(PeopleFinder finder, SafeguardDb db, TimeProvider
         ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
 
+    /// <summary>"Add a new person", carrying the name and date of birth searched for, so they need not be typed again.</summary>
+    public string AddPersonHref => "/people/new" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["Name"] = Name?.Trim(), ["DateOfBirth"] = ModelState.IsValid ? DateOfBirth : null,
+    }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+
     public bool Searched { get; private set; }
     /// <summary>The date of birth as typed into the day, month and year boxes (the same input and reading as "add a person").</summary>
     public Shared.DateTimeParts DateOfBirthParts { get; private set; } = new();

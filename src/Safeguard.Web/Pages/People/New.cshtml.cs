@@ -27,7 +27,15 @@ public sealed class NewModel(PeopleService people, MatchReviewService reviews, T
     /// <summary>The date of birth as typed into the day, month and year boxes.</summary>
     public Shared.DateTimeParts DateOfBirthParts { get; private set; } = new();
 
-    public void OnGet() { }
+    /// <summary>The form, filled with the name and date of birth a search was for (<c>?Name=Amy+Cole&amp;DateOfBirth=2014-05-06</c>):
+    /// the last word of the name as the surname, the rest as the forename.</summary>
+    public void OnGet([FromQuery] string? name, [FromQuery] string? dateOfBirth)
+    {
+        var words = (name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length > 0) (Forename, Surname) = (words.Length > 1 ? string.Join(' ', words[..^1]) : null, words[^1]);
+        DateOfBirth = dateOfBirth;
+        DateOfBirthParts = Shared.DateTimeParts.FromText(dateOfBirth);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -81,6 +81,9 @@ public sealed partial class DateTimeParts
         return $"{Year?.Trim()}-{Month?.Trim()}-{Day?.Trim()}" + (withTime ? $"T{hour?.Trim()}:{minute?.Trim()}" : "");
     }
 
+    /// <summary>The instant in text kept by <see cref="ToText"/> (or a draft of the older shape), when it is a real time.</summary>
+    public static bool TryReadText(string? text, out DateTimeOffset value) => FromText(text).TryRead("it", out value, out _);
+
     /// <summary>Reads a date and time as UK time that must not be later than <paramref name="latest"/> (now, plus the
     /// clock skew allowed): "When it happened must be now or in the past".</summary>
     public bool TryReadPast(string what, DateTimeOffset latest, out DateTimeOffset value, out string? error)

@@ -94,7 +94,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
     public async Task<IActionResult> OnPostSubmitAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (!Shared.UkTime.TryParse(Draft.OccurredAt, out var occurredAt) || occurredAt > clock.GetUtcNow().AddMinutes(5))
+        if (!Shared.DateTimeParts.TryReadText(Draft.OccurredAt, out var occurredAt) || occurredAt > clock.GetUtcNow().AddMinutes(5))
         {
             ModelState.AddModelError("", "Say when the incident happened: use the change links below.");
             return Page();

@@ -145,7 +145,7 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
 
     /// <summary>The time it happened, not in the future.</summary>
     private bool TryOccurredAt(out DateTimeOffset value) =>
-        Shared.UkTime.TryParse(Draft.OccurredAt, out value) && value <= clock.GetUtcNow().AddMinutes(5);
+        Shared.DateTimeParts.TryReadText(Draft.OccurredAt, out value) && value <= clock.GetUtcNow().AddMinutes(5);
 
     /// <summary>Why the time it happened cannot be taken, in words naming the field, or null.</summary>
     private string? OccurredAtProblem()
