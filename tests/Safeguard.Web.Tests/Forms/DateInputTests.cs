@@ -121,7 +121,7 @@ public sealed class DateInputTests : IDisposable
         var draftUrl = concern[..concern.LastIndexOf('/')];
         await page.SubmitAsync(concern, "Continue", [new("Concerns", "neglect"), .. When("OccurredAt", "1", "3", "2026", "08:00")]);
         await page.SubmitAsync($"{draftUrl}/observations", "Continue", [new("Demeanour", "Quiet"), new("ChildViews", "Fine")]);
-        await page.SubmitAsync($"{draftUrl}/actions", "Continue", [new("ImmediateActions", "Took him home"), new("Referred", "yes"), new("RiskGrade", "low")]);
+        await page.SubmitAsync($"{draftUrl}/actions", "Continue", [new("ImmediateActions", "Took him home"), new("Referred", "yes"), new("RiskGrade", "standard")]);
         var draftId = Guid.Parse(draftUrl[(draftUrl.LastIndexOf('/') + 1)..]);
         await using (var db = _factory.Db())
         {
