@@ -95,9 +95,11 @@ public sealed class BrowserSession : IAsyncDisposable
                     const root = document.scrollingElement || document.documentElement;
                     const overflow = root.scrollWidth > window.innerWidth
                         ? { scrollWidth: root.scrollWidth, viewport: window.innerWidth,
+                            // The innermost elements that stick out, or whose own content does (a long unbroken word).
                             culprits: [...document.querySelectorAll('body *')]
-                                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.getBoundingClientRect().width > 0)
-                                .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+                                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                                    || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.getBoundingClientRect().width > 0))
+                                .filter((e, _, all) => !all.some(c => c !== e && e.contains(c)))
                                 .slice(0, 5)
                                 .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '')) }
                         : null;

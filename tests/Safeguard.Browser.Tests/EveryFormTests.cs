@@ -137,7 +137,8 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await using var session = await SignedInAsync("officer");
         var page = session.Page;
 
-        await session.GotoAsync("/record/ppn/start");
+        await session.GotoAsync("/record");
+        await Content(page).GetByRole(AriaRole.Link, new() { Name = "Public protection notification (PPN)" }).ClickAsync();
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Search" }), new Dictionary<string, string> { ["Name"] = "Orla Everyformppn" });
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string> { ["ChildId"] = childId });
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string> { ["Concerns"] = "neglect" });
@@ -209,6 +210,10 @@ public sealed class EveryFormTests(WebAppFixture fixture)
             await Expect(page.Locator("main")).ToContainTextAsync("Tess Everyformmissing");
             episode = Regex.Match(page.Url, @"/missing/([^/?#]+)").Groups[1].Value;
             Assert.False(string.IsNullOrEmpty(episode), $"No missing episode in {page.Url}");
+
+            // The control room's list of children missing now, which has no form, shown at 320 px as well.
+            await control.GotoAsync("/missing/now");
+            await Expect(Content(page)).ToContainTextAsync("Tess Everyformmissing");
         }
 
         await using var session = await SignedInAsync("officer");
@@ -245,6 +250,15 @@ public sealed class EveryFormTests(WebAppFixture fixture)
             ["ReviewDate"] = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd"),
         });
         await Expect(Content(officer)).ToContainTextAsync("Slim, shoulder-length brown hair");
+
+        // The pages the profile leads to, which have no form, at 320 px: a record, its versions, the printable profile.
+        await session.GotoAsync($"/people/{childId}");
+        await Content(officer).Locator("[data-testid=chronology] a[href^='/events/']").First.ClickAsync();
+        await Expect(officer).ToHaveURLAsync(new Regex("/events/"));
+        await Content(officer).GetByRole(AriaRole.Link, new() { Name = "Full history of this record" }).ClickAsync();
+        await Expect(officer).ToHaveURLAsync(new Regex("/versions$"));
+        await session.GotoAsync($"/people/{childId}/print");
+        await Expect(officer.GetByTestId("print-chronology")).ToContainTextAsync("Reported missing");
     }
 
     [Fact]
