@@ -71,7 +71,7 @@ public static class FormFiller
     /// check-answers page to a journey does not break them.</summary>
     public static async Task ConfirmIfCheckingAnswersAsync(IPage page)
     {
-        var check = page.Locator("[data-testid=check-answers]");
+        var check = page.Locator("[data-testid=check-answers], main h1:text-matches('^Check your answers', 'i'), main h2:text-matches('^Check your answers', 'i')");
         if (await check.CountAsync() == 0) return;
         var primary = page.Locator("main form button.govuk-button:not(.govuk-button--secondary):not(.govuk-button--warning)").Last;
         await SubmitAsync(page, primary);
