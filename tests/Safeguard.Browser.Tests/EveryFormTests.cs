@@ -363,6 +363,12 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await SubmitAsync(page, acknowledge.First, new Dictionary<string, string> { ["note"] = "Read; the child's social worker knows" });
         await Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
 
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            Content(page).GetByRole(AriaRole.Link, new() { Name = "Download these tasks as a spreadsheet (CSV)" }).ClickAsync());
+        var csv = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
+        Assert.Contains("Child,Task,Status", csv[0]);
+        Assert.True(csv.Count >= 2, "The export of the supervisor's open tasks has at least one task in it.");
+
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Mark everything as seen" }));
         await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("marked as seen");
     }

@@ -144,6 +144,9 @@ public sealed class WebAppFixture : IAsyncLifetime
         // The small demo force has every theme and sign-in, and seeds in seconds rather than a minute.
         start.Environment["Safeguard__DemoSize"] = "small";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // Configuration files are polled rather than watched: on a machine shared by many test runs the per-user
+        // limit of inotify instances is soon reached, and the app would fail at start-up for want of a watcher.
+        start.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "1";
 
         _server = new Process { StartInfo = start, EnableRaisingEvents = true };
         _server.OutputDataReceived += (_, e) => AppendLog(e.Data);
