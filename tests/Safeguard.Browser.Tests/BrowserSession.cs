@@ -18,6 +18,8 @@ namespace Safeguard.Browser.Tests;
 /// Disposing the session fails the test, listing them, if there was any serious or critical accessibility
 /// violation, any page left before its check ended, or any console error the test did not declare with
 /// <see cref="ExpectConsoleError"/>.</para>
+/// <para>Each page is also measured for reflow (WCAG 1.4.10) as it is checked: a page wider than the window, so
+/// that it scrolls sideways, fails the test. Open the session with <c>narrow: true</c> to walk a journey at 320 CSS px.</para>
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -26,6 +28,8 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly List<string> _accessibilityFailures = [];
     private readonly List<(Regex Pattern, string Reason)> _expectedConsoleErrors = [];
     private readonly Dictionary<string, string> _uncheckedPages = [];
+    private readonly List<string> _reflowFailures = [];
+    private readonly List<string> _errorResponses = [];
 
     internal BrowserSession(WebAppFixture fixture, IBrowserContext context, IPage page)
     {
@@ -41,6 +45,14 @@ public sealed class BrowserSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => { lock (_consoleErrors) { _consoleErrors.Add($"{error} (on {page.Url})"); } };
+        page.Response += (_, response) =>
+        {
+            // A page (not an image or a script) the app answered with an error, e.g. a form refused with 400.
+            if (response.Status >= 400 && response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
+            {
+                lock (_errorResponses) { _errorResponses.Add($"{response.Request.Method} {new Uri(response.Url).PathAndQuery} answered {response.Status}"); }
+            }
+        };
     }
 
     /// <summary>Makes the session check every page it shows; called once by the fixture.</summary>
@@ -80,7 +92,18 @@ public sealed class BrowserSession : IAsyncDisposable
                     } catch (e) {
                         violations = [{ id: 'axe-failed', impact: 'critical', help: String(e), helpUrl: '', targets: [] }];
                     }
-                    window.__safeguardAxe(JSON.stringify({ kind: 'done', page, url: location.href, violations }));
+                    const root = document.scrollingElement || document.documentElement;
+                    const overflow = root.scrollWidth > window.innerWidth
+                        ? { scrollWidth: root.scrollWidth, viewport: window.innerWidth,
+                            // The innermost elements that stick out, or whose own content does (a long unbroken word).
+                            culprits: [...document.querySelectorAll('body *')]
+                                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                                    || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.getBoundingClientRect().width > 0))
+                                .filter((e, _, all) => !all.some(c => c !== e && e.contains(c)))
+                                .slice(0, 5)
+                                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '')) }
+                        : null;
+                    window.__safeguardAxe(JSON.stringify({ kind: 'done', page, url: location.href, violations, overflow }));
                     finished = true;
                     resolve();
                 };
@@ -120,10 +143,16 @@ public sealed class BrowserSession : IAsyncDisposable
             {
                 _accessibilityFailures.Add(Accessibility.Describe(message.Url, violations));
             }
+            if (message.Overflow is { } o)
+            {
+                _reflowFailures.Add($"{new Uri(message.Url).PathAndQuery} scrolls sideways: {o.ScrollWidth} px wide in a {o.Viewport} px window (WCAG 1.4.10 reflow). Widest: {string.Join(", ", o.Culprits)}");
+            }
         }
     }
 
-    private sealed record AxeMessage(string Kind, string Page, string Url, Accessibility.Violation[]? Violations);
+    private sealed record AxeMessage(string Kind, string Page, string Url, Accessibility.Violation[]? Violations, Overflow? Overflow);
+
+    private sealed record Overflow(int ScrollWidth, int Viewport, string[] Culprits);
 
     /// <summary>Waits until the page now shown has been checked with axe.</summary>
     private async Task WaitForCheckAsync()
@@ -146,6 +175,23 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Declares a console error this test causes on purpose (e.g. the browser's report of a 404),
     /// so that it does not fail the test. Say why at the call site.</summary>
     public void ExpectConsoleError(Regex pattern, string reason) => _expectedConsoleErrors.Add((pattern, reason));
+
+    /// <summary>Pages that scrolled sideways when they were checked (each page is measured as it loads, at the
+    /// session's window width: 320 px for <c>fixture.NewPageAsync(narrow: true)</c>).</summary>
+    public IReadOnlyList<string> ReflowFailures
+    {
+        get { lock (_uncheckedPages) { return [.. _reflowFailures]; } }
+    }
+
+    /// <summary>Pages the app answered with a 4xx or 5xx status so far (the page, not its images or scripts).</summary>
+    public IReadOnlyList<string> ErrorResponses
+    {
+        get { lock (_errorResponses) { return [.. _errorResponses]; } }
+    }
+
+    /// <summary>When set, disposing the session fails the test if any page was answered with a 4xx or 5xx
+    /// status (a refused form, a page the role may not open). Off by default: some tests visit error pages on purpose.</summary>
+    public bool FailOnErrorResponses { get; set; }
 
     /// <summary>Accessibility failures reported so far, in words.</summary>
     public IReadOnlyList<string> AccessibilityFailures
@@ -221,8 +267,12 @@ public sealed class BrowserSession : IAsyncDisposable
         List<string> problems;
         lock (_uncheckedPages)
         {
-            problems = [.. _accessibilityFailures, .. _uncheckedPages.Values.Select(url => $"The accessibility check of {url} did not finish before the page was left."),
+            problems = [.. _accessibilityFailures, .. _reflowFailures, .. _uncheckedPages.Values.Select(url => $"The accessibility check of {url} did not finish before the page was left."),
                 .. unexpected.Select(e => "Console error: " + e)];
+        }
+        if (FailOnErrorResponses)
+        {
+            problems.AddRange(ErrorResponses.Select(e => "Error answer: " + e));
         }
         if (problems.Count > 0)
         {

@@ -68,4 +68,24 @@ public sealed class SmokeTests(WebAppFixture fixture)
         Assert.Contains("Content-Security-Policy", failure.Message);
         Assert.Contains("Something went wrong in the page", failure.Message);
     }
+
+    [Fact]
+    public async Task A_journey_fails_on_a_page_that_scrolls_sideways_at_320_pixels()
+    {
+        var session = await fixture.NewPageAsync(narrow: true);
+        // A page of the app's address with a line too long to wrap, as an unbroken reference number would be.
+        await session.Page.RouteAsync("**/too-wide-for-test", route => route.FulfillAsync(new()
+        {
+            Status = 200, ContentType = "text/html",
+            Body = "<!doctype html><html lang=\"en\"><head><title>Too wide</title></head><body><main><h1>Too wide</h1>"
+                + "<pre>" + new string('7', 200) + "</pre></main></body></html>",
+        }));
+        await session.GotoAsync("/too-wide-for-test");
+
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.FailException>(async () => await session.DisposeAsync());
+
+        Assert.Contains("/too-wide-for-test scrolls sideways", failure.Message);
+        Assert.Contains("in a 320 px window", failure.Message);
+        Assert.Contains("pre", failure.Message);
+    }
 }

@@ -83,7 +83,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// <summary>A new browser context and page on the app, with nobody signed in.</summary>
     /// <param name="bypassCsp">Let the test inject scripts the app's Content-Security-Policy would block.
     /// Off by default, so that the journeys run under the real policy and catch inline scripts.</param>
-    public async Task<BrowserSession> NewPageAsync(bool bypassCsp = false)
+    /// <param name="narrow">A window 320 CSS pixels wide (WCAG 1.4.10 reflow: a phone, or 1280 px zoomed to 400 %),
+    /// so that every page the journey shows is measured for sideways scrolling at that width.</param>
+    public async Task<BrowserSession> NewPageAsync(bool bypassCsp = false, bool narrow = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -91,7 +93,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             Locale = "en-GB",
             TimezoneId = "Europe/London",
             BypassCSP = bypassCsp,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = narrow ? new ViewportSize { Width = 320, Height = 720 } : new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
         var session = new BrowserSession(this, context, await context.NewPageAsync());
@@ -142,6 +144,9 @@ public sealed class WebAppFixture : IAsyncLifetime
         // The small demo force has every theme and sign-in, and seeds in seconds rather than a minute.
         start.Environment["Safeguard__DemoSize"] = "small";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // Configuration files are polled rather than watched: on a machine shared by many test runs the per-user
+        // limit of inotify instances is soon reached, and the app would fail at start-up for want of a watcher.
+        start.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "1";
 
         _server = new Process { StartInfo = start, EnableRaisingEvents = true };
         _server.OutputDataReceived += (_, e) => AppendLog(e.Data);

@@ -1,0 +1,516 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+using static Safeguard.Browser.Tests.FormFiller;
+
+namespace Safeguard.Browser.Tests;
+
+/// <summary>
+/// Issue 8 point 1: every form in the application submitted in a real browser, as the demo role that uses it, with
+/// valid answers. Any 4xx or 5xx answer, an error summary on a page that should have moved on, or a page that
+/// does not say what the user expects fails the recipe that names the form. The sessions are 320 CSS pixels wide,
+/// so every page these journeys show is also measured for sideways scrolling (point 11, WCAG 1.4.10) and run
+/// through axe, by the session itself.
+/// <para>A form added to a page without a recipe here fails <see cref="Every_form_in_the_app_has_a_browser_recipe"/>,
+/// which names it: add it to <see cref="Recipes"/> and submit it in the recipe named there.</para>
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class EveryFormTests(WebAppFixture fixture)
+{
+    private const string Password = RecordingJourneyTests.DemoPassword;
+
+    /// <summary>Each form (as <see cref="FormCatalogue"/> names it) and the test here that submits it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Recipes = new Dictionary<string, string>
+    {
+        ["SignIn.cshtml · Sign in"] = nameof(An_officer_signs_in_searches_adds_a_person_and_signs_out),
+        ["Shared/_Layout.cshtml · Sign out"] = nameof(An_officer_signs_in_searches_adds_a_person_and_signs_out),
+        ["People/Index.cshtml · Search"] = nameof(An_officer_signs_in_searches_adds_a_person_and_signs_out),
+        ["People/New.cshtml · Continue"] = nameof(An_officer_signs_in_searches_adds_a_person_and_signs_out),
+        ["People/New.cshtml · None of these: add a new person"] = nameof(An_officer_signs_in_searches_adds_a_person_and_signs_out),
+
+        ["Record/Ppn/Step.cshtml · Search"] = nameof(An_officer_records_a_ppn_finding_the_child_by_name),
+        ["Record/Ppn/Step.cshtml · Continue"] = nameof(An_officer_records_a_ppn_finding_the_child_by_name),
+        ["Record/Ppn/Step.cshtml · Continue #2"] = nameof(An_officer_records_a_ppn_finding_the_child_by_name),
+        ["Record/Ppn/Step.cshtml · Continue #3"] = nameof(An_officer_records_a_ppn_finding_the_child_by_name),
+        ["Record/Ppn/Step.cshtml · Continue #4"] = nameof(An_officer_records_a_ppn_finding_the_child_by_name),
+        ["Record/Ppn/Step.cshtml · Submit notification"] = nameof(An_officer_records_a_ppn_finding_the_child_by_name),
+
+        ["Record/DomesticAbuse/Step.cshtml · Remove"] = nameof(An_officer_records_a_domestic_abuse_incident_adding_and_removing_people),
+        ["Record/DomesticAbuse/Step.cshtml · Search"] = nameof(An_officer_records_a_domestic_abuse_incident_adding_and_removing_people),
+        ["Record/DomesticAbuse/Step.cshtml · [Add]"] = nameof(An_officer_records_a_domestic_abuse_incident_adding_and_removing_people),
+        ["Record/DomesticAbuse/Step.cshtml · Continue"] = nameof(An_officer_records_a_domestic_abuse_incident_adding_and_removing_people),
+        ["Record/DomesticAbuse/Step.cshtml · Continue #2"] = nameof(An_officer_records_a_domestic_abuse_incident_adding_and_removing_people),
+        ["Record/DomesticAbuse/Step.cshtml · Continue #3"] = nameof(An_officer_records_a_domestic_abuse_incident_adding_and_removing_people),
+        ["Record/DomesticAbuse/Step.cshtml · Submit incident"] = nameof(An_officer_records_a_domestic_abuse_incident_adding_and_removing_people),
+
+        ["Shared/_PersonPicker.cshtml · Search"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/Report.cshtml · Report missing"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/Locate.cshtml · Record found"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/SafeAndWell.cshtml · Record safe-and-well check"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/ReturnInterview.cshtml · Record return interview"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["People/TriggerPlan/Index.cshtml · Record trigger plan"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+
+        ["Exploitation/Screening.cshtml · Continue"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
+        ["Exploitation/Screening.cshtml · Record screening"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
+        ["Exploitation/Cawn.cshtml · Continue"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
+        ["Exploitation/Cawn.cshtml · Record notice served"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
+
+        ["People/Flags/New.cshtml · Continue"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
+        ["People/Flags/New.cshtml · Raise flag"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
+        ["People/Profile.cshtml · Confirm"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
+        ["People/Profile.cshtml · Show the profile then"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
+        ["People/Profile.cshtml · Filter the chronology"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
+
+        ["Worklist/Index.cshtml · Filter"] = nameof(A_supervisor_filters_the_worklist_assigns_and_completes_a_task_acknowledges_an_alert_and_marks_all_seen),
+        ["Worklist/Index.cshtml · Mark everything as seen"] = nameof(A_supervisor_filters_the_worklist_assigns_and_completes_a_task_acknowledges_an_alert_and_marks_all_seen),
+        ["Worklist/Index.cshtml · Complete task"] = nameof(A_supervisor_filters_the_worklist_assigns_and_completes_a_task_acknowledges_an_alert_and_marks_all_seen),
+        ["Worklist/Index.cshtml · Assign task"] = nameof(A_supervisor_filters_the_worklist_assigns_and_completes_a_task_acknowledges_an_alert_and_marks_all_seen),
+        ["Worklist/Index.cshtml · Acknowledge alert"] = nameof(A_supervisor_filters_the_worklist_assigns_and_completes_a_task_acknowledges_an_alert_and_marks_all_seen),
+
+        ["Matching/Reviews/Review.cshtml · Different people: keep apart"] = nameof(A_supervisor_keeps_one_possible_match_apart_merges_another_and_filters_the_measures),
+        ["Matching/Reviews/Review.cshtml · Same person: link merge"] = nameof(A_supervisor_keeps_one_possible_match_apart_merges_another_and_filters_the_measures),
+        ["Measures/Recording.cshtml · Show"] = nameof(A_supervisor_keeps_one_possible_match_apart_merges_another_and_filters_the_measures),
+
+        ["Admin/Settings/Edit.cshtml · Save"] = nameof(An_administrator_changes_a_setting_adds_a_bank_holiday_and_searches_and_exports_the_access_log),
+        ["Admin/BankHolidays.cshtml · Add"] = nameof(An_administrator_changes_a_setting_adds_a_bank_holiday_and_searches_and_exports_the_access_log),
+        ["Admin/Audit.cshtml · Search"] = nameof(An_administrator_changes_a_setting_adds_a_bank_holiday_and_searches_and_exports_the_access_log),
+
+        ["Admin/Users/New.cshtml · Add user"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
+        ["Admin/Users/Manage.cshtml · Change role"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
+        ["Admin/Users/Manage.cshtml · Reset password"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
+        ["Admin/Users/Manage.cshtml · Disable"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
+        ["Admin/Users/Manage.cshtml · Enable"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
+    };
+
+    [Fact]
+    public void Every_form_in_the_app_has_a_browser_recipe()
+    {
+        var forms = FormCatalogue.FormsInTheApp();
+        Assert.True(forms.Count > 20, $"Only {forms.Count} forms found: is the page folder where the catalogue looks?");
+        var missing = forms.Where(f => !Recipes.ContainsKey(f)).ToList();
+        var stale = Recipes.Keys.Where(k => !forms.Contains(k)).ToList();
+        Assert.True(missing.Count == 0 && stale.Count == 0,
+            (missing.Count == 0 ? "" : "Forms no browser test submits (add a recipe to EveryFormTests.Recipes and submit the form there):\n  " + string.Join("\n  ", missing) + "\n")
+            + (stale.Count == 0 ? "" : "Recipes for forms no longer in the app (rename or remove them):\n  " + string.Join("\n  ", stale)));
+    }
+
+    [Fact]
+    public async Task An_officer_signs_in_searches_adds_a_person_and_signs_out()
+    {
+        await CreatePersonAsync("Nell", "Everyform", "2015-05-06");
+        await using var session = await NarrowSessionAsync();
+        var page = session.Page;
+
+        await session.GotoAsync("/sign-in");
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }),
+            new Dictionary<string, string> { ["Username"] = "officer", ["Password"] = Password });
+        await Expect(page.Locator(".app-account")).ToContainTextAsync("PC Demo Ashworth");
+
+        await session.GotoAsync("/people");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }), new Dictionary<string, string>
+        {
+            ["Name"] = "Nell Everyform", ["Postcode"] = Empty, ["DateOfBirth"] = "6 5 2015",
+        });
+        await Expect(Content(page).GetByRole(AriaRole.Link, new() { Name = "Nell Everyform" }).First).ToBeVisibleAsync();
+
+        // The same name and date of birth again: the page shows the possible match first, and a new record only on request.
+        await session.GotoAsync("/people/new");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["Forename"] = "Nell", ["Surname"] = "Everyform", ["DateOfBirth"] = "6 5 2015",
+            ["Gender"] = "female", ["AddressLine1"] = "4 Mill Lane", ["Town"] = "Northmoor",
+        }, expectErrors: true);
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "None of these: add a new person" }));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nell Everyform");
+
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Sign in");
+    }
+
+    [Fact]
+    public async Task An_officer_records_a_ppn_finding_the_child_by_name()
+    {
+        var childId = await CreatePersonAsync("Orla", "Everyformppn", "2014-02-03");
+        await using var session = await SignedInAsync("officer");
+        var page = session.Page;
+
+        await session.GotoAsync("/record");
+        await Content(page).GetByRole(AriaRole.Link, new() { Name = "Public protection notification (PPN)" }).ClickAsync();
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Search" }), new Dictionary<string, string> { ["Name"] = "Orla Everyformppn" });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string> { ["ChildId"] = childId });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string> { ["Concerns"] = "neglect" });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["Demeanour"] = "Withdrawn, would not make eye contact", ["ChildViews"] = "I want to stay at my nan's",
+        });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["ImmediateActions"] = "Took Orla to her grandmother with social care's agreement", ["Referred"] = "yes", ["RiskGrade"] = "medium",
+        });
+        await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("Withdrawn, would not make eye contact");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Submit notification" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Public protection notification recorded");
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Orla Everyformppn");
+    }
+
+    [Fact]
+    public async Task An_officer_records_a_domestic_abuse_incident_adding_and_removing_people()
+    {
+        await CreatePersonAsync("Pia", "Everyformda", "2016-08-09");
+        await CreatePersonAsync("Rhona", "Everyformda", "1991-03-04");
+        await CreatePersonAsync("Saul", "Everyformda", "1989-11-12");
+        await using var session = await SignedInAsync("officer");
+        var page = session.Page;
+
+        await session.GotoAsync("/record/domestic-abuse/start");
+        foreach (var (name, role) in new[] { ("Rhona Everyformda", "victim"), ("Pia Everyformda", "child"), ("Saul Everyformda", "suspect") })
+        {
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Search" }), new Dictionary<string, string> { ["Name"] = name });
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = $"{role} ({name})", Exact = true }));
+        }
+        var people = page.Locator("[data-testid=incident-people]");
+        await Expect(people).ToContainTextAsync("Saul Everyformda");
+        await SubmitAsync(page, people.GetByRole(AriaRole.Button, new() { Name = "Remove Saul Everyformda" }));
+        await Expect(people).Not.ToContainTextAsync("Saul Everyformda");
+
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["Summary"] = "Argument in the kitchen; Rhona pushed against the door", ["RiskGrade"] = "medium",
+        });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["Demeanour"] = "Pia was crying in her room and held her rabbit", ["SeenAndSpokenTo"] = "yes",
+        });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Submit incident" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Domestic abuse");
+    }
+
+    [Fact]
+    public async Task The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan()
+    {
+        var childId = await CreatePersonAsync("Tess", "Everyformmissing", "2011-10-11");
+        string episode;
+        await using (var control = await SignedInAsync("control-room"))
+        {
+            var page = control.Page;
+            await control.GotoAsync("/missing/report");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Search" }), new Dictionary<string, string> { ["Name"] = "Tess Everyformmissing" });
+            await page.Locator("[data-testid=person-candidates] a").First.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex($"personId={childId}"));
+            await SubmitAsync(page, PrimaryButton(page), new Dictionary<string, string>
+            {
+                ["RiskGrade"] = "medium", ["ReportedBy"] = "childrens-home", ["LookedAfter"] = "yes", ["LastSeenAt"] = At(8),
+                ["LastSeenLocation"] = "Northmoor bus station", ["Circumstances"] = "Left the home after an argument with staff",
+            });
+            await ConfirmIfCheckingAnswersAsync(page);
+            await Expect(page.Locator("main")).ToContainTextAsync("Tess Everyformmissing");
+            // The episode's page, or a confirmation page linking to it.
+            episode = Regex.Match(page.Url, @"/missing/(?!report|now)([^/?#]+)").Groups[1].Value;
+            if (episode.Length == 0)
+            {
+                var links = await Content(page).Locator("a[href^='/missing/']").EvaluateAllAsync<string[]>("links => links.map(l => l.getAttribute('href'))");
+                episode = links.Select(h => Regex.Match(h, @"^/missing/(?!report|now)([^/?#]+)").Groups[1].Value).FirstOrDefault(e => e.Length > 0) ?? "";
+            }
+            Assert.False(string.IsNullOrEmpty(episode), $"No missing episode in {page.Url}");
+
+            // The control room's list of children missing now, which has no form, shown at 320 px as well.
+            await control.GotoAsync("/missing/now");
+            await Expect(Content(page)).ToContainTextAsync("Tess Everyformmissing");
+        }
+
+        await using var session = await SignedInAsync("officer");
+        var officer = session.Page;
+        await session.GotoAsync($"/missing/{episode}/locate");
+        await SubmitAsync(officer, PrimaryButton(officer), new Dictionary<string, string>
+        {
+            ["LocatedAt"] = At(11), ["FoundLocation"] = "Kelbeck retail park", ["FoundWithNames"] = "An older boy called Dex",
+        });
+        await ConfirmIfCheckingAnswersAsync(officer);
+        await session.GotoAsync($"/missing/{episode}/safe-and-well");
+        await SubmitAsync(officer, PrimaryButton(officer), new Dictionary<string, string>
+        {
+            ["CheckedAt"] = At(12), ["Officer"] = "PC Demo Ashworth 4127", ["Disclosures"] = Empty,
+            ["Narrative"] = "Tess said she had been at the retail park all night and was cold and hungry",
+        });
+        await ConfirmIfCheckingAnswersAsync(officer);
+        await session.GotoAsync($"/missing/{episode}/return-interview");
+        await SubmitAsync(officer, PrimaryButton(officer), new Dictionary<string, string>
+        {
+            ["OfferedAt"] = At(13), ["Outcome"] = "held", ["HeldAt"] = At(14), ["ByAgency"] = "Northmoor independent return service",
+            ["Disclosures"] = Empty,
+        });
+        await ConfirmIfCheckingAnswersAsync(officer);
+        await session.GotoAsync($"/missing/{episode}");
+        var main = Content(officer);
+        await Expect(main).ToContainTextAsync("Kelbeck retail park");
+        await Expect(main.GetByRole(AriaRole.Link, new() { Name = "Record the safe-and-well check" })).ToHaveCountAsync(0);
+
+        await session.GotoAsync($"/people/{childId}/trigger-plan");
+        await SubmitAsync(officer, Content(officer).GetByRole(AriaRole.Button, new() { Name = "Record trigger plan" }), new Dictionary<string, string>
+        {
+            ["Description"] = "Slim, shoulder-length brown hair, usually wears a green parka", ["Phones"] = "07700 900123",
+            ["ReviewDate"] = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd"),
+        });
+        await Expect(Content(officer)).ToContainTextAsync("Slim, shoulder-length brown hair");
+
+        // The pages the profile leads to, which have no form, at 320 px: a record, its versions, the printable profile.
+        await session.GotoAsync($"/people/{childId}");
+        await Content(officer).Locator("[data-testid=chronology] a[href^='/events/']").First.ClickAsync();
+        await Expect(officer).ToHaveURLAsync(new Regex("/events/"));
+        await Content(officer).GetByRole(AriaRole.Link, new() { Name = "Full history of this record" }).ClickAsync();
+        await Expect(officer).ToHaveURLAsync(new Regex("/versions$"));
+        await session.GotoAsync($"/people/{childId}/print");
+        await Expect(officer.GetByTestId("print-chronology")).ToContainTextAsync("Reported missing");
+    }
+
+    [Fact]
+    public async Task An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice()
+    {
+        var childId = await CreatePersonAsync("Uma", "Everyformcse", "2012-01-02");
+        var adultId = await CreatePersonAsync("Vince", "Everyformcse", "1985-06-07");
+        await using var session = await SignedInAsync("officer");
+        var page = session.Page;
+
+        await session.GotoAsync("/exploitation/screening");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Search" }), new Dictionary<string, string> { ["Name"] = "Uma Everyformcse" });
+        await page.Locator("[data-testid=person-candidates] a").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"personId={childId}"));
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }),
+            new Dictionary<string, string> { ["Notes"] = "Seen getting into cars with older men outside school" });
+        await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("Seen getting into cars");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record screening" }));
+        await Expect(page.Locator("[data-testid=screening-result]")).ToContainTextAsync("Screening recorded");
+
+        await session.GotoAsync($"/exploitation/cawn?personId={childId}&suspectId={adultId}");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["ChildStatus"] = "none", ["Notes"] = "Served at his flat in Kelbeck",
+        });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record notice served" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Child abduction warning notice recorded");
+    }
+
+    [Fact]
+    public async Task An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them()
+    {
+        var childId = await CreatePersonAsync("Wren", "Everyformflag", "2013-12-01");
+        await using (var officer = await SignedInAsync("officer"))
+        {
+            var page = officer.Page;
+            foreach (var code in new[] { "cce-risk", "looked-after" })
+            {
+                await officer.GotoAsync($"/people/{childId}/flags/new");
+                await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+                {
+                    ["Code"] = code, ["Reason"] = "Told by her school's safeguarding lead on the phone", ["EventIds"] = Empty,
+                });
+                await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Raise flag" }));
+                await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Wren Everyformflag");
+            }
+        }
+
+        await using var session = await SignedInAsync("supervisor");
+        var supervisor = session.Page;
+        await session.GotoAsync($"/people/{childId}");
+        await DecideFlagAsync(supervisor, "Confirm At risk of child criminal exploitation", "Matches what the school told us");
+        await DecideFlagAsync(supervisor, "Reject Looked-after child", "She lives at home with her mother");
+        await DecideFlagAsync(supervisor, "End At risk of child criminal exploitation", "Moved away from the group; review at the strategy meeting");
+        await Expect(Content(supervisor).GetByRole(AriaRole.Button, new() { Name = "End At risk of child criminal exploitation" })).ToHaveCountAsync(0);
+
+        await Content(supervisor).GetByText("See the profile as it stood at an earlier time").ClickAsync();
+        await SubmitAsync(supervisor, Content(supervisor).GetByRole(AriaRole.Button, new() { Name = "Show the profile then" }), new Dictionary<string, string>
+        {
+            ["AsOf"] = DateTime.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm"),
+        });
+        await SubmitAsync(supervisor, Content(supervisor).GetByRole(AriaRole.Button, new() { Name = "Filter the chronology" }));
+        await Expect(supervisor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Wren Everyformflag");
+    }
+
+    [Fact]
+    public async Task A_supervisor_filters_the_worklist_assigns_and_completes_a_task_acknowledges_an_alert_and_marks_all_seen()
+    {
+        await using var session = await SignedInAsync("supervisor");
+        var page = session.Page;
+        await session.GotoAsync("/worklist");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Filter" }));
+
+        var tasks = Content(page).Locator("tr[id^='task-']");
+        Assert.True(await tasks.CountAsync() >= 2, "The demo force gives the supervisor's team at least two open tasks.");
+        var first = await tasks.First.GetAttributeAsync("id");
+        await page.Locator($"#{first} summary").ClickAsync();
+        var assignTeam = page.Locator($"#{first} select[name=assignTeam]");
+        var other = await assignTeam.Locator("option:not([selected])").First.GetAttributeAsync("value");
+        await SubmitAsync(page, page.Locator($"#{first}").GetByRole(AriaRole.Button, new() { Name = "Assign task" }), new Dictionary<string, string>
+        {
+            ["assignTeam"] = other!, ["assignUser"] = Empty,
+        });
+        await Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
+
+        await session.GotoAsync("/worklist");
+        var second = await tasks.First.GetAttributeAsync("id");
+        await page.Locator($"#{second} summary").ClickAsync();
+        await SubmitAsync(page, page.Locator($"#{second}").GetByRole(AriaRole.Button, new() { Name = "Complete task" }),
+            new Dictionary<string, string> { ["note"] = "Spoke to the allocated social worker; strategy discussion booked" });
+        await Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
+        await Expect(page.Locator($"#{second}")).ToHaveCountAsync(0);
+
+        var acknowledge = Content(page).GetByRole(AriaRole.Button, new() { Name = "Acknowledge alert" });
+        Assert.True(await acknowledge.CountAsync() > 0, "The demo force gives the supervisor at least one alert to acknowledge.");
+        await SubmitAsync(page, acknowledge.First, new Dictionary<string, string> { ["note"] = "Read; the child's social worker knows" });
+        await Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            Content(page).GetByRole(AriaRole.Link, new() { Name = "Download these tasks as a spreadsheet (CSV)" }).ClickAsync());
+        var csv = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
+        Assert.Contains("Child,Task,Status", csv[0]);
+        Assert.True(csv.Count >= 2, "The export of the supervisor's open tasks has at least one task in it.");
+
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Mark everything as seen" }));
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("marked as seen");
+    }
+
+    [Fact]
+    public async Task A_supervisor_keeps_one_possible_match_apart_merges_another_and_filters_the_measures()
+    {
+        // Two pairs of records that may be the same child: the second of each, added on the page past its warning
+        // ("None of these"), is queued for a decision.
+        await CreatePersonAsync("Yusuf", "Everyformmatch", "2010-04-05");
+        await CreatePersonAsync("Zara", "Everyformmerge", "2009-07-08");
+        await using var session = await SignedInAsync("supervisor");
+        var page = session.Page;
+        foreach (var (forename, surname, dateOfBirth) in new[] { ("Yusef", "Everyformmatch", "5 4 2010"), ("Zarah", "Everyformmerge", "8 7 2009") })
+        {
+            await session.GotoAsync("/people/new");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+            {
+                ["Forename"] = forename, ["Surname"] = surname, ["DateOfBirth"] = dateOfBirth,
+            }, expectErrors: true);
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "None of these: add a new person" }));
+        }
+
+        await session.GotoAsync("/matching/reviews");
+        var apart = await Content(page).Locator("a[href^='/matching/reviews/']", new() { HasText = "Everyformmatch" }).First.GetAttributeAsync("href");
+        var merge = await Content(page).Locator("a[href^='/matching/reviews/']", new() { HasText = "Everyformmerge" }).First.GetAttributeAsync("href");
+
+        await session.GotoAsync(apart!);
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Different people: keep apart" }),
+            new Dictionary<string, string> { ["KeepApartReason"] = "Different mothers and schools; the dates of birth are a year apart" });
+        await Expect(page.Locator("[data-testid=decision]")).ToBeVisibleAsync();
+
+        await session.GotoAsync(merge!);
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Same person: link (merge)" }),
+            new Dictionary<string, string> { ["LinkReason"] = "Same address, school and mother; the surname was misspelt at custody" });
+        await Expect(page).ToHaveURLAsync(new Regex(@"/people/[0-9a-f-]{36}"));
+
+        await session.GotoAsync("/measures/recording");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show" }), new Dictionary<string, string> { ["Unit"] = "N-RESP", ["Months"] = "6" });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_administrator_changes_a_setting_adds_a_bank_holiday_and_searches_and_exports_the_access_log()
+    {
+        await using var session = await SignedInAsync("administrator");
+        var page = session.Page;
+
+        await session.GotoAsync("/admin/settings");
+        var setting = Content(page).Locator("a[href^='/admin/settings/']").First;
+        var href = await setting.GetAttributeAsync("href");
+        await session.GotoAsync(href!);
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Save" }));
+        await Expect(page).ToHaveURLAsync(new Regex("/admin/settings$"));
+
+        await session.GotoAsync("/admin/bank-holidays");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Add" }), new Dictionary<string, string>
+        {
+            ["Date"] = "2031-06-02", ["Name"] = "Browser test extra bank holiday",
+        });
+        await Expect(Content(page)).ToContainTextAsync("Browser test extra bank holiday");
+
+        await session.GotoAsync("/admin/audit");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Search" }), new Dictionary<string, string>
+        {
+            ["Person"] = Empty, ["Actor"] = "administrator", ["FromDay"] = Empty, ["FromMonth"] = Empty, ["FromYear"] = Empty,
+            ["ToDay"] = Empty, ["ToMonth"] = Empty, ["ToYear"] = Empty,
+        });
+        await Expect(Content(page).Locator("table")).ToContainTextAsync("Demo Mercer");
+        var download = await page.RunAndWaitForDownloadAsync(() => Content(page).GetByRole(AriaRole.Link, new() { Name = "Download these entries as a spreadsheet (CSV)" }).ClickAsync());
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("Demo Mercer", csv);
+    }
+
+    [Fact]
+    public async Task An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them()
+    {
+        await using var session = await SignedInAsync("administrator");
+        var page = session.Page;
+        var username = "everyform." + Guid.NewGuid().ToString("N")[..6];
+
+        await session.GotoAsync("/admin/users/new");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Add user" }), new Dictionary<string, string>
+        {
+            ["Username"] = username, ["DisplayName"] = "PC Browser Everyform", ["Role"] = "officer", ["Team"] = "N-RESP", ["Organisation"] = Empty,
+            ["Password"] = "Browser-test-password-1",
+        });
+        await Content(page).GetByRole(AriaRole.Link, new() { Name = "PC Browser Everyform" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("PC Browser Everyform");
+
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Change role" }), new Dictionary<string, string>
+        {
+            ["Role"] = "investigator", ["Team"] = "N-CAIT", ["Organisation"] = Empty,
+        });
+        await Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Reset password" }), new Dictionary<string, string> { ["Password"] = "Another-browser-password-2" });
+        await Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = $"Disable {username}" }), new Dictionary<string, string> { ["Reason"] = "Left the force" });
+        await Expect(Content(page).GetByRole(AriaRole.Button, new() { Name = $"Enable {username}" })).ToBeVisibleAsync();
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = $"Enable {username}" }));
+        await Expect(Content(page).GetByRole(AriaRole.Button, new() { Name = $"Disable {username}" })).ToBeVisibleAsync();
+    }
+
+    private static ILocator Content(IPage page) => page.Locator("main");
+
+    /// <summary>The main button of the page's form (GOV.UK: the one green button), whatever its words: the missing
+    /// journeys' recipes use it so that a journey given a check-answers page, whose first button then says
+    /// "Continue", still goes through.</summary>
+    private static ILocator PrimaryButton(IPage page) =>
+        page.Locator("main form button.govuk-button:not(.govuk-button--secondary):not(.govuk-button--warning)").First;
+
+    /// <summary>Types a reason into the flag's form and presses the decision button named (visible words and the flag's name).</summary>
+    private static async Task DecideFlagAsync(IPage page, string button, string reason)
+    {
+        var press = Content(page).GetByRole(AriaRole.Button, new() { Name = button, Exact = true });
+        var reasonField = press.Locator("xpath=ancestor::form").Locator("input[name^='Reason-']");
+        var name = await reasonField.GetAttributeAsync("name");
+        await SubmitAsync(page, press, new Dictionary<string, string> { [name!] = reason });
+    }
+
+    /// <summary>A session 320 CSS pixels wide, failing on any page answered 4xx or 5xx.</summary>
+    private async Task<BrowserSession> NarrowSessionAsync()
+    {
+        var session = await fixture.NewPageAsync(narrow: true);
+        session.FailOnErrorResponses = true;
+        return session;
+    }
+
+    private async Task<BrowserSession> SignedInAsync(string role)
+    {
+        var session = await NarrowSessionAsync();
+        await session.SignInAsync(role, Password);
+        return session;
+    }
+
+    private async Task<string> CreatePersonAsync(string forename, string surname, string dateOfBirth)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.BootstrapToken);
+        var response = await http.PostAsJsonAsync("/api/v1/people", new { forename, surname, dateOfBirth });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("id").GetString()!;
+    }
+}
