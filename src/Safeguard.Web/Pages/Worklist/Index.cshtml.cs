@@ -133,7 +133,8 @@ public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions,
         ActAsync(id, "assignTo", async a =>
         {
             var task = await actions.AssignAsync(a, id, assignUser is { Length: > 0 } ? null : assignTeam, assignUser, null, version, HttpContext.RequestAborted);
-            return $"Task assigned to {(task.AssignedUser is { } u ? u + ", " : "")}{Teams.Describe(task.AssignedTo)}";
+            var to = task.AssignedUser is { } u ? await names.PersonAsync(u, HttpContext.RequestAborted) + ", " : "";
+            return $"Task assigned to {to}{await names.TeamAsync(task.AssignedTo, HttpContext.RequestAborted)}";
         });
 
     public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, int version, string? note) =>
