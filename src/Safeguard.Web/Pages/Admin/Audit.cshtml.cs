@@ -54,14 +54,14 @@ public sealed class AuditModel(AccessLogSearch search, Core.Exports.ListExport e
     /// export is itself logged, and for each person in it.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
-        var as_ = Shared.ExportDownload.Format(format);
+        var fileFormat = Shared.ExportDownload.Format(format);
         var from = Day("From", FromDay, FromMonth, FromYear);
         var to = Day("To", ToDay, ToMonth, ToYear);
         if (!ModelState.IsValid) { await OnGetAsync(); return Page(); }
         var log = await search.SearchPageAsync(User.ToActor(),
             new AccessLogSearch.Filter(PersonId, Actor, string.IsNullOrWhiteSpace(Action) ? null : Action, from, to?.AddDays(1).AddTicks(-1), Person),
             1, Core.Exports.ListExport.MaxRows, HttpContext.RequestAborted);
-        return await Shared.ExportDownload.SendAsync(HttpContext, export, as_, "audit", "access-log", ["When", "Who", "Role", "What they did", "About", "Why"],
+        return await Shared.ExportDownload.SendAsync(HttpContext, export, fileFormat, "audit", "access-log", ["When", "Who", "Role", "What they did", "About", "Why"],
             log.Rows.Select(r => (IReadOnlyList<string?>)[Shared.UkTime.Show(r.Entry.At), r.Entry.ActorName, Core.Organisation.Roles.Describe(r.Entry.ActorRole),
                 r.Summary, r.PersonName, r.Entry.Reason]).ToList(),
             log.Rows.Select(r => r.Entry.PersonId),

@@ -48,7 +48,7 @@ public sealed class RecordingModel(RecordingQuality quality, PersonAccess access
     /// workbook, written to the access log for the export and for each child in it.</summary>
     public async Task<IActionResult> OnGetChildrenExportAsync(string? format)
     {
-        var as_ = Shared.ExportDownload.Format(format);
+        var fileFormat = Shared.ExportDownload.Format(format);
         var (from, to) = Period();
         var actor = User.ToActor();
         var gaps = (await MeasureEndpoints.VisibleChildrenToNoticeAsync(quality, access, actor, from, to, Unit, HttpContext.RequestAborted))
@@ -58,7 +58,7 @@ public sealed class RecordingModel(RecordingQuality quality, PersonAccess access
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var g in gaps)
             rows.Add([names.GetValueOrDefault(g.ChildId, ""), Shared.UkTime.Show(g.OccurredAt), await teams.TeamAsync(g.Unit, HttpContext.RequestAborted), g.IncidentEventId]);
-        return await Shared.ExportDownload.SendAsync(HttpContext, export, as_, "children-to-notice", "children-to-notice",
+        return await Shared.ExportDownload.SendAsync(HttpContext, export, fileFormat, "children-to-notice", "children-to-notice",
             ["Child", "Incident", "Team", "Incident reference"], rows, gaps.Select(g => (Guid?)g.ChildId), $"last {Months} months{(Unit is null ? "" : ", team " + Unit)}");
     }
 
@@ -66,14 +66,14 @@ public sealed class RecordingModel(RecordingQuality quality, PersonAccess access
     /// data; the export is still written to the access log).</summary>
     public async Task<IActionResult> OnGetMeasuresExportAsync(string? format)
     {
-        var as_ = Shared.ExportDownload.Format(format);
+        var fileFormat = Shared.ExportDownload.Format(format);
         var (from, to) = Period();
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var r in await quality.MeasureAsync(from, to, Unit, HttpContext.RequestAborted))
             rows.Add([await teams.TeamAsync(r.Unit, HttpContext.RequestAborted), r.Month, Count(r.Ppns), Percent(r.ChildViewsObtainedRate), Percent(r.DemeanourObservedRate),
                 Count(r.ChildrenAtDomesticAbuse), Percent(r.SeenAndSpokenToRate), Percent(r.PpnForChildAtDomesticAbuseRate), Count(r.InvestigationsClosed),
                 Percent(r.ChildInformedRate), Count(r.SupervisoryReviews), r.MedianHoursToRecord?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "–"]);
-        return await Shared.ExportDownload.SendAsync(HttpContext, export, as_, "measures", "recording-measures",
+        return await Shared.ExportDownload.SendAsync(HttpContext, export, fileFormat, "measures", "recording-measures",
             ["Team", "Month", "PPNs", "Child's views obtained", "Demeanour observed", "Children at domestic abuse incidents", "Seen and spoken to",
                 "With a PPN", "Investigations closed", "Child told of outcome", "Supervisory reviews", "Median hours to record"],
             rows, [], $"last {Months} months{(Unit is null ? "" : ", team " + Unit)}");

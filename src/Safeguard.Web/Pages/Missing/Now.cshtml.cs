@@ -28,9 +28,9 @@ public sealed class NowModel(MissingNowReader reader, ListExport export) : PageM
     {
         var actor = User.ToActor();
         if (!actor.CanRecord) return NotFound();
-        var as_ = ExportDownload.Format(format);
+        var fileFormat = ExportDownload.Format(format);
         var all = await reader.ListAsync(actor, 1, ListExport.MaxRows, HttpContext.RequestAborted);
-        return await ExportDownload.SendAsync(HttpContext, export, as_, "missing-now", "children-missing-now",
+        return await ExportDownload.SendAsync(HttpContext, export, fileFormat, "missing-now", "children-missing-now",
             ["Child", "Date of birth", "Looked after", "Risk", "Missing for", "Last seen", "Where last seen", "Reported", "Flags"],
             all.Items.Select(i => (IReadOnlyList<string?>)[i.Child.FullName,
                 i.Child.DateOfBirth?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "Not known",

@@ -57,12 +57,12 @@ public sealed class IndexModel(PeopleFinder finder, SafeguardDb db, TimeProvider
     /// the access log for the export and for each person in it. A search with a mistake shows the page with the error.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
-        var as_ = Shared.ExportDownload.Format(format);
+        var fileFormat = Shared.ExportDownload.Format(format);
         if (!ReadQuery()) return Page();
         var (hits, _) = await finder.FindPageAsync(User.ToActor(), new PersonQuery(Name, DateOfBirth, Postcode), 1, Core.Exports.ListExport.MaxRows,
             "export", HttpContext.RequestAborted);
         var found = await WithFlagsAsync(hits);
-        return await Shared.ExportDownload.SendAsync(HttpContext, export, as_, "people", "people-found",
+        return await Shared.ExportDownload.SendAsync(HttpContext, export, fileFormat, "people", "people-found",
             ["Name", "Date of birth", "Age", "Postcode", "Flags", "Why it matched"],
             found.Select(r => (IReadOnlyList<string?>)[r.Hit.Person.FullName,
                 r.Hit.Person.DateOfBirth?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "Not known",

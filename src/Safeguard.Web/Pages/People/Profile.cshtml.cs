@@ -52,12 +52,12 @@ public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags, Act
     /// mistake shows the profile with the error instead.</summary>
     public async Task<IActionResult> OnGetChronologyExportAsync(string? format)
     {
-        var as_ = Shared.ExportDownload.Format(format);
+        var fileFormat = Shared.ExportDownload.Format(format);
         if (!await LoadAsync()) return NotFound();
         if (!ModelState.IsValid) return Page();
         var entries = Filtered.Take(Core.Exports.ListExport.MaxRows).ToList();
         var person = Profile.Person;
-        return await Shared.ExportDownload.SendAsync(HttpContext, export, as_, "chronology", $"chronology-{person.Surname}-{person.Forename}".ToLowerInvariant(),
+        return await Shared.ExportDownload.SendAsync(HttpContext, export, fileFormat, "chronology", $"chronology-{person.Surname}-{person.Forename}".ToLowerInvariant(),
             ["When", "What", $"{person.Forename} {person.Surname} as", "Summary", "With", "Recorded", "Recorded by", "Version", "Reference"],
             entries.Select(e => (IReadOnlyList<string?>)[Shared.UkTime.Show(e.OccurredAt), e.Description, EventDetails.Phrase(e.Role), e.Summary,
                 string.Join("; ", e.People.Select(o => $"{o.Name} ({EventDetails.Phrase(o.Role)})")), Shared.UkTime.Show(e.RecordedAt), e.Unit,

@@ -63,10 +63,10 @@ public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions,
     {
         var actor = User.ToActor();
         if (!actor.CanReadPeople) return NotFound();
-        var as_ = ExportDownload.Format(format);
+        var fileFormat = ExportDownload.Format(format);
         var list = await worklist.TasksAsync(actor, new WorkFilter(Blank(Status), Blank(Code), Blank(Team), Assigned: Blank(Assigned), Sort: Blank(Sort),
             PageSize: Core.Work.Worklist.MaxPageSize), HttpContext.RequestAborted);
-        return await ExportDownload.SendAsync(HttpContext, export, as_, "tasks", "tasks",
+        return await ExportDownload.SendAsync(HttpContext, export, fileFormat, "tasks", "tasks",
             ["Child", "Task", "Status", "Due", "Raised", "Team", "Assigned to", "Why", "Completed by", "What was done"],
             await Rows(list.Items, async t => (IReadOnlyList<string?>)[t.PersonName, Vocabulary.Describe(t.Task.Code), Core.Work.TaskStatus.Describe(t.Task.Status), UkTime.Show(t.Task.DueAt),
                 UkTime.Show(t.Task.CreatedAt), await names.TeamAsync(t.Task.AssignedTo), t.AssignedUser is { } u ? await names.PersonAsync(u) : null, t.Task.Reason.Explanation, t.CompletedBy, t.CompletionNote]),
@@ -81,9 +81,9 @@ public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions,
     {
         var actor = User.ToActor();
         if (!actor.CanReadPeople) return NotFound();
-        var as_ = ExportDownload.Format(format);
+        var fileFormat = ExportDownload.Format(format);
         var list = await worklist.AlertsAsync(actor, Blank(Audience), Blank(Code), 1, Core.Work.Worklist.MaxPageSize, ct: HttpContext.RequestAborted);
-        return await ExportDownload.SendAsync(HttpContext, export, as_, "alerts", "alerts",
+        return await ExportDownload.SendAsync(HttpContext, export, fileFormat, "alerts", "alerts",
             ["Child", "Alert", "Raised", "For", "Why", "Acknowledged", "Acknowledged by", "Note"],
             list.Items.Select(a => (IReadOnlyList<string?>)[a.PersonName, Vocabulary.Describe(a.Alert.Code), UkTime.Show(a.Alert.RaisedAt),
                 Audiences.Describe(a.Alert.Audience), a.Alert.Reason.Explanation, a.AcknowledgedAt is { } at ? UkTime.Show(at) : null, a.AcknowledgedBy, a.AcknowledgeNote]).ToList(),

@@ -28,7 +28,7 @@ public sealed class IndexModel(UserAdministration users, ListExport export) : Pa
     /// <summary>Every user (up to 1,000, by username) as CSV or an Excel workbook; the export is written to the access log.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
-        var as_ = ExportDownload.Format(format);
+        var fileFormat = ExportDownload.Format(format);
         var actor = User.ToActor();
         Choices = await UserForms.ChoicesAsync(users, HttpContext.RequestAborted);
         var all = new List<UserView>();
@@ -38,7 +38,7 @@ public sealed class IndexModel(UserAdministration users, ListExport export) : Pa
             all.AddRange(batch.Users.Take(ListExport.MaxRows - all.Count));
             if (page >= batch.Pages) break;
         }
-        return await ExportDownload.SendAsync(HttpContext, export, as_, "users", "users",
+        return await ExportDownload.SendAsync(HttpContext, export, fileFormat, "users", "users",
             ["Username", "Name", "Role", "Team", "Organisation", "Status"],
             all.Select(u => (IReadOnlyList<string?>)[u.Username, u.DisplayName, Roles.Describe(u.Role), u.Team is null ? "" : Choices.Team(u.Team),
                 u.Organisation is null ? "" : Choices.Organisation(u.Organisation), u.Disabled ? "Disabled" : u.LockedOut ? "Locked out" : "Active"]).ToList(),

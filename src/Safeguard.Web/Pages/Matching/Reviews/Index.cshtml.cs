@@ -41,11 +41,11 @@ public sealed class IndexModel(MatchReviewService reviews, ListExport export, Co
     {
         var actor = User.ToActor();
         if (!MatchReviewService.MayReview(actor)) return NotFound();
-        var as_ = ExportDownload.Format(format);
+        var fileFormat = ExportDownload.Format(format);
         if (!MatchReviewStatus.All.Contains(Status)) Status = MatchReviewStatus.Open;
         var list = await reviews.ListPageAsync(actor, Status, 1, ListExport.MaxRows, HttpContext.RequestAborted);
         var who = await names.NamesAsync(list.Items.Select(i => i.Review.DecidedBy ?? ""), HttpContext.RequestAborted);
-        return await ExportDownload.SendAsync(HttpContext, export, as_, "match-reviews", "possible-matches",
+        return await ExportDownload.SendAsync(HttpContext, export, fileFormat, "match-reviews", "possible-matches",
             ["New record", "New record's date of birth", "Existing record", "Existing record's date of birth", "Score", "Why they may match",
                 "Found by", "Found", "Status", "Decided by", "Decided", "Reason"],
             list.Items.Select(i => (IReadOnlyList<string?>)[i.Incoming.FullName, Born(i.Incoming), i.Candidate.FullName, Born(i.Candidate),
