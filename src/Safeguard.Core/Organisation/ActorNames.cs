@@ -52,7 +52,7 @@ public sealed class ActorNames(SafeguardDb db)
         {
             "rule" => $"Safeguard's rule \"{Rules.RuleTitles.Of(rest)}\"",
             "system" => rest == "demo" ? "the demo data" : $"Safeguard ({rest.Replace('-', ' ')})",
-            "client" => $"the connected system {rest.Replace('-', ' ')}",
+            "client" => $"the {rest.Replace('-', ' ')} system",
             "import" => $"the import from {rest}",
             "user" => $"the user {rest}",
             _ => rest.Replace('-', ' '),

@@ -86,7 +86,7 @@ public sealed class PlainTeamNamesTests : IDisposable
 
     [Theory]
     [InlineData("rule:MI5-repeat-missing", "Safeguard's rule")]
-    [InlineData("client:cms", "the connected system cms")]
+    [InlineData("client:cms", "the cms system")]
     [InlineData("system:demo", "the demo data")]
     public void An_actor_id_reads_as_words_without_a_lookup(string actorId, string starts) => Assert.StartsWith(starts, ActorNames.Describe(actorId));
 
