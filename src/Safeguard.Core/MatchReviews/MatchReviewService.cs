@@ -11,6 +11,12 @@ namespace Safeguard.Core.MatchReviews;
 /// <summary>A review with the two records it compares, as the actor may see them.</summary>
 public sealed record MatchReviewItem(MatchReview Review, Person Incoming, Person Candidate);
 
+/// <summary>A page of possible matches with the true number of them.</summary>
+public sealed record MatchReviewPage(IReadOnlyList<MatchReviewItem> Items, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
 /// <summary>The queue of uncertain matches (D5, O): a possible match is queued rather than guessed, and a
 /// supervisor, investigator or administrator decides "same person" (the records are merged) or
 /// "different people" (they stay apart, and the decision is kept so nobody asks again).</summary>
@@ -44,20 +50,31 @@ public sealed class MatchReviewService(SafeguardDb db, PersonAccess access, Merg
         return added;
     }
 
-    /// <summary>Reviews the actor may decide, newest first, optionally of one status.</summary>
-    public async Task<IReadOnlyList<MatchReviewItem>> ListAsync(Actor actor, string? status, int limit = 200, CancellationToken ct = default)
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 1000;
+
+    /// <summary>Reviews the actor may decide, newest first, optionally of one status (the first <paramref name="limit"/>).</summary>
+    public async Task<IReadOnlyList<MatchReviewItem>> ListAsync(Actor actor, string? status, int limit = 200, CancellationToken ct = default) =>
+        (await ListPageAsync(actor, status, 1, Math.Clamp(limit, 1, MaxPageSize), ct)).Items;
+
+    /// <summary>One page of the reviews the actor may decide, newest first, optionally of one status, with the true total.
+    /// A page below 1 or a page size outside 1 to <see cref="MaxPageSize"/> is refused (400).</summary>
+    public async Task<MatchReviewPage> ListPageAsync(Actor actor, string? status, int page, int pageSize, CancellationToken ct = default)
     {
         EnsureMayReview(actor);
         if (status is not null && !MatchReviewStatus.All.Contains(status))
             throw new ProblemException(Problems.Problems.Invalid("status", $"must be one of {string.Join(", ", MatchReviewStatus.All)}"));
+        if (page < 1) throw new ProblemException(Problems.Problems.Invalid("page", "must be 1 or more"));
+        if (pageSize is < 1 or > MaxPageSize) throw new ProblemException(Problems.Problems.Invalid("pageSize", $"must be from 1 to {MaxPageSize}"));
         var visible = access.Visible(actor);
-        var rows = await db.MatchReviews.Where(r => status == null || r.Status == status)
-            .Where(r => visible.Any(p => p.Id == r.IncomingPersonId) && visible.Any(p => p.Id == r.CandidatePersonId))
-            .OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Take(limit).ToListAsync(ct);
+        var query = db.MatchReviews.Where(r => status == null || r.Status == status)
+            .Where(r => visible.Any(p => p.Id == r.IncomingPersonId) && visible.Any(p => p.Id == r.CandidatePersonId));
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var ids = rows.SelectMany(r => new[] { r.IncomingPersonId, r.CandidatePersonId }).Distinct().ToList();
         var people = await visible.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        await audit.RecordNowAsync(actor, AuditActions.View, "match-reviews", detail: $"{rows.Count} reviews", ct: ct);
-        return rows.Select(r => new MatchReviewItem(r, people[r.IncomingPersonId], people[r.CandidatePersonId])).ToList();
+        await audit.RecordNowAsync(actor, AuditActions.View, "match-reviews", detail: $"{rows.Count} of {total} reviews, page {page}", ct: ct);
+        return new MatchReviewPage(rows.Select(r => new MatchReviewItem(r, people[r.IncomingPersonId], people[r.CandidatePersonId])).ToList(), total, page, pageSize);
     }
 
     public async Task<MatchReviewItem> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -16,6 +16,7 @@ public static class Audiences
     {
         Supervisor => "Supervisors",
         ControlRoom => "Control room",
-        _ => Teams.Words(audience),
+        _ when audience.StartsWith(Supervisor + ":", StringComparison.Ordinal) => $"Supervisors of the {Teams.Describe(audience[(Supervisor.Length + 1)..])}",
+        _ => Teams.Describe(audience),
     };
 }

@@ -49,6 +49,16 @@ public static class TaskStatus
     public const string Overdue = "overdue";
     /// <summary>Withdrawn by the rules when the history no longer supports it (never for a task done).</summary>
     public const string Cancelled = "cancelled";
+
+    /// <summary>A status in words: "Open", "Overdue", "Done", "Withdrawn".</summary>
+    public static string Describe(string status) => status switch
+    {
+        Open => "Open",
+        Done => "Done",
+        Overdue => "Overdue",
+        Cancelled => "Withdrawn",
+        _ => Rules.Teams.Describe(status),
+    };
 }
 
 /// <summary>A notice raised by a rule for an audience (supervisors, control room, offender manager).</summary>

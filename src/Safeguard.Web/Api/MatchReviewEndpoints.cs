@@ -11,13 +11,20 @@ public static class MatchReviewEndpoints
     public sealed record ReviewView(Guid Id, ReviewPerson Incoming, ReviewPerson Candidate, double Score, IReadOnlyList<string> Reasons,
         string Source, DateTimeOffset CreatedAt, string Status, string? DecidedBy, DateTimeOffset? DecidedAt, string? Reason, Guid? MergeId, int Version);
 
+    /// <summary>The API's page size when none is given: the 200 the list always answered with before it was paged.</summary>
+    public const int DefaultPageSize = 200;
+
     public static RouteGroupBuilder MapMatchReviewEndpoints(this RouteGroupBuilder api)
     {
         var reviews = api.MapGroup("/match-reviews").WithTags("Match reviews");
 
-        reviews.MapGet("/", async (HttpContext http, MatchReviewService service, string? status) =>
-            Results.Ok((await service.ListAsync(http.User.ToActor(), status, ct: http.RequestAborted)).Select(View)))
-            .WithSummary("Possible matches, newest first; status = open, linked or kept-apart.");
+        reviews.MapGet("/", async (HttpContext http, MatchReviewService service, string? status, int? page, int? pageSize) =>
+        {
+            var list = await service.ListPageAsync(http.User.ToActor(), status, page ?? 1, pageSize ?? DefaultPageSize, http.RequestAborted);
+            http.Response.Headers[WorkEndpoints.TotalHeader] = list.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Ok(list.Items.Select(View));
+        }).WithSummary("Possible matches, newest first; status = open, linked or kept-apart; page (from 1), pageSize (1-1000, default 200). "
+            + "The true total is in the X-Total-Count header.");
 
         reviews.MapGet("/{id:guid}", async (Guid id, HttpContext http, MatchReviewService service) =>
             Results.Ok(View(await service.GetAsync(http.User.ToActor(), id, http.RequestAborted))))

@@ -11,20 +11,29 @@ namespace Safeguard.Web.Api;
 public static class MeasureEndpoints
 {
     public const string MeasuresPolicy = "measures";
+    public const int DefaultChildrenPageSize = 200;
+    public const int MaxChildrenPageSize = 1000;
 
     public static RouteGroupBuilder MapMeasureEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/measures", async (HttpContext http, RecordingQuality quality, PersonAccess access, AuditLog audit,
-            DateTimeOffset? from, DateTimeOffset? to, string? unit) =>
+            DateTimeOffset? from, DateTimeOffset? to, string? unit, int? page, int? pageSize) =>
         {
             var (start, end) = Period(from, to);
+            if (page is < 1) throw new ProblemException(Core.Problems.Problems.Invalid("page", "must be 1 or more"));
+            if (pageSize is < 1 or > MaxChildrenPageSize)
+                throw new ProblemException(Core.Problems.Problems.Invalid("pageSize", $"must be from 1 to {MaxChildrenPageSize}"));
             var actor = http.User.ToActor();
             var rows = await quality.MeasureAsync(start, end, unit, http.RequestAborted);
             var gaps = await VisibleChildrenToNoticeAsync(quality, access, actor, start, end, unit, http.RequestAborted);
+            // Without page or pageSize every child to notice is listed, as before paging; with them, one page.
+            var shown = page is null && pageSize is null ? gaps
+                : gaps.Skip(((page ?? 1) - 1) * (pageSize ?? DefaultChildrenPageSize)).Take(pageSize ?? DefaultChildrenPageSize).ToList();
             await audit.RecordNowAsync(actor, AuditActions.View, "measures", detail: $"{gaps.Count} children to notice", ct: http.RequestAborted);
-            return Results.Ok(new { from = start, to = end, unit, recordingQuality = rows, childrenToNotice = gaps });
+            return Results.Ok(new { from = start, to = end, unit, recordingQuality = rows, childrenToNotice = shown, childrenToNoticeTotal = gaps.Count });
         }).RequireAuthorization(MeasuresPolicy).WithTags("Measures")
-          .WithSummary("Recording quality per unit and month (B5) and the children to notice: a domestic abuse incident with a child and no PPN (B2).");
+          .WithSummary("Recording quality per unit and month (B5) and the children to notice: a domestic abuse incident with a child and no PPN (B2). "
+            + "childrenToNotice is every one unless page (from 1) or pageSize (1-1000, default 200) is given; childrenToNoticeTotal is the true number.");
         return api;
     }
 

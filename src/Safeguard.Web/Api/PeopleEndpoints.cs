@@ -17,6 +17,10 @@ public static class PeopleEndpoints
     public sealed record SearchResult(Guid Id, string Forename, string Surname, DateOnly? DateOfBirth, string? Postcode, double Score,
         IReadOnlyList<string> Reasons, IReadOnlyList<FlagTag> Flags);
 
+    /// <summary>The search's page size when none is given: the 50 the search always answered with before it was paged.</summary>
+    public const int DefaultSearchPageSize = 50;
+    public const int MaxSearchPageSize = 200;
+
     public static RouteGroupBuilder MapPeopleEndpoints(this RouteGroupBuilder api)
     {
         var people = api.MapGroup("/people").WithTags("People");
@@ -33,18 +37,25 @@ public static class PeopleEndpoints
             return created.AlreadyExisted ? Results.Ok(answer) : Results.Created($"/api/v1/people/{created.Person.Id}", answer);
         }).WithSummary("Create a person; answers with likely existing records (D2). The same sourceRef again returns the existing person (200).");
 
-        people.MapGet("/", async (HttpContext http, PeopleFinder finder, SafeguardDb db, string? name, string? dateOfBirth, string? postcode) =>
+        people.MapGet("/", async (HttpContext http, PeopleFinder finder, SafeguardDb db, string? name, string? dateOfBirth, string? postcode,
+            int? page, int? pageSize) =>
         {
             var actor = http.User.ToActor();
             if (name is { Length: > 200 }) throw new ProblemException(Core.Problems.Problems.Invalid("name", "must be 200 characters or fewer"));
             if (!string.IsNullOrWhiteSpace(dateOfBirth) && DateOfBirthQuery.Parse(dateOfBirth) is null)
                 throw new ProblemException(Core.Problems.Problems.Invalid("dateOfBirth", "must be a date of birth like 2014-05-06, 2014-05 or 2014"));
-            var hits = await finder.FindAsync(actor, new PersonQuery(name, dateOfBirth, postcode), 50, "api", http.RequestAborted);
+            if (page is < 1) throw new ProblemException(Core.Problems.Problems.Invalid("page", "must be 1 or more"));
+            if (pageSize is < 1 or > MaxSearchPageSize)
+                throw new ProblemException(Core.Problems.Problems.Invalid("pageSize", $"must be from 1 to {MaxSearchPageSize}"));
+            var (hits, total) = await finder.FindPageAsync(actor, new PersonQuery(name, dateOfBirth, postcode), page ?? 1, pageSize ?? DefaultSearchPageSize,
+                "api", http.RequestAborted);
             var ids = hits.Select(h => h.Person.Id).ToList();
             var flags = (await db.Flags.Where(f => ids.Contains(f.PersonId)).ToListAsync(http.RequestAborted)).ToLookup(f => f.PersonId);
+            http.Response.Headers[WorkEndpoints.TotalHeader] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Ok(hits.Select(h => new SearchResult(h.Person.Id, h.Person.Forename, h.Person.Surname, h.Person.DateOfBirth, h.Person.Postcode,
                 h.Score, h.Reasons, FlagViews.Tags(flags[h.Person.Id]))));
-        }).WithSummary("Search people by name (spelling variants, nicknames, transposed names), partial date of birth and postcode; likeliest first, with flags.");
+        }).WithSummary("Search people by name (spelling variants, nicknames, transposed names), partial date of birth and postcode; likeliest first, with flags. "
+            + "page (from 1), pageSize (1-200, default 50); the true number found is in the X-Total-Count header.");
 
         people.MapGet("/{id:guid}", async (Guid id, HttpContext http, PersonAccess access, AuditLog audit, TimeProvider clock) =>
         {

@@ -31,7 +31,6 @@ public static class CoreServices
         services.AddScoped<ClockWork>();
         services.AddScoped<FlagService>();
         services.AddScoped<ProfileBuilder>();
-        services.AddScoped<ActorDirectory>();
         services.AddScoped<ExplanationReader>();
         services.AddScoped<Accounts>();
         services.AddScoped<ActorNames>();

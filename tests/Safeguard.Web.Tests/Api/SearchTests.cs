@@ -173,7 +173,7 @@ public sealed class SearchTests : IDisposable
         using var db = _factory.Db();
         var logged = db.Audit.Where(a => a.Action == "search").AsEnumerable().Single(a => a.Detail!.StartsWith("api:"));
         Assert.Equal("client:bootstrap", logged.ActorId);
-        Assert.Equal($"api: 1 results {Guid.Parse(katie):N}"[..(15 + 12)], logged.Detail);
+        Assert.Equal($"api: 1 results, page 1 {Guid.Parse(katie):N}"[..(23 + 12)], logged.Detail);
     }
 
     [Fact]

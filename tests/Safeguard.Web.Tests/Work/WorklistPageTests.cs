@@ -26,8 +26,8 @@ public sealed class WorklistPageTests : IDisposable
         var (status, html) = await page.GetAsync("/worklist?Team=all&Status=all&Audience=all&Sort=due");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        var overdue = html.IndexOf(">overdue</strong>", StringComparison.Ordinal);
-        var open = html.IndexOf(">open</strong>", StringComparison.Ordinal);
+        var overdue = html.IndexOf(">Overdue</strong>", StringComparison.Ordinal);
+        var open = html.IndexOf(">Open</strong>", StringComparison.Ordinal);
         Assert.True(overdue > 0 && open > overdue, "overdue tasks come before open ones");
         Assert.Contains($"href=\"/people/{child}\">Nia Listtest", html);
         Assert.Contains("safe-and-well", html);

@@ -50,22 +50,26 @@ public sealed class AuditModel(AccessLogSearch search, Core.Exports.ListExport e
         }
     }
 
-    /// <summary>The entries matching the search (up to 1,000, newest first) as CSV; the export is itself logged for each
-    /// person in it.</summary>
-    public async Task<IActionResult> OnGetCsvAsync()
+    /// <summary>The entries matching the search, every page (up to 1,000, newest first), as CSV or an Excel workbook; the
+    /// export is itself logged, and for each person in it.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format)
     {
+        var fileFormat = Shared.ExportDownload.Format(format);
         var from = Day("From", FromDay, FromMonth, FromYear);
         var to = Day("To", ToDay, ToMonth, ToYear);
         if (!ModelState.IsValid) { await OnGetAsync(); return Page(); }
         var log = await search.SearchPageAsync(User.ToActor(),
             new AccessLogSearch.Filter(PersonId, Actor, string.IsNullOrWhiteSpace(Action) ? null : Action, from, to?.AddDays(1).AddTicks(-1), Person),
-            1, AccessLogSearch.MaxPageSize, HttpContext.RequestAborted);
-        await export.AuditAsync(User.ToActor(), "audit", log.Rows.Select(r => r.Entry.PersonId), log.Rows.Count, HttpContext.RequestAborted);
-        var csv = Core.Exports.ListExport.Csv(["When", "Who", "Role", "What they did", "About", "Why"],
+            1, Core.Exports.ListExport.MaxRows, HttpContext.RequestAborted);
+        return await Shared.ExportDownload.SendAsync(HttpContext, export, fileFormat, "audit", "access-log", ["When", "Who", "Role", "What they did", "About", "Why"],
             log.Rows.Select(r => (IReadOnlyList<string?>)[Shared.UkTime.Show(r.Entry.At), r.Entry.ActorName, Core.Organisation.Roles.Describe(r.Entry.ActorRole),
-                r.Summary, r.PersonName, r.Entry.Reason]));
-        return File(csv, "text/csv; charset=utf-8", "access-log.csv");
+                r.Summary, r.PersonName, r.Entry.Reason]).ToList(),
+            log.Rows.Select(r => r.Entry.PersonId),
+            string.Join(", ", new[] { ("person", Person), ("user", Actor), ("action", Action) }.Where(f => !string.IsNullOrWhiteSpace(f.Item2)).Select(f => $"{f.Item1} {f.Item2}")));
     }
+
+    /// <summary>The CSV of the entries, under its first address.</summary>
+    public Task<IActionResult> OnGetCsvAsync() => OnGetExportAsync("csv");
 
     /// <summary>The address of page n with the same search.</summary>
     public string Href(int page)
@@ -75,12 +79,8 @@ public sealed class AuditModel(AccessLogSearch search, Core.Exports.ListExport e
         return "/admin/audit" + QueryString.Create(q);
     }
 
-    public string CsvHref()
-    {
-        var q = Request.Query.Where(kv => kv.Key is not "page" and not "handler").Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value.ToString())).ToList();
-        q.Add(new("handler", "Csv"));
-        return "/admin/audit" + QueryString.Create(q);
-    }
+    /// <summary>The address of the download in a format, the search kept.</summary>
+    public string ExportHref(string format) => Shared.ExportLinks.FromQuery(Request, "/admin/audit", "Export")(format);
 
     /// <summary>The start of a London day from a GOV.UK date input, or null when all three parts are blank.</summary>
     private DateTimeOffset? Day(string prefix, string? day, string? month, string? year)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Organisation;
 using Safeguard.Core.Problems;
 using Safeguard.Core.Profiles;
 using Safeguard.Core.Records;
@@ -10,7 +11,7 @@ namespace Safeguard.Web.Pages.Events;
 /// <summary>One record in full (issue 8 point 4): what it was, when, who it was about, every field in plain words,
 /// and its earlier versions. Opened from a chronology entry; reading it is logged (P2). A record the reader may
 /// not see is not found.</summary>
-public sealed class ShowModel(EventService events, PersonAccess access, ActorDirectory actors) : PageModel
+public sealed class ShowModel(EventService events, PersonAccess access, ActorNames actors) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string EventId { get; set; } = "";
 
@@ -21,7 +22,7 @@ public sealed class ShowModel(EventService events, PersonAccess access, ActorDir
 
     public EventVersionView Current => Versions.Single(v => v.Current);
     public IReadOnlyList<EventField> Fields(EventVersionView v) => EventDetails.Of(v.Data, Names);
-    public string Who(string actorId) => Actors.TryGetValue(actorId, out var name) ? name : ActorDirectory.Describe(actorId);
+    public string Who(string actorId) => Actors.TryGetValue(actorId, out var name) ? name : ActorNames.Describe(actorId);
     public string Name(Guid personId) => Names.TryGetValue(personId, out var name) ? name : "Someone you may not see";
 
     public async Task<IActionResult> OnGetAsync()

@@ -7,7 +7,7 @@ using Safeguard.Web.Hosting;
 namespace Safeguard.Web.Pages.Events;
 
 /// <summary>An event's history (A3): every version, with who made it, when and why, and what it said.</summary>
-public sealed class VersionsModel(EventService events, PersonAccess access, Core.Profiles.ActorDirectory actors) : PageModel
+public sealed class VersionsModel(EventService events, PersonAccess access, Core.Organisation.ActorNames actors) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string EventId { get; set; } = "";
 
@@ -15,7 +15,7 @@ public sealed class VersionsModel(EventService events, PersonAccess access, Core
     public IReadOnlyList<EventVersionView> Versions { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
     public IReadOnlyDictionary<string, string> Actors { get; private set; } = new Dictionary<string, string>();
-    public string Who(string actorId) => Actors.TryGetValue(actorId, out var name) ? name : Core.Profiles.ActorDirectory.Describe(actorId);
+    public string Who(string actorId) => Actors.TryGetValue(actorId, out var name) ? name : Core.Organisation.ActorNames.Describe(actorId);
 
     public async Task<IActionResult> OnGetAsync()
     {

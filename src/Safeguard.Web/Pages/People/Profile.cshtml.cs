@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Flags;
+using Safeguard.Core.Organisation;
 using Safeguard.Core.Problems;
 using Safeguard.Core.Profiles;
 using Safeguard.Core.Recording;
@@ -10,7 +11,7 @@ namespace Safeguard.Web.Pages.People;
 
 /// <summary>A person's profile (A2, D3): everything known, drawn together, now or as it stood at an
 /// instant. Flags can be confirmed, rejected or ended here by those allowed to (C4).</summary>
-public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags, ActorDirectory actors, TimeProvider clock) : PageModel
+public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags, ActorNames actors, Core.Exports.ListExport export, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     /// <summary>"As at" date and time in links ("2026-03-01T21:00", UK time; an offset is honoured when given). The form
@@ -42,12 +43,39 @@ public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags, Act
     public DateOnly? To { get; private set; }
     /// <summary>Who decided each flag step, in words.</summary>
     public IReadOnlyDictionary<string, string> Actors { get; private set; } = new Dictionary<string, string>();
-    public string Who(string actorId) => Actors.TryGetValue(actorId, out var name) ? name : ActorDirectory.Describe(actorId);
+    public string Who(string actorId) => Actors.TryGetValue(actorId, out var name) ? name : ActorNames.Describe(actorId);
     public bool CanDecideFlags { get; private set; }
     public bool CanRecord { get; private set; }
     public bool Historic { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    /// <summary>The chronology as filtered (every page, up to 1,000 records, newest first) as CSV or an Excel workbook,
+    /// written to the access log for the export, for this person and for everyone else named in it. A filter with a
+    /// mistake shows the profile with the error instead.</summary>
+    public async Task<IActionResult> OnGetChronologyExportAsync(string? format)
+    {
+        var fileFormat = Shared.ExportDownload.Format(format);
+        if (!await LoadAsync()) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var entries = Filtered.Take(Core.Exports.ListExport.MaxRows).ToList();
+        var person = Profile.Person;
+        return await Shared.ExportDownload.SendAsync(HttpContext, export, fileFormat, "chronology", $"chronology-{person.Surname}-{person.Forename}".ToLowerInvariant(),
+            ["When", "What", $"{person.Forename} {person.Surname} as", "Summary", "With", "Recorded", "Recorded by", "Version", "Reference"],
+            entries.Select(e => (IReadOnlyList<string?>)[Shared.UkTime.Show(e.OccurredAt), e.Description, EventDetails.Phrase(e.Role), e.Summary,
+                string.Join("; ", e.People.Select(o => $"{o.Name} ({EventDetails.Phrase(o.Role)})")), Shared.UkTime.Show(e.RecordedAt), e.Unit,
+                e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), e.EventId]).ToList(),
+            entries.SelectMany(e => e.People.Select(o => (Guid?)o.PersonId)).Prepend(person.Id),
+            string.Join(", ", new[] { ("type", Type), ("as at", AsOf) }.Where(f => !string.IsNullOrEmpty(f.Item2)).Select(f => $"{f.Item1} {f.Item2}")
+                .Concat(From is { } f ? [$"from {f:yyyy-MM-dd}"] : []).Concat(To is { } t ? [$"to {t:yyyy-MM-dd}"] : [])));
+    }
+
+    /// <summary>The address of the chronology's download in a format, with the filter shown.</summary>
+    public string ChronologyExportHref(string format)
+    {
+        var query = ChronologyQuery(1);
+        return $"/people/{Id}{(query.Length == 0 ? "?" : query + "&")}handler=ChronologyExport&format={format}";
+    }
 
     public Task<IActionResult> OnPostConfirmAsync(Guid flagId) => DecideAsync(flagId, (a, r, v) => flags.ConfirmAsync(a, Id, flagId, r, expectedVersion: v));
     public Task<IActionResult> OnPostRejectAsync(Guid flagId) => DecideAsync(flagId, (a, r, v) => flags.RejectAsync(a, Id, flagId, r, expectedVersion: v));

@@ -19,3 +19,7 @@ public static class FieldIds
     /// <summary>The element id for a field name, as the error summary links to it.</summary>
     public static string For(string name) => name.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 }
+
+/// <summary>A GOV.UK select: the choices' texts are what people read, their values what is posted. <paramref name="Blank"/>,
+/// when given, is a first choice with an empty value (for example "None").</summary>
+public sealed record SelectField(string Name, string Label, string? Value, IReadOnlyList<Choice> Choices, string? Hint = null, string? Blank = null);

@@ -14,7 +14,8 @@ namespace Safeguard.Web.Pages.Worklist;
 /// and a link to the child; tasks are completed with what was done, assigned and reassigned, and alerts acknowledged
 /// with a note, on this page. Items raised since the user last marked the list as seen are marked "New". Filters are
 /// plain GET parameters, so the page works without JavaScript.</summary>
-public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions, Core.Exports.ListExport export) : PageModel
+public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions, Core.Exports.ListExport export, Core.Organisation.ActorNames names)
+    : PageModel
 {
     public static readonly IReadOnlyList<string> TeamCodes = WorkActions.AssignableTeams;
     public static readonly string[] AudienceCodes = [Audiences.Supervisor, Audiences.ControlRoom];
@@ -56,19 +57,59 @@ public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions,
         return Page();
     }
 
-    /// <summary>The tasks matching the filters (up to 500) as CSV, written to the access log for each child in it.</summary>
-    public async Task<IActionResult> OnGetTasksCsvAsync()
+    /// <summary>The tasks matching the filters, every page (up to 500, the largest page the worklist gives), as CSV or an
+    /// Excel workbook; written to the access log for the export and for each child in it.</summary>
+    public async Task<IActionResult> OnGetTasksExportAsync(string? format)
     {
         var actor = User.ToActor();
         if (!actor.CanReadPeople) return NotFound();
+        var fileFormat = ExportDownload.Format(format);
         var list = await worklist.TasksAsync(actor, new WorkFilter(Blank(Status), Blank(Code), Blank(Team), Assigned: Blank(Assigned), Sort: Blank(Sort),
             PageSize: Core.Work.Worklist.MaxPageSize), HttpContext.RequestAborted);
-        await export.AuditAsync(actor, "tasks", list.Items.Select(t => (Guid?)t.Task.PersonId), list.Items.Count, HttpContext.RequestAborted);
-        var csv = Core.Exports.ListExport.Csv(["Child", "Task", "Status", "Due", "Raised", "Team", "Assigned to", "Why", "Completed by", "What was done"],
-            list.Items.Select(t => (IReadOnlyList<string?>)[t.PersonName, Vocabulary.Describe(t.Task.Code), t.Task.Status, UkTime.Show(t.Task.DueAt),
-                UkTime.Show(t.Task.CreatedAt), Teams.Describe(t.Task.AssignedTo), t.AssignedUser, t.Task.Reason.Explanation, t.CompletedBy, t.CompletionNote]));
-        return File(csv, "text/csv; charset=utf-8", "tasks.csv");
+        return await ExportDownload.SendAsync(HttpContext, export, fileFormat, "tasks", "tasks",
+            ["Child", "Task", "Status", "Due", "Raised", "Team", "Assigned to", "Why", "Completed by", "What was done"],
+            await Rows(list.Items, async t => (IReadOnlyList<string?>)[t.PersonName, Vocabulary.Describe(t.Task.Code), Core.Work.TaskStatus.Describe(t.Task.Status), UkTime.Show(t.Task.DueAt),
+                UkTime.Show(t.Task.CreatedAt), await names.TeamAsync(t.Task.AssignedTo), t.AssignedUser is { } u ? await names.PersonAsync(u) : null, t.Task.Reason.Explanation, t.CompletedBy, t.CompletionNote]),
+            list.Items.Select(t => (Guid?)t.Task.PersonId), Filters());
     }
+
+    /// <summary>The CSV of the tasks, under its first address.</summary>
+    public Task<IActionResult> OnGetTasksCsvAsync() => OnGetTasksExportAsync("csv");
+
+    /// <summary>The alerts matching the filters, every page (up to 500), as CSV or an Excel workbook; audited as tasks are.</summary>
+    public async Task<IActionResult> OnGetAlertsExportAsync(string? format)
+    {
+        var actor = User.ToActor();
+        if (!actor.CanReadPeople) return NotFound();
+        var fileFormat = ExportDownload.Format(format);
+        var list = await worklist.AlertsAsync(actor, Blank(Audience), Blank(Code), 1, Core.Work.Worklist.MaxPageSize, ct: HttpContext.RequestAborted);
+        return await ExportDownload.SendAsync(HttpContext, export, fileFormat, "alerts", "alerts",
+            ["Child", "Alert", "Raised", "For", "Why", "Acknowledged", "Acknowledged by", "Note"],
+            list.Items.Select(a => (IReadOnlyList<string?>)[a.PersonName, Vocabulary.Describe(a.Alert.Code), UkTime.Show(a.Alert.RaisedAt),
+                Audiences.Describe(a.Alert.Audience), a.Alert.Reason.Explanation, a.AcknowledgedAt is { } at ? UkTime.Show(at) : null, a.AcknowledgedBy, a.AcknowledgeNote]).ToList(),
+            list.Items.Select(a => (Guid?)a.Alert.PersonId), Filters());
+    }
+
+    private static async Task<IReadOnlyList<IReadOnlyList<string?>>> Rows<T>(IEnumerable<T> items, Func<T, Task<IReadOnlyList<string?>>> row)
+    {
+        var rows = new List<IReadOnlyList<string?>>();
+        foreach (var item in items) rows.Add(await row(item));
+        return rows;
+    }
+
+    /// <summary>The names of the people and teams tasks are assigned to, by username or team code, for the page to show.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Who a task is assigned to, in words: "Sam Patel, Missing persons unit".</summary>
+    public string AssignedTo(WorklistTask item) =>
+        (item.AssignedUser is { } u ? Names.GetValueOrDefault("user:" + u, u) + ", " : "") + Names.GetValueOrDefault("team:" + item.Task.AssignedTo, Teams.Describe(item.Task.AssignedTo));
+
+    /// <summary>The filters of an export, in words, for the access log.</summary>
+    private string Filters() => string.Join(", ", new[] { ("team", Team), ("status", Status), ("type", Code), ("for", Audience), ("assigned", Assigned) }
+        .Where(f => Blank(f.Item2) is not null).Select(f => $"{f.Item1} {f.Item2}"));
+
+    /// <summary>The address of a download of the tasks or alerts ("TasksExport" or "AlertsExport") in a format, the filters kept.</summary>
+    public string ExportHref(string handler, string format) => Href("handler", handler) + "&format=" + format;
 
     public bool IsNew(DateTimeOffset raisedAt) => SeenAt is null || raisedAt > SeenAt;
 
@@ -92,7 +133,8 @@ public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions,
         ActAsync(id, "assignTo", async a =>
         {
             var task = await actions.AssignAsync(a, id, assignUser is { Length: > 0 } ? null : assignTeam, assignUser, null, version, HttpContext.RequestAborted);
-            return $"Task assigned to {(task.AssignedUser is { } u ? u + ", " : "")}{Teams.Describe(task.AssignedTo)}";
+            var to = task.AssignedUser is { } u ? await names.PersonAsync(u, HttpContext.RequestAborted) + ", " : "";
+            return $"Task assigned to {to}{await names.TeamAsync(task.AssignedTo, HttpContext.RequestAborted)}";
         });
 
     public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, int version, string? note) =>
@@ -151,6 +193,13 @@ public sealed class IndexModel(Core.Work.Worklist worklist, WorkActions actions,
             });
         }
         Alerts = await worklist.AlertsAsync(actor, Blank(Audience), Blank(Code), AlertPage, ct: HttpContext.RequestAborted);
+        var shown = new Dictionary<string, string>();
+        foreach (var t in Tasks.Items)
+        {
+            if (t.AssignedUser is { } u) shown["user:" + u] = await names.PersonAsync(u, HttpContext.RequestAborted);
+            shown["team:" + t.Task.AssignedTo] = await names.TeamAsync(t.Task.AssignedTo, HttpContext.RequestAborted);
+        }
+        Names = shown;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) || s == "all" ? null : s;

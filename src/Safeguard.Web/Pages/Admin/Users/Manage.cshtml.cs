@@ -17,8 +17,7 @@ public sealed class ManageModel(UserAdministration users) : PageModel
     [BindProperty] public string? Password { get; set; }
     [BindProperty] public string? Reason { get; set; }
     public UserView Account { get; private set; } = null!;
-    public string TeamHint { get; private set; } = "";
-    public string OrganisationHint { get; private set; } = "";
+    public OrganisationChoices Choices { get; private set; } = OrganisationChoices.None;
 
     public Task<IActionResult> OnGetAsync() => ShowAsync();
 
@@ -70,7 +69,7 @@ public sealed class ManageModel(UserAdministration users) : PageModel
         {
             return NotFound();
         }
-        (TeamHint, OrganisationHint) = await UserForms.HintsAsync(users, HttpContext.RequestAborted);
+        Choices = await UserForms.ChoicesAsync(users, HttpContext.RequestAborted, Account.Team, Team);
         return Page();
     }
 }

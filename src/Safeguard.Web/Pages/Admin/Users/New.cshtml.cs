@@ -18,10 +18,9 @@ public sealed class NewModel(UserAdministration users) : PageModel
     [BindProperty] public string? Organisation { get; set; }
     [BindProperty] public string? Password { get; set; }
     public IReadOnlyList<Choice> RoleChoices => UserForms.RoleChoices;
-    public string TeamHint { get; private set; } = "";
-    public string OrganisationHint { get; private set; } = "";
+    public OrganisationChoices Choices { get; private set; } = OrganisationChoices.None;
 
-    public async Task OnGetAsync() => (TeamHint, OrganisationHint) = await UserForms.HintsAsync(users, HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Choices = await UserForms.ChoicesAsync(users, HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -34,7 +33,7 @@ public sealed class NewModel(UserAdministration users) : PageModel
         catch (ProblemException e) when (e.Problem.Status == 400)
         {
             e.Problem.AddTo(ModelState, UserForms.InputFor);
-            (TeamHint, OrganisationHint) = await UserForms.HintsAsync(users, HttpContext.RequestAborted);
+            Choices = await UserForms.ChoicesAsync(users, HttpContext.RequestAborted, Team);
             return Page();
         }
     }

@@ -8,12 +8,19 @@ public static class UserForms
 {
     public static IReadOnlyList<Choice> RoleChoices { get; } = Roles.All.Select(r => new Choice(r, Roles.Describe(r))).ToList();
 
-    public static async Task<(string TeamHint, string OrganisationHint)> HintsAsync(UserAdministration users, CancellationToken ct)
+    /// <summary>The teams and partner organisations set up, by name (their codes are what is posted), and a way to name a
+    /// code. A code no longer set up (a user kept from before) is still offered, so that the form shows what they have.</summary>
+    public static async Task<OrganisationChoices> ChoicesAsync(UserAdministration users, CancellationToken ct, params string?[] current)
     {
         var (teams, organisations) = await users.ChoicesAsync(ct);
-        return (teams.Count == 0 ? "No teams are set up yet" : "For example " + string.Join(", ", teams.Take(4).Select(t => $"{t.Code} ({t.Name})")),
-            organisations.Count == 0 ? "No partner organisations are set up yet"
-                : "For example " + string.Join(", ", organisations.Take(4).Select(o => $"{o.Code} ({o.Name})")));
+        var teamChoices = teams.Select(t => new Choice(t.Code, t.Name)).ToList();
+        var organisationChoices = organisations.Select(o => new Choice(o.Code, o.Name)).ToList();
+        foreach (var code in current.OfType<string>().Where(c => c.Length > 0))
+        {
+            if (teamChoices.All(c => c.Value != code) && organisationChoices.All(c => c.Value != code))
+                teamChoices.Add(new Choice(code, code));
+        }
+        return new OrganisationChoices(teamChoices, organisationChoices);
     }
 
     /// <summary>Maps the service's field names to the forms' input names.</summary>
@@ -22,4 +29,15 @@ public static class UserForms
         "username" => "Username", "displayName" => "DisplayName", "role" => "Role", "team" => "Team", "organisation" => "Organisation",
         "password" => "Password", _ => field,
     };
+}
+
+/// <summary>The teams and partner organisations a user can belong to, as form choices (name shown, code posted).</summary>
+public sealed record OrganisationChoices(IReadOnlyList<Choice> Teams, IReadOnlyList<Choice> Organisations)
+{
+    public static readonly OrganisationChoices None = new([], []);
+
+    /// <summary>A team's name ("Missing persons unit"), or its code when it is not set up.</summary>
+    public string Team(string? code) => code is null ? "None" : Teams.FirstOrDefault(c => c.Value == code)?.Text ?? code;
+
+    public string Organisation(string? code) => code is null ? "None" : Organisations.FirstOrDefault(c => c.Value == code)?.Text ?? code;
 }
