@@ -62,6 +62,7 @@ public sealed class MissingKeyboardJourneyTests(WebAppFixture fixture)
         await Expect(page.GetByTestId("episode-status")).ToHaveTextAsync("open");
         await TabToAsync(page, "#main-content a[href$='/locate']");
         await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/locate");
         await TabToAsync(page, "#FoundLocation");
         await page.Keyboard.TypeAsync("Railway arches");
         await ContinueThenAcceptAsync(page, "Railway arches");
@@ -73,6 +74,7 @@ public sealed class MissingKeyboardJourneyTests(WebAppFixture fixture)
         await Expect(page.GetByTestId("episode-status")).ToHaveTextAsync("located");
         await TabToAsync(page, "#main-content a[href$='/safe-and-well']");
         await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/safe-and-well");
         await TabToAsync(page, "#Narrative");
         await page.Keyboard.TypeAsync("Tired but unhurt; said she had stayed with a friend");
         await ContinueThenAcceptAsync(page, "stayed with a friend");
@@ -84,6 +86,7 @@ public sealed class MissingKeyboardJourneyTests(WebAppFixture fixture)
         await Expect(page.GetByTestId("episode-status")).ToHaveTextAsync("closed");
         await TabToAsync(page, "#main-content a[href$='/return-interview']");
         await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/return-interview");
         await TabToAsync(page, "#Outcome");
         await page.Keyboard.PressAsync("ArrowDown");
         await Expect(page.GetByLabel("The child declined")).ToBeCheckedAsync();
