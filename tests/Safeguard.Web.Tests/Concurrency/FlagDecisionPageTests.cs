@@ -90,7 +90,7 @@ public sealed class FlagDecisionPageTests : IDisposable
 
         Assert.Equal("/record/confirmation", sent.Headers.Location!.OriginalString);
         Assert.Equal("confirmed", await StatusAsync(api, child));
-        Assert.Contains("flag confirmed", html);
+        Assert.Contains("Flag confirmed: At risk of child criminal exploitation", html);
         Assert.Contains("Paige Stale", html);
         Assert.Contains("Confirmed by you 2 March 2026 at 09:00", html);
         Assert.Contains("Reason: Seen with older youths at the station", html);

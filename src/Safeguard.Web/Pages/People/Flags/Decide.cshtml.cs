@@ -67,7 +67,7 @@ public sealed class DecideModel(ProfileBuilder profiles, FlagService flags, Acto
             var person = Profile.Person;
             var name = $"{person.Forename} {person.Surname}";
             var now = flag.History.Max(h => h.At);
-            return Redirect(new Record.Recorded($"{Flag.Name} flag {Outcome}", Id, name,
+            return Redirect(new Record.Recorded($"Flag {Outcome}: {Flag.Name}", Id, name,
                 [$"{char.ToUpperInvariant(Outcome[0])}{Outcome[1..]} by you {UkTime.Show(now)}", reason is null ? "No reason given" : $"Reason: {reason}"],
                 flag.Id.ToString(), [WhatNext(flag, name)], [new Record.RecordedLink($"Go to {name}’s flags", $"/people/{Id}#flags")]).Keep(TempData));
         }
