@@ -6,8 +6,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Safeguard.Browser.Tests;
 
-/// <summary>F1, F2, F4 in a real browser under the real CSP: the control room reports a repeat missing child,
-/// records her found, and writes the trigger plan from the places proposed by earlier episodes. Every page is
+/// <summary>F1, F2, F4 in a real browser under the real CSP: the control room reports a repeat missing child (checking
+/// and changing the answers before sending), records her found, and writes the trigger plan from the places proposed by earlier episodes. Every page is
 /// checked with axe.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RepeatMissingJourneyTests(WebAppFixture fixture)
@@ -32,13 +32,30 @@ public sealed class RepeatMissingJourneyTests(WebAppFixture fixture)
         await page.GetByLabel("Children’s home").CheckAsync();
         await page.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Where was the child last seen?").FillAsync("Outside the children’s home");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Report missing" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
+        // Check your answers: "Change" brings the form back with every answer kept.
+        await Expect(page.GetByTestId("check-answers")).ToContainTextAsync("Outside the children’s home");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change where last seen" }).ClickAsync();
+        await Expect(page.GetByLabel("Where was the child last seen?")).ToHaveValueAsync("Outside the children’s home");
+        await Expect(page.GetByLabel("Children’s home")).ToBeCheckedAsync();
+        await page.GetByLabel("Where was the child last seen?").FillAsync("Outside the children’s home, Mill Lane");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(page.GetByTestId("check-answers")).ToContainTextAsync("Outside the children’s home, Mill Lane");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept and send" }).ClickAsync();
+
+        await Expect(page.GetByTestId("confirmation")).ToContainTextAsync("Skye Browsertest reported missing");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to the missing episode" }).ClickAsync();
         await Expect(page.GetByTestId("episode-status")).ToHaveTextAsync("open");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Record the child found" }).ClickAsync();
         await page.GetByLabel("Where was the child found?").FillAsync("Garage on Mill Lane");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record found" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(page.GetByTestId("check-answers")).ToContainTextAsync("Garage on Mill Lane");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accept and send" }).ClickAsync();
+        await Expect(page.GetByTestId("confirmation")).ToContainTextAsync("Skye Browsertest recorded as found");
+        await Expect(page.GetByTestId("confirmation-next")).ToContainTextAsync("Safe and well check, due");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to the missing episode" }).ClickAsync();
         await Expect(page.GetByTestId("episode-status")).ToHaveTextAsync("located");
         await Expect(page.GetByTestId("episode-tasks")).ToContainTextAsync("Trigger plan");
 

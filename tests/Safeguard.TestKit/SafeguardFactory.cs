@@ -31,6 +31,15 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
 
     private readonly IReadOnlyDictionary<string, string> _settings;
 
+    /// <summary>Each app started in a test would otherwise watch its configuration files with its own inotify instance,
+    /// and a run starts hundreds of apps: the machine's limit (128 per user) is shared with everything else running, so
+    /// configuration is read once and never watched (nothing in a test edits it).</summary>
+    static SafeguardFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+    }
+
     /// <param name="settings">Further configuration for this host (e.g. a short busy timeout).</param>
     public SafeguardFactory(IReadOnlyDictionary<string, string>? settings = null)
     {

@@ -34,6 +34,7 @@ public static class PageAccess
         new("/People/", Roles.ReadPeople),
         new("/People/New", Roles.Record),
         new("/People/Flags/", Roles.Record),
+        new("/People/Flags/Decide", Roles.DecideFlags),
         new("/Events/", Roles.ReadPeople),
         new("/Record/", Roles.Record),
         new("/Missing/", Roles.ReadPeople),

@@ -46,22 +46,23 @@ public sealed class MissingPagesTests : IDisposable
         var child = await ChildMissingThreeTimesAsync();
         var page = await PageSignIn.AsAsync(_factory, "control-room");
 
-        var reported = await page.SubmitAsync($"/missing/report?personId={child}", "Report missing",
+        var reported = await page.RecordAsync($"/missing/report?personId={child}",
         [
             new("RiskGrade", "low"), new("ReportedBy", "childrens-home"), new("LookedAfter", "yes"), .. DateParts.Of("LastSeenAt", "2026-03-02T07:30"), new("LastSeenLocation", "Home"),
             new("EventId", "page-m4"),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, reported.StatusCode);
-        Assert.Equal("/missing/page-m4", reported.Headers.Location!.OriginalString);
+        Assert.Equal("/record/confirmation", reported.Headers.Location!.OriginalString);
         Assert.Contains(">open</strong>", (await page.GetAsync("/missing/page-m4")).Html);
 
-        var located = await page.SubmitAsync("/missing/page-m4/locate", "Record found", [.. DateParts.Of("LocatedAt", "2026-03-02T08:30"), new("FoundLocation", "Railway arches"), new("EventId", "page-f4")]);
+        var located = await page.RecordAsync("/missing/page-m4/locate", [.. DateParts.Of("LocatedAt", "2026-03-02T08:30"), new("FoundLocation", "Railway arches"), new("EventId", "page-f4")]);
         Assert.Equal(HttpStatusCode.Redirect, located.StatusCode);
         var afterFound = (await page.GetAsync("/missing/page-m4")).Html;
         Assert.Contains(">located</strong>", afterFound);
         Assert.Contains("Safe and well check", afterFound);
 
-        var checkedIn = await page.SubmitAsync("/missing/page-m4/safe-and-well", "Record safe-and-well check", [new("EventId", "page-sw4"), new("Disclosures", "older-partner"), new("Disclosures", "gifts-money")]);
+        var checkedIn = await page.RecordAsync("/missing/page-m4/safe-and-well",
+            [new("EventId", "page-sw4"), new("Disclosures", "older-partner"), new("Disclosures", "gifts-money"), new("Narrative", "Found tired; said she had been with an older boyfriend")]);
         Assert.Equal(HttpStatusCode.Redirect, checkedIn.StatusCode);
         Assert.Contains(">closed</strong>", (await page.GetAsync("/missing/page-m4")).Html);
     }
@@ -71,8 +72,9 @@ public sealed class MissingPagesTests : IDisposable
     {
         var child = await ChildMissingThreeTimesAsync();
         var page = await PageSignIn.AsAsync(_factory, "control-room");
-        var form = (await page.FormAsync($"/missing/report?personId={child}", "Report missing"))
-            .Set([new("RiskGrade", "medium"), new("ReportedBy", "parent"), new("LookedAfter", "no"), .. DateParts.Of("LastSeenAt", "2026-03-02T07:30"), new("EventId", "page-twice")]);
+        var check = await page.ContinueAsync($"/missing/report?personId={child}",
+            [new("RiskGrade", "medium"), new("ReportedBy", "parent"), new("LookedAfter", "no"), .. DateParts.Of("LastSeenAt", "2026-03-02T07:30"), new("EventId", "page-twice")]);
+        var form = await page.FormOnAsync(check, "Accept and send");
 
         var first = await form.SubmitAsync();
         _factory.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -104,7 +106,7 @@ public sealed class MissingPagesTests : IDisposable
         var child = await ChildMissingThreeTimesAsync();
         var page = await PageSignIn.AsAsync(_factory, "control-room");
 
-        var response = await page.SubmitAsync($"/missing/report?personId={child}", "Report missing",
+        var response = await page.ContinueAsync($"/missing/report?personId={child}",
         [
             new("ReportedBy", "parent"), new("LookedAfter", "no"), .. DateParts.Of("LastSeenAt", "2026-03-02T07:30"), new("Circumstances", "Left after an argument"),
         ]);

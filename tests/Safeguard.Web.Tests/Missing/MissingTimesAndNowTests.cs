@@ -27,7 +27,7 @@ public sealed class MissingTimesAndNowTests : IDisposable
         var child = await _api.CreatePersonAsync(A.Child("Mia", "Nomonth").AgedYears(13).Build());
         var page = await PageSignIn.AsAsync(_factory, "control-room");
 
-        var response = await page.SubmitAsync($"/missing/report?personId={child}", "Report missing",
+        var response = await page.ContinueAsync($"/missing/report?personId={child}",
         [
             new("RiskGrade", "medium"), new("ReportedBy", "parent"), new("LookedAfter", "no"), new("EventId", "no-month"),
             new("LastSeenAt.Day", "2"), new("LastSeenAt.Month", ""), new("LastSeenAt.Year", "2026"), new("LastSeenAt.Hour", "07"), new("LastSeenAt.Minute", "30"),
@@ -48,7 +48,7 @@ public sealed class MissingTimesAndNowTests : IDisposable
         await ChildReportedAsync("seq-m1");
         var page = await PageSignIn.AsAsync(_factory, "control-room");
 
-        var response = await page.SubmitAsync("/missing/seq-m1/locate", "Record found",
+        var response = await page.RecordAsync("/missing/seq-m1/locate",
             [.. DateParts.Of("LocatedAt", "2026-03-02T06:15"), new("FoundLocation", "Bus station"), new("EventId", "seq-f1")]);
         var html = await response.Content.ReadAsStringAsync();
 
@@ -99,7 +99,7 @@ public sealed class MissingTimesAndNowTests : IDisposable
         await _api.LocateAsync("seq-f4", "seq-m4", child, "2026-03-02T08:00:00Z", "Park");
         var page = await PageSignIn.AsAsync(_factory, "officer");
 
-        var response = await page.SubmitAsync("/missing/seq-m4/return-interview", "Record return interview",
+        var response = await page.RecordAsync("/missing/seq-m4/return-interview",
         [
             .. DateParts.Of("OfferedAt", "2026-03-02T08:30"), new("Outcome", "held"), .. DateParts.Of("HeldAt", "2026-03-02T07:45"),
             new("ByAgency", "Independent return service"), new("EventId", "seq-ri4"),
@@ -120,7 +120,7 @@ public sealed class MissingTimesAndNowTests : IDisposable
         Assert.Contains("return-interview", open.Codes());
         var page = await PageSignIn.AsAsync(_factory, "officer");
 
-        var response = await page.SubmitAsync("/missing/ri-m1/return-interview", "Record return interview",
+        var response = await page.RecordAsync("/missing/ri-m1/return-interview",
         [
             .. DateParts.Of("OfferedAt", "2026-03-02T08:30"), new("Outcome", "held"), .. DateParts.Of("HeldAt", "2026-03-02T08:50"),
             new("ByAgency", "Independent return service"), new("EventId", "ri-1"),

@@ -21,11 +21,12 @@ public sealed class FormTokenTests : IDisposable
         await api.ReportAsync("form-m1", child, "2026-02-20T18:00:00Z");
         await api.LocateAsync("form-f1", "form-m1", child, "2026-02-20T22:00:00Z", "Park");
         await api.ReportAsync("form-m2", child, "2026-03-01T18:00:00Z");
-        await api.PostJsonAsync($"/api/v1/people/{child}/flags", new { code = "cse-risk", reason = "Screening significant" }); // the profile's flag form
+        var (_, flag) = await api.PostJsonAsync($"/api/v1/people/{child}/flags", new { code = "cse-risk", reason = "Screening significant" }); // the flag decision form
+        var flagId = flag!["id"]!.GetValue<string>();
         var admin = await PageSignIn.AsAsync(_factory, "administrator");
         string[] pages =
         [
-            "/people/new", $"/people/{child}", $"/people/{child}/flags/new", $"/people/{child}/trigger-plan",
+            "/people/new", $"/people/{child}/flags/new", $"/people/{child}/flags/{flagId}/end", $"/people/{child}/trigger-plan",
             $"/missing/report?personId={child}", "/missing/form-m2/locate", "/missing/form-m1/safe-and-well", "/missing/form-m1/return-interview",
             $"/exploitation/screening?personId={child}", $"/exploitation/cawn?personId={child}&suspectId={man}",
             $"/record/ppn/start?personId={child}", "/record/domestic-abuse/start",

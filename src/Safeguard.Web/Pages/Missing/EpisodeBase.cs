@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Missing;
+using Safeguard.Core.Records;
 using Safeguard.Core.Problems;
 using Safeguard.Web.Hosting;
 
@@ -28,9 +29,15 @@ public abstract class EpisodePage(MissingHistoryReader reader) : PageModel
         catch (ProblemException e) when (e.Problem.Status == 404) { return false; }
     }
 
-    protected IActionResult Done(string notice)
-    {
-        TempData["Notice"] = notice;
-        return Redirect($"/missing/{MissingEventId}");
-    }
+    /// <summary>The answers shown back on the check-your-answers page; nothing is stored until they are confirmed.</summary>
+    public bool Checking { get; protected set; }
+
+    /// <summary>The page's Change handler, where a check page's "Change" buttons post the answers back.</summary>
+    public string ChangeAction => Url.Page(PageContext.ActionDescriptor.ViewEnginePath, "Change", new { missingEventId = MissingEventId })!;
+
+    /// <summary>To the confirmation page: what was recorded for the child, what the rules raised, and links back to
+    /// the episode and the child's profile.</summary>
+    protected IActionResult Confirmed(string title, IReadOnlyList<string> details, string eventId, EventResult result) =>
+        Redirect(new Record.Recorded(title, History.Child.Id, History.Child.FullName, details, eventId, Record.NextSteps.Of(result.Outputs),
+            [new Record.RecordedLink($"Go to the missing episode reported {Shared.UkTime.Show(Episode.ReportedAt)}", $"/missing/{MissingEventId}")]).Keep(TempData));
 }

@@ -10,8 +10,8 @@ using Safeguard.Web.Hosting;
 namespace Safeguard.Web.Pages.People;
 
 /// <summary>A person's profile (A2, D3): everything known, drawn together, now or as it stood at an
-/// instant. Flags can be confirmed, rejected or ended here by those allowed to (C4).</summary>
-public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags, ActorNames actors, Core.Exports.ListExport export, TimeProvider clock) : PageModel
+/// instant. Those allowed to (C4) confirm, reject or end a flag from here, on the flag decision page.</summary>
+public sealed class ProfileModel(ProfileBuilder profiles, ActorNames actors, Core.Exports.ListExport export, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     /// <summary>"As at" date and time in links ("2026-03-01T21:00", UK time; an offset is honoured when given). The form
@@ -75,28 +75,6 @@ public sealed class ProfileModel(ProfileBuilder profiles, FlagService flags, Act
     {
         var query = ChronologyQuery(1);
         return $"/people/{Id}{(query.Length == 0 ? "?" : query + "&")}handler=ChronologyExport&format={format}";
-    }
-
-    public Task<IActionResult> OnPostConfirmAsync(Guid flagId) => DecideAsync(flagId, (a, r, v) => flags.ConfirmAsync(a, Id, flagId, r, expectedVersion: v));
-    public Task<IActionResult> OnPostRejectAsync(Guid flagId) => DecideAsync(flagId, (a, r, v) => flags.RejectAsync(a, Id, flagId, r, expectedVersion: v));
-    public Task<IActionResult> OnPostEndAsync(Guid flagId) => DecideAsync(flagId, (a, r, v) => flags.EndAsync(a, Id, flagId, r, expectedVersion: v));
-
-    private async Task<IActionResult> DecideAsync(Guid flagId, Func<Core.Organisation.Actor, string?, int?, Task<Flag>> decide)
-    {
-        try
-        {
-            // Each flag's form has its own reason field, so the ids on the page stay unique. The version the page
-            // showed travels with the decision: if someone decided in the meantime, this one is refused, not applied.
-            string? reason = Request.Form[$"Reason-{flagId}"];
-            int? version = int.TryParse(Request.Form[$"Version-{flagId}"], out var v) ? v : null;
-            await decide(User.ToActor(), reason, version);
-            return Redirect($"/people/{Id}#flags");
-        }
-        catch (ProblemException e) when (e.Problem.Status != 404)
-        {
-            e.Problem.AddTo(ModelState, f => f == "reason" ? $"Reason-{flagId}" : f);
-            return await LoadAsync() ? Page() : NotFound();
-        }
     }
 
     private static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
