@@ -47,10 +47,14 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Record/DomesticAbuse/Step.cshtml · Submit incident"] = nameof(An_officer_records_a_domestic_abuse_incident_adding_and_removing_people),
 
         ["Shared/_PersonPicker.cshtml · Search"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
-        ["Missing/Report.cshtml · Report missing"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
-        ["Missing/Locate.cshtml · Record found"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
-        ["Missing/SafeAndWell.cshtml · Record safe-and-well check"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
-        ["Missing/ReturnInterview.cshtml · Record return interview"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/Report.cshtml · Continue"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/Report.cshtml · Accept and send"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/Locate.cshtml · Continue"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/Locate.cshtml · Accept and send"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/SafeAndWell.cshtml · Continue"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/SafeAndWell.cshtml · Accept and send"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/ReturnInterview.cshtml · Continue"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
+        ["Missing/ReturnInterview.cshtml · Accept and send"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
         ["People/TriggerPlan/Index.cshtml · Record trigger plan"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
 
         ["Exploitation/Screening.cshtml · Continue"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
@@ -60,7 +64,9 @@ public sealed class EveryFormTests(WebAppFixture fixture)
 
         ["People/Flags/New.cshtml · Continue"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
         ["People/Flags/New.cshtml · Raise flag"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
-        ["People/Profile.cshtml · Confirm"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
+        ["People/Flags/Decide.cshtml · Continue"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
+        // The decision button reads "Confirm flag", "Reject flag" or "End flag"; the catalogue sees its fixed word.
+        ["People/Flags/Decide.cshtml · flag"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
         ["People/Profile.cshtml · Show the profile then"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
         ["People/Profile.cshtml · Filter the chronology"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
 
@@ -481,12 +487,18 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         page.Locator("main form button.govuk-button:not(.govuk-button--secondary):not(.govuk-button--warning)").First;
 
     /// <summary>Types a reason into the flag's form and presses the decision button named (visible words and the flag's name).</summary>
+    /// <summary>Opens the flag decision page from the profile's button (e.g. "Confirm At risk of …"), gives the reason,
+    /// checks the answers and makes the decision, then comes back to the profile.</summary>
     private static async Task DecideFlagAsync(IPage page, string button, string reason)
     {
-        var press = Content(page).GetByRole(AriaRole.Button, new() { Name = button, Exact = true });
-        var reasonField = press.Locator("xpath=ancestor::form").Locator("input[name^='Reason-']");
-        var name = await reasonField.GetAttributeAsync("name");
-        await SubmitAsync(page, press, new Dictionary<string, string> { [name!] = reason });
+        var profile = page.Url;
+        await Content(page).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string> { ["Reason"] = reason });
+        await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync(reason);
+        var verb = button.Split(' ')[0];
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = $"{verb} flag", Exact = true }));
+        await Expect(page.Locator("[data-testid=confirmation-details]")).ToContainTextAsync(reason);
+        await page.GotoAsync(profile);
     }
 
     /// <summary>A session 320 CSS pixels wide, failing on any page answered 4xx or 5xx.</summary>
