@@ -20,7 +20,7 @@ public sealed record CustodyDetention(
     };
 
     /// <summary>The roles in which a person is the one detained (the others are there as appropriate adult, parent...).</summary>
-    public static readonly IReadOnlySet<string> DetainedRoles = new HashSet<string> { "child", "suspect" };
+    public static readonly IReadOnlySet<string> DetainedRoles = new HashSet<string> { "child", "suspect", "offender" };
 
     /// <summary>The appropriate adult named at booking, or on arrival later; null while there is none.</summary>
     public string? AppropriateAdult =>
