@@ -39,10 +39,10 @@ public static class EventSchemas
         ["meeting"] =
         [
             Req("kind", OneOf("icpc", "review-cp", "marac", "mappa", "cse-risk")), Opt("invitedAgencies", TextList), Req("policeAttended", Bool),
-            Opt("policeAttendeeRank", Text), Opt("decisions", Decisions), Opt("planCategory", Text),
+            Opt("policeAttendeeRank", Text), Opt("decisions", Decisions), Opt("planCategory", Text), Opt("socialWorker", Text),
         ],
         ["referral"] = [Req("to", Text), Req("kind", OneOf("social-care", "mash", "marac", "health", "education")), Req("reason", LongText)],
-        ["referral-response"] = [Req("referralEventId", Text), Req("outcome", OneOf("accepted", "declined")), Opt("reason", LongText)],
+        ["referral-response"] = [Req("referralEventId", Text), Req("outcome", OneOf("accepted", "declined")), Opt("reason", LongText), Opt("socialWorker", Text)],
         ["investigation-opened"] = [Req("investigationId", Text), Opt("offenceTypes", TextList), Opt("team", Text)],
         ["investigation-allocated"] = [Req("investigationId", Text), Req("team", Text), Opt("nonSpecialistReason", Text)],
         ["supervisory-review"] = [Req("investigationId", Text), Opt("checked", Any), Opt("nextActions", TextList)],
@@ -51,7 +51,7 @@ public static class EventSchemas
         ["forensic-completed"] = [Req("requestId", Text), Opt("device", Text)],
         ["charging-file-submitted"] = [Req("fileId", Text)],
         ["charging-decision"] = [Req("fileId", Text), Opt("decision", Text)],
-        ["custody-detained"] = [Req("custodyId", Text), Opt("appropriateAdult", Text), Opt("appearsUnder18", Bool), Opt("offence", Text), Opt("station", Text)],
+        ["custody-detained"] = [Req("custodyId", Text), Opt("appropriateAdult", Text), Opt("appearsUnder18", Bool), Opt("offence", Text), Opt("station", Text), Opt("socialWorker", Text)],
         ["custody-review"] = [Req("custodyId", Text), Opt("reviewedBy", Text), Opt("extension", OneOf("superintendent", "warrant")), Opt("extendedToHours", Int), Opt("notes", LongText)],
         ["custody-appropriate-adult"] = [Req("custodyId", Text), Req("appropriateAdult", Text)],
         ["custody-charged"] = [Req("custodyId", Text), Req("bailRefused", Bool)],
