@@ -62,7 +62,7 @@ public sealed class CustodyBoard(SafeguardDb db, PersonAccess access, AuditLog a
         var items = detentions.Select(d =>
         {
             bool charged = d.ClockStoppedAt is not null;
-            var next = charged ? null : d.ReviewsDue(settings, calendar, now).LastOrDefault(r => r.DoneBy is null)?.DueAt;
+            var next = charged ? null : d.ReviewsDue(settings, calendar, now).FirstOrDefault(r => r.DoneBy is null)?.DueAt;
             return new CustodyNowEntry(visible[d.PersonId], d, now - d.Detained.OccurredAt, next, charged ? null : d.LimitAt(settings, calendar),
                 flags.Where(f => f.PersonId == d.PersonId).Select(f => (f.Code, f.Status)).Distinct().ToList(), Stage(d));
         }).ToList();
