@@ -73,10 +73,11 @@ public sealed class CustodyBoard(SafeguardDb db, PersonAccess access, AuditLog a
     /// <summary>One detention at a glance, by its custody id; 404 when there is none the actor may see.</summary>
     public async Task<CustodyGlance> GlanceAsync(Actor actor, string custodyId, CancellationToken ct = default)
     {
+        string[] roles = [.. CustodyDetention.DetainedRoles];
         var booking = db.EventReferences.Where(r => r.Field == "custodyId" && r.Value == custodyId).Select(r => r.EventId);
         var personId = await db.Events.AsNoTracking()
             .Where(e => e.Type == "custody-detained" && booking.Contains(e.Id))
-            .SelectMany(e => e.People.Where(p => CustodyDetention.DetainedRoles.Contains(p.Role)).Select(p => p.PersonId)).FirstOrDefaultAsync(ct);
+            .SelectMany(e => e.People.Where(p => roles.Contains(p.Role)).Select(p => p.PersonId)).FirstOrDefaultAsync(ct);
         if (personId == Guid.Empty) throw new ProblemException(Problems.Problems.NotFound("detention"));
         var profile = await profiles.BuildAsync(actor, personId, ct: ct);
         var (settings, calendar) = await RulesSetupAsync(ct);

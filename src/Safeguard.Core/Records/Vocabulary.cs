@@ -57,7 +57,6 @@ public static class Vocabulary
         "s136-extended" => "Mental Health Act s136 detention extended",
         "s136-ended" => "Mental Health Act s136 detention ended",
         "custody-detained" => "Booked into custody",
-        "custody-review" => "Detention reviewed",
         "custody-appropriate-adult" => "Appropriate adult arrived in custody",
         "custody-charged" => "Charged in custody",
         "custody-transfer-requested" => "Local authority accommodation requested",
