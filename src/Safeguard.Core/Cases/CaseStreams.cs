@@ -16,7 +16,7 @@ public static class CaseStreams
     public static readonly IReadOnlySet<string> InvestigationTypes = new HashSet<string>
         { "investigation-opened", "investigation-allocated", "supervisory-review", "investigation-closed" };
     public static readonly IReadOnlySet<string> CustodyTypes = new HashSet<string>
-        { "custody-detained", "custody-review", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released" };
+        { "custody-detained", "custody-review", "custody-appropriate-adult", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released" };
     public static readonly IReadOnlySet<string> PoliceProtectionTypes = new HashSet<string> { "police-protection", "police-protection-ended" };
     public static readonly IReadOnlySet<string> OffenderTypes = new HashSet<string> { "offender-registered", "offender-visit", "offender-contact-with-child" };
 

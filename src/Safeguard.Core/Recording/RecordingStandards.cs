@@ -23,9 +23,11 @@ public static class RecordingStandards
             case "incident": CheckIncident(data, people, found); break;
             case "investigation-closed": CheckOutcome(data, found); break;
             case "s136-detention":
-                if (Str(data, "placeOfSafety") == "police-station" && people.Any(p => p.AgeInYears is < 18))
-                    found.Add(new(ProblemCodes.PoliceStationNotPlaceOfSafety, "placeOfSafety",
-                        "A police station can never be a place of safety for a child (Mental Health Act s136, as amended 2017). Choose a health-based place of safety or hospital."));
+                // CU5: "is or appears to be" a child — a known age, the child role, or the officer's judgement, with or without a date of birth.
+                bool child = people.Any(p => p.AgeInYears is < 18 || p.Role == "child")
+                    || (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("appearsUnder18", out var appears) && appears.ValueKind == JsonValueKind.True);
+                if (Str(data, "placeOfSafety") == "police-station" && child)
+                    found.Add(new(ProblemCodes.PoliceStationNotPlaceOfSafety, "placeOfSafety", PoliceStationRefusal));
                 break;
             case "police-protection":
                 var initiating = Str(data, "initiatingOfficer");
@@ -36,6 +38,12 @@ public static class RecordingStandards
         }
         return found;
     }
+
+    /// <summary>CU5: why a police station is refused for a child, and what to do instead.</summary>
+    public const string PoliceStationRefusal =
+        "A police station can never be a place of safety for anyone who is or appears to be under 18 (Mental Health Act s136, as amended 2017). " +
+        "Take the child to a health-based place of safety (a s136 suite); if none can take them, to a hospital emergency department, " +
+        "or another suitable place such as their home or a relative's home with the agreement of the person who lives there.";
 
     /// <summary>B1: demeanour, the child's views, immediate action, the referral decision and a risk grade.</summary>
     private static void CheckPpn(JsonElement d, List<Shortfall> found)

@@ -31,6 +31,8 @@ public static class Vocabulary
         "forensic-request", "forensic-completed", "charging-file-submitted", "charging-decision",
         "custody-detained", "custody-review", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released",
         "s136-detention", "police-protection", "police-protection-ended",
+        // Added for children in custody (L1, L3): an appropriate adult's arrival; a s136 detention extended and ended.
+        "custody-appropriate-adult", "s136-extended", "s136-ended",
         "offender-registered", "offender-visit", "offender-contact-with-child", "cawn-served", "relationship",
         "operation-encompass", "outcome-recorded",
         // Added by the rules: recording a trigger plan (F4) closes the trigger-plan task.
@@ -52,6 +54,14 @@ public static class Vocabulary
         "cawn-served" => "Child abduction warning notice served",
         "outcome-recorded" => "Outcome for the child recorded",
         "s136-detention" => "Mental Health Act s136 detention",
+        "s136-extended" => "Mental Health Act s136 detention extended",
+        "s136-ended" => "Mental Health Act s136 detention ended",
+        "custody-detained" => "Booked into custody",
+        "custody-appropriate-adult" => "Appropriate adult arrived in custody",
+        "custody-charged" => "Charged in custody",
+        "custody-transfer-requested" => "Local authority accommodation requested",
+        "custody-transfer-outcome" => "Local authority accommodation: outcome",
+        "custody-released" => "Released from custody",
         "operation-encompass" => "Operation Encompass notification",
         _ => char.ToUpperInvariant(type[0]) + type[1..].Replace('-', ' '),
     };

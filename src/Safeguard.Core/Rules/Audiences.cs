@@ -7,6 +7,8 @@ public static class Audiences
     public const string Supervisor = "supervisor";
     /// <summary>The control room, which grades and dispatches missing reports.</summary>
     public const string ControlRoom = "control-room";
+    /// <summary>The custody inspector, who answers for every detained child (CU3, CU4).</summary>
+    public const string CustodyInspector = "custody-inspector";
 
     /// <summary>The supervisor of a team: <c>supervisor:missing-persons</c>. Escalations of a team's work go to them.</summary>
     public static string SupervisorOf(string team) => $"{Supervisor}:{team}";
@@ -16,6 +18,7 @@ public static class Audiences
     {
         Supervisor => "Supervisors",
         ControlRoom => "Control room",
+        CustodyInspector => "Custody inspector",
         _ when audience.StartsWith(Supervisor + ":", StringComparison.Ordinal) => $"Supervisors of the {Teams.Describe(audience[(Supervisor.Length + 1)..])}",
         _ => Teams.Describe(audience),
     };

@@ -27,6 +27,10 @@ public static class OutputCodes
         public const string ChargingDecision = "charging-decision";
         public const string RecordOutcome = "record-outcome";
         public const string PoliceProtectionLimit = "police-protection-limit";
+        /// <summary>CU1: a detained child has no appropriate adult yet.</summary>
+        public const string AppropriateAdult = "appropriate-adult";
+        /// <summary>CU5: a Mental Health Act s136 detention reaches its time limit.</summary>
+        public const string S136Limit = "s136-limit";
 
         public static IReadOnlySet<string> All { get; } = ConstantsOf(typeof(Tasks));
     }
@@ -41,6 +45,8 @@ public static class OutputCodes
         public const string NonSpecialistAllocation = "non-specialist-allocation";
         public const string ChildHeldOvernight = "child-held-overnight";
         public const string RecordingGap = "recording-gap";
+        /// <summary>CU3: a child is still detained without charge at the detention limit.</summary>
+        public const string DetentionLimitReached = "detention-limit-reached";
         /// <summary>An open task passed its due time (API.md "Escalation when time passes").</summary>
         public const string TaskOverdue = "task-overdue";
 

@@ -1,3 +1,4 @@
+using Safeguard.Core.Rules.Custody;
 using Safeguard.Core.Rules.DomesticAbuse;
 using Safeguard.Core.Rules.Exploitation;
 using Safeguard.Core.Rules.Missing;
@@ -26,5 +27,11 @@ public static class RuleCatalogue
         new RecordOutcomeRule(),
         new IcpcRule(),
         new PoliceProtectionLimitRule(),
+        new AppropriateAdultRule(),
+        new DetentionReviewRule(),
+        new DetentionLimitRule(),
+        new TransferRequestRule(),
+        new HeldOvernightRule(),
+        new S136LimitRule(),
     ];
 }

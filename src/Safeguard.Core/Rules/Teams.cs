@@ -17,6 +17,8 @@ public static class Teams
     public const string SocialCare = "social-care";
     /// <summary>The designated officer for police protection.</summary>
     public const string DesignatedOfficer = "designated-officer";
+    /// <summary>The custody officer (custody sergeant) holding a detained child: reviews, transfers, appropriate adults.</summary>
+    public const string Custody = "custody";
 
     /// <summary>A team's name for people to read ("Missing persons unit"); an unknown code in words.</summary>
     public static string Describe(string team) => team switch
@@ -28,6 +30,7 @@ public static class Teams
         Investigation => "Investigating officer",
         SocialCare => "Children's social care",
         DesignatedOfficer => "Designated officer",
+        Custody => "Custody officer",
         _ => Words(team),
     };
 

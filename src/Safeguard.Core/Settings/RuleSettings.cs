@@ -78,4 +78,26 @@ public sealed class RuleSettings
     public int CawnAgeLimit => Int("CS3.ageLimit");
     /// <summary>CS3: ...or under this age if in care, under an EPO or in police protection.</summary>
     public int CawnAgeLimitInCare => Int("CS3.ageLimitInCare");
+    /// <summary>CU1: a detained person who appears to be under this age is a child.</summary>
+    public int JuvenileAgeLimit => Int("CU1.juvenileAgeLimit");
+    /// <summary>CU1: hours from booking in to secure an appropriate adult.</summary>
+    public int AppropriateAdultHours => Int("CU1.appropriateAdultHours");
+    /// <summary>CU2: hours from authorised detention to the first review.</summary>
+    public int FirstReviewHours => Int("CU2.firstReviewHours");
+    /// <summary>CU2: hours at most between later reviews.</summary>
+    public int ReviewIntervalHours => Int("CU2.reviewIntervalHours");
+    /// <summary>CU3: the detention limit without an extension, in hours.</summary>
+    public int DetentionLimitHours => Int("CU3.detentionLimitHours");
+    /// <summary>CU3: the furthest a superintendent may extend detention, in hours from its start.</summary>
+    public int SuperintendentExtensionHours => Int("CU3.superintendentExtensionHours");
+    /// <summary>CU3: the furthest warrants of further detention may extend it, in hours from its start.</summary>
+    public int WarrantLimitHours => Int("CU3.warrantLimitHours");
+    /// <summary>CU4: hours after charge to request local authority accommodation ("at once").</summary>
+    public int TransferRequestHours => Int("CU4.transferRequestHours");
+    /// <summary>CU4: the London time at which a charged child still in a cell is held overnight.</summary>
+    public TimeOnly OvernightCheck => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Int("CU4.overnightCheckMinutes")));
+    /// <summary>CU5: the s136 detention limit, in hours.</summary>
+    public int S136LimitHours => Int("CU5.s136LimitHours");
+    /// <summary>CU5: the s136 extension, in hours.</summary>
+    public int S136ExtensionHours => Int("CU5.s136ExtensionHours");
 }

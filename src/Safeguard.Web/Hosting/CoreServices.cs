@@ -42,6 +42,7 @@ public static class CoreServices
         services.AddScoped<Core.Exports.ListExport>();
         services.AddScoped<Core.Missing.MissingHistoryReader>();
         services.AddScoped<Core.Missing.MissingNowReader>();
+        services.AddScoped<Core.Custody.CustodyBoard>();
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
         services.AddScoped<MergeService>();

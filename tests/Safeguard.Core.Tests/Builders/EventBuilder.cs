@@ -33,6 +33,7 @@ public sealed class EventBuilder
 
     public EventBuilder With(string field, string value) { _data[field] = value; return this; }
     public EventBuilder With(string field, bool value) { _data[field] = value; return this; }
+    public EventBuilder With(string field, int value) { _data[field] = value; return this; }
     public EventBuilder With(string field, DateTimeOffset value) { _data[field] = value.ToString("O"); return this; }
     public EventBuilder WithList(string field, params string[] values)
     {

@@ -13,7 +13,7 @@ public sealed partial class RolePagesTests : IDisposable
     private readonly SafeguardFactory factory = new();
     public void Dispose() => factory.Dispose();
 
-    private static readonly string[] Front = ["/people", "/record", "/missing/report", "/missing/now", "/worklist"];
+    private static readonly string[] Front = ["/people", "/record", "/missing/report", "/missing/now", "/custody/now", "/worklist"];
     private static readonly string[] Readers = ["/people", "/worklist"];
 
     /// <summary>The navigation each role should see, in order.</summary>
@@ -42,6 +42,9 @@ public sealed partial class RolePagesTests : IDisposable
         ["/missing/now"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/exploitation/screening"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/exploitation/cawn"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
+        ["/custody/now"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
+        ["/custody/book"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
+        ["/measures/custody-transfers"] = ["supervisor", "leader", "auditor", "administrator"],
         ["/matching/reviews"] = ["investigator", "supervisor", "administrator"],
         ["/measures/recording"] = ["supervisor", "leader", "auditor", "administrator"],
         ["/admin/settings"] = ["administrator"],
@@ -103,7 +106,7 @@ public sealed partial class RolePagesTests : IDisposable
         var offered = HomeLink().Matches(main).Select(m => m.Groups[1].Value).Where(Pages.ContainsKey).ToList();
 
         Assert.All(offered, path => Assert.Contains(role, Pages[path]));
-        Assert.All(Pages.Where(p => p.Value.Contains(role) && p.Key is not ("/people/new" or "/admin/users/new")), p => Assert.Contains(p.Key, offered));
+        Assert.All(Pages.Where(p => p.Value.Contains(role) && p.Key is not ("/people/new" or "/admin/users/new" or "/custody/book")), p => Assert.Contains(p.Key, offered));
         if (role == "partner-practitioner") Assert.Contains("Nothing is shared with you yet", main);
     }
 
