@@ -28,7 +28,7 @@ public sealed class CustodyPagesTests : IDisposable
 
     private static KeyValuePair<string, string>[] Booking(string custodyId, string appropriateAdult = "") =>
     [
-        new("CustodyId", custodyId), new("BookedAt.Day", "2"), new("BookedAt.Month", "3"), new("BookedAt.Year", "2026"), new("BookedAt.Time", "08:30"),
+        new("CustodyId", custodyId), new("BookedAt.Day", "2"), new("BookedAt.Month", "3"), new("BookedAt.Year", "2026"), new("BookedAt.Hour", "08"), new("BookedAt.Minute", "30"),
         new("AppropriateAdult", appropriateAdult), new("Offence", "Burglary"), new("Station", "Brightwater"),
     ];
 
@@ -88,7 +88,7 @@ public sealed class CustodyPagesTests : IDisposable
         await (await page.FormOnAsync(check, "Book in")).SubmitAsync();
 
         var charged = await page.SubmitAsync("/custody/CUS-LC-2/record/charge", "Record",
-            [new("When.Day", "2"), new("When.Month", "3"), new("When.Year", "2026"), new("When.Time", "08:50"), new("BailRefused", "yes")]);
+            [new("When.Day", "2"), new("When.Month", "3"), new("When.Year", "2026"), new("When.Hour", "08"), new("When.Minute", "50"), new("BailRefused", "yes")]);
         Assert.Equal(HttpStatusCode.Redirect, charged.StatusCode);
 
         var (_, glance) = await page.GetAsync("/custody/CUS-LC-2");
@@ -106,7 +106,7 @@ public sealed class CustodyPagesTests : IDisposable
         await (await page.FormOnAsync(check, "Book in")).SubmitAsync();
 
         var answer = await page.SubmitAsync("/custody/CUS-LC-3/record/transfer-outcome", "Record",
-            [new("When.Day", "2"), new("When.Month", "3"), new("When.Year", "2026"), new("When.Time", "08:55"), new("Outcome", "impracticable-certified")]);
+            [new("When.Day", "2"), new("When.Month", "3"), new("When.Year", "2026"), new("When.Hour", "08"), new("When.Minute", "55"), new("Outcome", "impracticable-certified")]);
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Contains("Give the reason, as it will go to the court", await answer.Content.ReadAsStringAsync());

@@ -13,14 +13,13 @@ namespace Safeguard.Web.Pages.Custody;
 public sealed class BookModel(PersonAccess access, AuditLog audit, PeopleFinder finder, EventService events, TimeProvider clock) : ChildPage(access, audit, finder)
 {
     [BindProperty] public string? CustodyId { get; set; }
-    [BindProperty] public string? BookedAt { get; set; }
+    [BindProperty] public DateTimeParts BookedAt { get; set; } = new();
     [BindProperty] public string? AppearsUnder18 { get; set; }
     [BindProperty] public string? AppropriateAdult { get; set; }
     [BindProperty] public string? Offence { get; set; }
     [BindProperty] public string? Station { get; set; }
 
     public bool Checking { get; private set; }
-    public DateTimeInput BookedBoxes { get; private set; } = new();
     public DateTimeOffset Booked { get; private set; }
 
     public static readonly IReadOnlyList<Choice> YesNo = [new("yes", "Yes"), new("no", "No")];
@@ -37,7 +36,7 @@ public sealed class BookModel(PersonAccess access, AuditLog audit, PeopleFinder 
         EventId = EventForms.NewId("custody-detained");
         OpenedAt = EventForms.Opened(clock.GetUtcNow());
         CustodyId = $"CUS-{clock.GetUtcNow():yyMMdd}-{Random.Shared.Next(1000, 9999)}";
-        BookedBoxes = DateTimeInput.FromText(UkTime.Input(clock.GetUtcNow()));
+        BookedAt = DateTimeParts.From(clock.GetUtcNow());
         return Page();
     }
 
@@ -52,7 +51,6 @@ public sealed class BookModel(PersonAccess access, AuditLog audit, PeopleFinder 
     public async Task<IActionResult> OnPostChangeAsync()
     {
         if (PersonId is null || !await LoadAsync()) return NotFound();
-        BookedBoxes = DateTimeInput.From(Request.Form, nameof(BookedAt));
         return Page();
     }
 
@@ -79,16 +77,12 @@ public sealed class BookModel(PersonAccess access, AuditLog audit, PeopleFinder 
 
     private bool CheckAnswers()
     {
-        BookedBoxes = DateTimeInput.From(Request.Form, nameof(BookedAt));
         if (string.IsNullOrWhiteSpace(CustodyId)) ModelState.AddModelError(nameof(CustodyId), "Enter the custody record number");
         if (AskAppearance && YesNo.All(c => c.Value != AppearsUnder18))
             ModelState.AddModelError(nameof(AppearsUnder18), "Say whether they appear to be under 18");
-        if (BookedBoxes.Check("when they were booked in", withTime: true) is { } problem) ModelState.AddModelError(nameof(BookedAt), problem);
-        else if (BookedBoxes.TryInstant(out var booked))
-        {
-            Booked = booked;
-            if (booked > clock.GetUtcNow().AddMinutes(5)) ModelState.AddModelError(nameof(BookedAt), "When they were booked in must be now or in the past");
-        }
+        if (!BookedAt.TryReadPast("when they were booked in", clock.GetUtcNow().AddMinutes(5), out var booked, out var problem))
+            ModelState.AddModelError(nameof(BookedAt), problem!);
+        else Booked = booked;
         return ModelState.IsValid;
     }
 }

@@ -40,7 +40,7 @@ public sealed class RecordModel(CustodyBoard board, EventService events, TimePro
     [BindProperty(SupportsGet = true)] public string CustodyId { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Step { get; set; } = "";
     [BindProperty] public string? EventId { get; set; }
-    [BindProperty] public string? When { get; set; }
+    [BindProperty] public DateTimeParts When { get; set; } = new();
     [BindProperty] public string? ReviewedBy { get; set; }
     [BindProperty] public string? Extension { get; set; }
     [BindProperty] public string? ExtendedToHours { get; set; }
@@ -52,25 +52,21 @@ public sealed class RecordModel(CustodyBoard board, EventService events, TimePro
     [BindProperty] public string? Reason { get; set; }
 
     public CustodyGlance Glance { get; private set; } = null!;
-    public DateTimeInput WhenBoxes { get; private set; } = new();
     public string Heading => Steps[Step].Heading;
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
         EventId = EventForms.NewId(Steps[Step].Type);
-        WhenBoxes = DateTimeInput.FromText(UkTime.Input(clock.GetUtcNow()));
+        When = DateTimeParts.From(clock.GetUtcNow());
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        WhenBoxes = DateTimeInput.From(Request.Form, nameof(When));
-        DateTimeOffset at = default;
-        if (WhenBoxes.Check("when it happened", withTime: true) is { } problem) ModelState.AddModelError(nameof(When), problem);
-        else if (WhenBoxes.TryInstant(out at) && at > clock.GetUtcNow().AddMinutes(5)) ModelState.AddModelError(nameof(When), "When it happened must be now or in the past");
-        else if (at < Glance.Detention.Detained.OccurredAt) ModelState.AddModelError(nameof(When), $"When it happened must be after booking in, {UkTime.Show(Glance.Detention.Detained.OccurredAt)}");
+        if (!When.TryReadPast("when it happened", clock.GetUtcNow().AddMinutes(5), out var at, out var problem)) ModelState.AddModelError(nameof(When), problem!);
+        else if (at < Glance.Detention.Detained.OccurredAt) ModelState.AddModelError(nameof(When), When.Refuse($"When it happened must be after booking in, {UkTime.Show(Glance.Detention.Detained.OccurredAt)}"));
         var data = new Dictionary<string, object?> { ["custodyId"] = CustodyId };
         switch (Step)
         {
