@@ -57,6 +57,10 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Missing/ReturnInterview.cshtml · Accept and send"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
         ["People/TriggerPlan/Index.cshtml · Record trigger plan"] = nameof(The_control_room_reports_a_child_missing_and_an_officer_records_her_found_checked_interviewed_with_a_trigger_plan),
 
+        ["Custody/Book.cshtml · Continue"] = nameof(A_custody_officer_books_a_child_in_and_records_the_charge),
+        ["Custody/Book.cshtml · Book in"] = nameof(A_custody_officer_books_a_child_in_and_records_the_charge),
+        ["Custody/Record.cshtml · Record"] = nameof(A_custody_officer_books_a_child_in_and_records_the_charge),
+
         ["Exploitation/Screening.cshtml · Continue"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
         ["Exploitation/Screening.cshtml · Record screening"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
         ["Exploitation/Cawn.cshtml · Continue"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
@@ -271,6 +275,27 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await Expect(officer).ToHaveURLAsync(new Regex("/versions$"));
         await session.GotoAsync($"/people/{childId}/print");
         await Expect(officer.GetByTestId("print-chronology")).ToContainTextAsync("Reported missing");
+    }
+
+    [Fact]
+    public async Task A_custody_officer_books_a_child_in_and_records_the_charge()
+    {
+        var childId = await CreatePersonAsync("Ivo", "Everyformcustody", "2010-02-03");
+        await using var session = await SignedInAsync("custody-officer");
+        var page = session.Page;
+        await session.GotoAsync($"/custody/book?personId={childId}");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["AppropriateAdult"] = "His aunt, Mirela Ionescu", ["Offence"] = "Criminal damage", ["Station"] = "Northmoor custody suite",
+        });
+        await Expect(page.Locator("main")).ToContainTextAsync("His aunt, Mirela Ionescu");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Book in" }));
+        await Expect(page).ToHaveURLAsync(new Regex("/custody/CUS-"));
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Ivo Everyformcustody booked into custody");
+
+        await session.GotoAsync(page.Url + "/record/charge");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }), new Dictionary<string, string> { ["BailRefused"] = "yes" });
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Recorded: a charge");
     }
 
     [Fact]
