@@ -355,7 +355,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await Content(supervisor).GetByText("See the profile as it stood at an earlier time").ClickAsync();
         await SubmitAsync(supervisor, Content(supervisor).GetByRole(AriaRole.Button, new() { Name = "Show the profile then" }), new Dictionary<string, string>
         {
-            ["AsOf"] = DateTime.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm"),
+            ["AsOf"] = At(9),
         });
         await SubmitAsync(supervisor, Content(supervisor).GetByRole(AriaRole.Button, new() { Name = "Filter the chronology" }));
         await Expect(supervisor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Wren Everyformflag");
@@ -372,7 +372,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         var tasks = Content(page).Locator("tr[id^='task-']");
         Assert.True(await tasks.CountAsync() >= 2, "The demo force gives the supervisor's team at least two open tasks.");
         var first = await tasks.First.GetAttributeAsync("id");
-        await page.Locator($"#{first} summary").ClickAsync();
+        await page.Locator($"#{first} summary", new() { HasText = "Complete or assign" }).ClickAsync();
         var assignTeam = page.Locator($"#{first} select[name=assignTeam]");
         var other = await assignTeam.Locator("option:not([selected])").First.GetAttributeAsync("value");
         await SubmitAsync(page, page.Locator($"#{first}").GetByRole(AriaRole.Button, new() { Name = "Assign task" }), new Dictionary<string, string>
@@ -383,7 +383,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
 
         await session.GotoAsync("/worklist");
         var second = await tasks.First.GetAttributeAsync("id");
-        await page.Locator($"#{second} summary").ClickAsync();
+        await page.Locator($"#{second} summary", new() { HasText = "Complete or assign" }).ClickAsync();
         await SubmitAsync(page, page.Locator($"#{second}").GetByRole(AriaRole.Button, new() { Name = "Complete task" }),
             new Dictionary<string, string> { ["note"] = "Spoke to the allocated social worker; strategy discussion booked" });
         await Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
@@ -395,7 +395,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await Expect(page.Locator(".govuk-notification-banner")).ToBeVisibleAsync();
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
-            Content(page).GetByRole(AriaRole.Link, new() { Name = "Download these tasks as a spreadsheet (CSV)" }).ClickAsync());
+            Content(page).GetByRole(AriaRole.Button, new() { Name = "Download these tasks (CSV)" }).ClickAsync());
         var csv = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
         Assert.Contains("Child,Task,Status", csv[0]);
         Assert.True(csv.Count >= 2, "The export of the supervisor's open tasks has at least one task in it.");
@@ -469,7 +469,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
             ["ToDay"] = Empty, ["ToMonth"] = Empty, ["ToYear"] = Empty,
         });
         await Expect(Content(page).Locator("table")).ToContainTextAsync("Demo Mercer");
-        var download = await page.RunAndWaitForDownloadAsync(() => Content(page).GetByRole(AriaRole.Link, new() { Name = "Download these entries as a spreadsheet (CSV)" }).ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => Content(page).GetByRole(AriaRole.Button, new() { Name = "Download these entries (CSV)" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("Demo Mercer", csv);
     }
