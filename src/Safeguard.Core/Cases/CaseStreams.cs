@@ -18,7 +18,11 @@ public static class CaseStreams
     public static readonly IReadOnlySet<string> CustodyTypes = new HashSet<string>
         { "custody-detained", "custody-review", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released" };
     public static readonly IReadOnlySet<string> PoliceProtectionTypes = new HashSet<string> { "police-protection", "police-protection-ended" };
-    public static readonly IReadOnlySet<string> OffenderTypes = new HashSet<string> { "offender-registered", "offender-visit", "offender-contact-with-child" };
+    public static readonly IReadOnlySet<string> OffenderTypes = new HashSet<string> 
+    {
+        "offender-registered", "offender-visit", "offender-contact-with-child", "offender-plan", "offender-notification", "offender-briefing",
+        "offender-briefing-acknowledged", "offender-sighting", "offender-address-link",
+    };
 
     /// <summary>The references in an event's data, each field once.</summary>
     public static IReadOnlyList<(string Field, string Value)> References(ChronologyEvent e) =>

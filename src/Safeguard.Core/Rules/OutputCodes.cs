@@ -27,6 +27,10 @@ public static class OutputCodes
         public const string ChargingDecision = "charging-decision";
         public const string RecordOutcome = "record-outcome";
         public const string PoliceProtectionLimit = "police-protection-limit";
+        /// <summary>SO1: the registered sex offender's next periodic (or weekly, with no fixed abode) notification is due.</summary>
+        public const string OffenderNotification = "offender-notification";
+        /// <summary>K3: a neighbourhood team acknowledges a briefing about an offender.</summary>
+        public const string AcknowledgeBriefing = "acknowledge-briefing";
 
         public static IReadOnlySet<string> All { get; } = ConstantsOf(typeof(Tasks));
     }
@@ -41,6 +45,10 @@ public static class OutputCodes
         public const string NonSpecialistAllocation = "non-specialist-allocation";
         public const string ChildHeldOvernight = "child-held-overnight";
         public const string RecordingGap = "recording-gap";
+        /// <summary>SO1: an offender notified the police later than the law allows.</summary>
+        public const string OffenderNotificationLate = "offender-notification-late";
+        /// <summary>K3: an officer saw or spoke with an offender; the offender manager should know.</summary>
+        public const string OffenderSighting = "offender-sighting";
         /// <summary>An open task passed its due time (API.md "Escalation when time passes").</summary>
         public const string TaskOverdue = "task-overdue";
 

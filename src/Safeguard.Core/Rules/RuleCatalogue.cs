@@ -1,6 +1,7 @@
 using Safeguard.Core.Rules.DomesticAbuse;
 using Safeguard.Core.Rules.Exploitation;
 using Safeguard.Core.Rules.Missing;
+using Safeguard.Core.Rules.Offenders;
 using Safeguard.Core.Rules.Protection;
 
 namespace Safeguard.Core.Rules;
@@ -26,5 +27,12 @@ public static class RuleCatalogue
         new RecordOutcomeRule(),
         new IcpcRule(),
         new PoliceProtectionLimitRule(),
+        new OffenderVisitRule(),
+        new OffenderNotificationRule(),
+        new LateNotificationRule(),
+        new RegisteredSexOffenderRule(),
+        new OffenderContactWithChildRule(),
+        new OffenderSightingRule(),
+        new BriefingAcknowledgementRule(),
     ];
 }

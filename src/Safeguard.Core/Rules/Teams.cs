@@ -18,6 +18,9 @@ public static class Teams
     /// <summary>The designated officer for police protection.</summary>
     public const string DesignatedOfficer = "designated-officer";
 
+    /// <summary>The offender management (dangerous offender) unit: visits and notifications of registered sex offenders.</summary>
+    public const string OffenderManagement = "offender-management";
+
     /// <summary>A team's name for people to read ("Missing persons unit"); an unknown code in words.</summary>
     public static string Describe(string team) => team switch
     {
@@ -28,6 +31,7 @@ public static class Teams
         Investigation => "Investigating officer",
         SocialCare => "Children's social care",
         DesignatedOfficer => "Designated officer",
+        OffenderManagement => "Offender management unit",
         _ => Words(team),
     };
 
