@@ -19,7 +19,9 @@ public sealed class OffenderContactWithChildRule : IRule
     public IEnumerable<RuleOutput> Evaluate(RuleContext context)
     {
         var trigger = context.Trigger;
-        if (OffenderStanding.At(context.Chronology, context.PersonId, trigger) is not { } standing) yield break;
+        // Registered by the time of the event (an address found at registration has the registration's time).
+        var upToThen = context.Chronology.Where(e => e.OccurredAt <= trigger.OccurredAt).ToList();
+        if (OffenderStanding.At(upToThen, context.PersonId) is not { } standing) yield break;
         if (trigger.Type == "offender-registered") yield break;
         var children = trigger.People.Select(p => p.PersonId).Distinct().Order()
             .Where(id => id != context.PersonId && context.IsChildIn(trigger, id)).ToList();
