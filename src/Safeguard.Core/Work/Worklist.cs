@@ -132,6 +132,7 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
         "mash" => Rules.Teams.Mash,
         "missing" => Rules.Teams.MissingPersons,
         "specialist-child-abuse" => Rules.Teams.Investigation,
+        "offender-management" => Rules.Teams.OffenderManagement,
         _ => null,
     };
 
