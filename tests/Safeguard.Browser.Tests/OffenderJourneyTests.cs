@@ -25,7 +25,7 @@ public sealed class OffenderJourneyTests(WebAppFixture fixture)
         await session.GotoAsync("/offenders?overdue=true");
         var row = page.Locator("[data-testid=offender-row]", new() { HasText = $"Victor {surname}" });
         await Expect(row.GetByText("Overdue")).ToBeVisibleAsync();
-        await row.GetByRole(AriaRole.Link, new() { Name = new Regex("Record a visit") }).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Record a visit") }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Record a home visit to Victor {surname}" })).ToBeVisibleAsync();
         await page.GetByLabel("What was found").FillAsync("Seen at home; no children at the address");

@@ -27,7 +27,9 @@ public static class CaseStreams
     /// <summary>The references in an event's data, each field once.</summary>
     public static IReadOnlyList<(string Field, string Value)> References(ChronologyEvent e) =>
         ReferenceFields.Select(f => (Field: f, Value: e.Text(f)?.Trim())).Where(r => r.Value is { Length: > 0 })
-            .Select(r => (r.Field, r.Value!)).ToList();
+            .Select(r => (r.Field, r.Value!))
+            .Concat(Rules.Offenders.AddressKey.OfferedBy(e) is { } home ? [(Rules.Offenders.AddressKey.ReferenceField, home.Reference)] : [])
+            .ToList();
 
     /// <summary>The streams an event belongs to (none for events that are not part of a case).</summary>
     public static IReadOnlyList<string> Of(ChronologyEvent e)

@@ -153,7 +153,7 @@ public sealed class OffenderManagement(SafeguardDb db, PersonAccess access, Audi
             .Join(db.Events.Where(e => e.Type == "offender-registered"), p => p.EventId, e => e.Id, (p, e) => p.PersonId)
             .Distinct().ToListAsync(ct);
         if (registered.Count == 0) return [];
-        var cases = (await OffenderCasesAsync(ct)).ToDictionary(c => c.OffenderId);
+        var cases = (await OffenderCasesAsync(ct, registered)).ToDictionary(c => c.OffenderId);
         var visible = await VisibleAsync(actor, registered, ct);
         return registered.Where(visible.ContainsKey).Select(id =>
         {
@@ -167,9 +167,16 @@ public sealed class OffenderManagement(SafeguardDb db, PersonAccess access, Audi
     private sealed record OffenderCase(Guid OffenderId, string RiskLevel, string? MappaCategory, string? MappaLevel, string? Manager, string Unit,
         DateTimeOffset? LastVisitAt);
 
-    private async Task<List<OffenderCase>> OffenderCasesAsync(CancellationToken ct)
+    /// <summary>The offender cases, all or those of <paramref name="only"/> (found by their stream, which is indexed by person).</summary>
+    private async Task<List<OffenderCase>> OffenderCasesAsync(CancellationToken ct, IReadOnlyCollection<Guid>? only = null)
     {
-        var rows = await db.Cases.AsNoTracking().Where(c => c.Type == CaseTypes.Offender).Select(c => new { c.Fields, c.Team }).ToListAsync(ct);
+        var query = db.Cases.AsNoTracking().Where(c => c.Type == CaseTypes.Offender);
+        if (only is not null)
+        {
+            var streams = only.Select(id => CaseStreams.Key(CaseTypes.Offender, id.ToString())).ToList();
+            query = query.Where(c => streams.Contains(c.Stream));
+        }
+        var rows = await query.Select(c => new { c.Fields, c.Team }).ToListAsync(ct);
         return rows.Select(r =>
         {
             using var doc = JsonDocument.Parse(r.Fields);

@@ -104,6 +104,26 @@ public sealed class OffenderScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task A_child_recorded_later_at_a_registered_offenders_home_is_linked_too()
+    {
+        var offender = await _api.CreatePersonAsync(A.Adult("Stanley", "Earlier").Build());
+        await _api.RegisterAsync("reg-first", offender, "2026-02-01T10:00:00Z", manager: "user:om-jones",
+            address: new { line1 = "3 The Crescent", town = "Exeter", postcode = "EX4 6PX" });
+
+        var child = await _api.PersonAtAsync("Ruby", "Later", 6, "3 crescent", "ex4 6px");
+
+        var (_, profile) = await _api.GetJsonAsync($"/api/v1/people/{child}/profile");
+        Assert.Equal(offender, Assert.Single(profile!["offenders"]!.AsArray())!["personId"]!.GetValue<string>());
+        var (_, forManager) = await _api.GetJsonAsync("/api/v1/alerts?audience=offender-manager:user:om-jones&code=offender-contact-with-child");
+        Assert.Contains("Ruby Later", Assert.Single(forManager!.AsArray())!["reason"]!["explanation"]!.GetValue<string>());
+
+        // An adult recorded there is not linked.
+        var adult = await _api.PersonAtAsync("Alan", "Grownup", 45, "3 The Crescent", "EX4 6PX");
+        var (_, adults) = await _api.GetJsonAsync($"/api/v1/people/{adult}/profile");
+        Assert.Empty(adults!["offenders"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Offender_managers_over_the_caseload_guidance_and_their_units_are_shown_first_to_leaders()
     {
         var (changed, _) = await _api.PutJsonAsync("/api/v1/settings/SO4.caseloadPerManager", new { value = 2 });

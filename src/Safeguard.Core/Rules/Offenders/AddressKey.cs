@@ -60,6 +60,23 @@ public sealed record AddressKey(string Line, string Postcode)
         return string.Join(' ', joined);
     }
 
+    /// <summary>The <see cref="Cases.EventReference"/> field under which an offender's address is indexed, so a child recorded
+    /// later at the same home finds the offender (K4).</summary>
+    public const string ReferenceField = "offenderAddress";
+
+    /// <summary>The indexed value of this home: a hash of the key, so it fits the index whatever the address's length.</summary>
+    public string Reference => "address:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Line + "|" + Postcode)))[..40].ToLowerInvariant();
+
+    /// <summary>The home an offender's registration or notification gives (<c>data.address</c>), or null.</summary>
+    public static AddressKey? OfferedBy(ChronologyEvent e)
+    {
+        if (e.Type is not ("offender-registered" or "offender-notification")) return null;
+        if (e.Data.ValueKind != System.Text.Json.JsonValueKind.Object || !e.Data.TryGetProperty("address", out var a)
+            || a.ValueKind != System.Text.Json.JsonValueKind.Object) return null;
+        string? Str(string name) => a.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
+        return Of(Str("line1"), Str("postcode"));
+    }
+
     /// <summary>True when the two addresses are the same home.</summary>
     public static bool Same(string? line1, string? postcode1, string? line2, string? postcode2) =>
         Of(line1, postcode1) is { } a && Of(line2, postcode2) is { } b && a == b;
