@@ -24,7 +24,7 @@ public sealed class OffenderJourneyTests(WebAppFixture fixture)
 
         await session.GotoAsync("/offenders?overdue=true");
         var row = page.Locator("[data-testid=offender-row]", new() { HasText = $"Victor {surname}" });
-        await Expect(row.GetByText("Overdue")).ToBeVisibleAsync();
+        await Expect(row.Locator(".govuk-tag", new() { HasText = "Overdue" })).ToBeVisibleAsync();
         await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Record a visit") }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Record a home visit to Victor {surname}" })).ToBeVisibleAsync();
@@ -47,7 +47,7 @@ public sealed class OffenderJourneyTests(WebAppFixture fixture)
     {
         using var api = new HttpClient { BaseAddress = fixture.BaseUrl };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.BootstrapToken);
-        var surname = "Overduebrowser" + Guid.NewGuid().ToString("N")[..4];
+        var surname = "Visitbrowser" + Guid.NewGuid().ToString("N")[..4];
         var offender = await api.CreatePersonAsync(A.Adult("Victor", surname).Build());
         await api.RecordAsync(new
         {
