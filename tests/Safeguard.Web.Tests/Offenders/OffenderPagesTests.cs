@@ -59,6 +59,47 @@ public sealed class OffenderPagesTests : IDisposable
         Assert.Contains("Typed before the mistake", html);
     }
 
+    [Fact]
+    public async Task An_officer_records_seeing_an_offender_and_the_offender_manager_is_told()
+    {
+        var offender = await _api.CreatePersonAsync(A.Adult("Seen", "Nearschool").Build());
+        await _api.RegisterAsync("reg-seen", offender, "2026-01-10T10:00:00Z", manager: "user:om-jones");
+        var page = await PageSignIn.AsAsync(_factory, "officer");
+
+        var check = await page.SubmitAsync($"/offenders/{offender}/sighting", "Continue",
+        [
+            new("Kind", "sighting"), new("SeenAt.Day", "2"), new("SeenAt.Month", "3"), new("SeenAt.Year", "2026"), new("SeenAt.Hour", "08"),
+            new("SeenAt.Minute", "30"), new("Location", "Outside the primary school"),
+        ]);
+        Assert.Contains("data-testid=\"check-answers\"", await check.Content.ReadAsStringAsync());
+        var done = await (await page.FormOnAsync(check, "Record sighting")).SubmitAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal("/record/confirmation", done.Headers.Location!.OriginalString);
+        var (_, alerts) = await _api.GetJsonAsync("/api/v1/alerts?audience=offender-manager:user:om-jones&code=offender-sighting");
+        Assert.Contains("Outside the primary school", Assert.Single(alerts!.AsArray())!["reason"]!["explanation"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_offender_manager_records_a_home_visit_after_checking_the_answers()
+    {
+        var offender = await _api.CreatePersonAsync(A.Adult("Visited", "Athome").Build());
+        await _api.RegisterAsync("reg-visit", offender, "2025-11-01T10:00:00Z", "high");
+        var page = await PageSignIn.AsAsync(_factory, "offender-manager");
+
+        var check = await page.SubmitAsync($"/offenders/{offender}/visit", "Continue",
+        [
+            new("VisitedAt.Day", "2"), new("VisitedAt.Month", "3"), new("VisitedAt.Year", "2026"), new("VisitedAt.Hour", "08"), new("VisitedAt.Minute", "15"),
+            new("Notes", "No children at the address"),
+        ]);
+        var done = await (await page.FormOnAsync(check, "Record home visit")).SubmitAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var (_, confirmation) = await page.GetAsync(done.Headers.Location!.OriginalString);
+        Assert.Contains("Home visit recorded", confirmation);
+        Assert.Contains("Next home visit due by 2 June 2026 at 08:15", confirmation);
+    }
+
     [Theory]
     [InlineData("officer", "/offenders/caseloads", HttpStatusCode.Forbidden)]
     [InlineData("leader", "/offenders/caseloads", HttpStatusCode.OK)]
