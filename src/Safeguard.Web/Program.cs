@@ -45,7 +45,8 @@ app.MapHealthChecks("/health");
 app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpointFilter<ProblemFilter>()
     .MapPeopleEndpoints().MapEventEndpoints().MapCaseEndpoints().MapFlagEndpoints().MapAuditEndpoints()
     .MapWorkEndpoints().MapSettingsEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints()
-    .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints().MapCustodyEndpoints();
+    .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints().MapCustodyEndpoints()
+    .MapOffenderEndpoints();
 app.MapRazorPages();
 
 // Listen (and say where) first; the demo force is seeded after, while pages say it is being prepared.

@@ -61,6 +61,16 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Custody/Book.cshtml · Book in"] = nameof(A_custody_officer_books_a_child_in_and_records_the_charge),
         ["Custody/Record.cshtml · Record"] = nameof(A_custody_officer_books_a_child_in_and_records_the_charge),
 
+        ["Offenders/Register.cshtml · Continue"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
+        ["Offenders/Register.cshtml · Register offender"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
+        ["Offenders/Visit.cshtml · Continue"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
+        ["Offenders/Visit.cshtml · Record home visit"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
+        ["Offenders/Sighting.cshtml · Continue"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
+        ["Offenders/Sighting.cshtml · Record sighting"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
+        ["Offenders/Brief.cshtml · Continue"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
+        ["Offenders/Brief.cshtml · Send briefing"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
+        ["Offenders/Briefings.cshtml · Acknowledge the briefing about"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
+
         ["Exploitation/Screening.cshtml · Continue"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
         ["Exploitation/Screening.cshtml · Record screening"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
         ["Exploitation/Cawn.cshtml · Continue"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
@@ -296,6 +306,60 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await session.GotoAsync(page.Url + "/record/charge");
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }), new Dictionary<string, string> { ["BailRefused"] = "yes" });
         await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Recorded: a charge");
+    }
+
+    [Fact]
+    public async Task An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge()
+    {
+        var offenderId = await CreatePersonAsync("Radu", "Everyformoffender", "1979-08-09");
+        await using (var session = await SignedInAsync("offender-manager"))
+        {
+            var page = session.Page;
+            await session.GotoAsync($"/offenders/register?personId={offenderId}");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+            {
+                ["RegisteredAt"] = At(9), ["RiskLevel"] = "high", ["MappaCategory"] = "1", ["MappaLevel"] = "2", ["Manager"] = "user:offender-manager",
+                ["VisitMonths"] = Empty, ["RequirementStarted"] = At(9), ["NoFixedAbode"] = "no", ["AddressLine1"] = "12 Canal Street",
+                ["Town"] = "Northmoor", ["Postcode"] = "NM1 4AB", ["Notes"] = "Registered after release on licence",
+            });
+            // Change answers goes back to the form with everything kept; the answers are then sent.
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Change answers" }));
+            await Expect(page.Locator("#AddressLine1")).ToHaveValueAsync("12 Canal Street");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Register offender" }));
+            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Offender registered");
+
+            await session.GotoAsync($"/offenders/{offenderId}/visit");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+            {
+                ["VisitedAt"] = At(10), ["Notes"] = "Seen at home; no children at the address",
+            });
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record home visit" }));
+            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Radu Everyformoffender");
+
+            await session.GotoAsync($"/offenders/{offenderId}/sighting");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+            {
+                ["Kind"] = "sighting", ["SeenAt"] = At(11), ["Location"] = "Outside Northmoor primary school", ["Notes"] = "Standing by the gate at home time",
+            });
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record sighting" }));
+            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Radu Everyformoffender");
+
+            await session.GotoAsync($"/offenders/{offenderId}/brief");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+            {
+                ["Team"] = "N-RESP", ["Summary"] = "Registered sex offender living at 12 Canal Street; report any contact with children",
+            });
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Send briefing" }));
+            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Radu Everyformoffender");
+        }
+
+        // The neighbourhood team's officer acknowledges the briefing.
+        await using var officer = await SignedInAsync("officer");
+        await officer.GotoAsync("/offenders/briefings");
+        var acknowledge = Content(officer.Page).GetByRole(AriaRole.Button, new() { Name = "Acknowledge the briefing about Radu Everyformoffender" });
+        await SubmitAsync(officer.Page, acknowledge.First);
+        await Expect(acknowledge).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -78,28 +78,25 @@ public static partial class CaseBuilder
         }).ToList();
     }
 
-    /// <summary>A registered offender's management: the latest registration's level and manager, visits and
-    /// contact with children. The case id is the first registration's event id; none before a registration.</summary>
+    /// <summary>A registered offender's management: the standing after all their events (<see cref="Rules.Offenders.OffenderStanding"/>:
+    /// risk level, MAPPA, offender manager and visit frequency, the latest plan winning), visits and contact with children.
+    /// The case id is the first registration's event id; none before a registration.</summary>
     private static IReadOnlyList<CaseState> Offender(string stream, List<CaseSource> events)
     {
         var registrations = events.Where(s => s.Event.Type == "offender-registered").ToList();
         if (registrations.Count == 0) return [];
-        var latest = registrations[^1].Event;
+        var offenderId = Guid.Parse(CaseStreams.Parse(stream).Key);
+        var standing = Rules.Offenders.OffenderStanding.At(events.Select(s => s.Event).ToList(), offenderId)!;
         var visits = events.Where(s => s.Event.Type == "offender-visit").Select(s => s.Event).ToList();
         var fields = new Dictionary<string, object?>
         {
-            ["offenderId"] = Guid.Parse(CaseStreams.Parse(stream).Key), ["riskLevel"] = latest.Text("riskLevel"),
-            ["mappaCategory"] = Scalar(latest, "mappaCategory"), ["mappaLevel"] = Scalar(latest, "mappaLevel"),
-            ["offenderManager"] = latest.Text("offenderManager"), ["visits"] = visits.Count, ["lastVisitAt"] = visits.LastOrDefault()?.OccurredAt,
+            ["offenderId"] = offenderId, ["riskLevel"] = standing.RiskLevel,
+            ["mappaCategory"] = standing.MappaCategory, ["mappaLevel"] = standing.MappaLevel,
+            ["offenderManager"] = standing.Manager, ["visitMonths"] = standing.PlanVisitMonths, ["noFixedAbode"] = standing.NoFixedAbode,
+            ["visits"] = visits.Count, ["lastVisitAt"] = visits.LastOrDefault()?.OccurredAt,
             ["contactsWithChildren"] = events.Where(s => s.Event.Type == "offender-contact-with-child").Select(s => s.Event.Id).ToList(),
         };
         return [new(CaseTypes.Offender, registrations[0].Event.Id, stream, "registered", registrations[0].Event.OccurredAt, null,
             registrations[0].Unit, People(events), Ids(events), fields, [])];
     }
-
-    /// <summary>A field that may be sent as a number or as text (MAPPA category and level), as text.</summary>
-    private static string? Scalar(ChronologyEvent e, string field) =>
-        e.Data.ValueKind == System.Text.Json.JsonValueKind.Object && e.Data.TryGetProperty(field, out var v)
-            ? v.ValueKind switch { System.Text.Json.JsonValueKind.String => v.GetString(), System.Text.Json.JsonValueKind.Number => v.GetRawText(), _ => null }
-            : null;
 }

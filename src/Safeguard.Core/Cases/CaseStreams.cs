@@ -18,12 +18,18 @@ public static class CaseStreams
     public static readonly IReadOnlySet<string> CustodyTypes = new HashSet<string>
         { "custody-detained", "custody-review", "custody-appropriate-adult", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released" };
     public static readonly IReadOnlySet<string> PoliceProtectionTypes = new HashSet<string> { "police-protection", "police-protection-ended" };
-    public static readonly IReadOnlySet<string> OffenderTypes = new HashSet<string> { "offender-registered", "offender-visit", "offender-contact-with-child" };
+    public static readonly IReadOnlySet<string> OffenderTypes = new HashSet<string> 
+    {
+        "offender-registered", "offender-visit", "offender-contact-with-child", "offender-plan", "offender-notification", "offender-briefing",
+        "offender-briefing-acknowledged", "offender-sighting", "offender-address-link",
+    };
 
     /// <summary>The references in an event's data, each field once.</summary>
     public static IReadOnlyList<(string Field, string Value)> References(ChronologyEvent e) =>
         ReferenceFields.Select(f => (Field: f, Value: e.Text(f)?.Trim())).Where(r => r.Value is { Length: > 0 })
-            .Select(r => (r.Field, r.Value!)).ToList();
+            .Select(r => (r.Field, r.Value!))
+            .Concat(Rules.Offenders.AddressKey.OfferedBy(e) is { } home ? [(Rules.Offenders.AddressKey.ReferenceField, home.Reference)] : [])
+            .ToList();
 
     /// <summary>The streams an event belongs to (none for events that are not part of a case).</summary>
     public static IReadOnlyList<string> Of(ChronologyEvent e)

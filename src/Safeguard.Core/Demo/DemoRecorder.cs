@@ -41,7 +41,8 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
         var checks = new EventChecks(db, access, rules, new DemoClock(world.Now));
         var cases = new Cases.CaseProjector(db);
         var explanations = new Profiles.ExplanationReader(db, access);
-        var eventService = ActivatorUtilities.CreateInstance<EventService>(services, db, access, audit, rules, checks, cases, explanations, clock);
+        var links = new Offenders.OffenderAddressLinks(db, clock);
+        var eventService = ActivatorUtilities.CreateInstance<EventService>(services, db, access, audit, rules, checks, cases, explanations, clock, links);
         var flagService = ActivatorUtilities.CreateInstance<FlagService>(services, db, access, audit, clock);
         return new DemoRecorder(db, world, clock, eventService, flagService);
     }

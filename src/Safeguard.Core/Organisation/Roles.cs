@@ -31,6 +31,13 @@ public static class Roles
         Officer, ControlRoom, Investigator, Supervisor, OffenderManager, CustodyOfficer, Administrator,
     };
 
+    /// <summary>Roles that may see which registered sex offenders are linked to a child (D3, K4): police roles, not partners
+    /// (who are told through the offender manager and MAPPA, not by reading the register).</summary>
+    public static readonly IReadOnlySet<string> SeeOffenders = new HashSet<string>
+    {
+        Officer, ControlRoom, Investigator, Supervisor, OffenderManager, CustodyOfficer, Leader, Auditor, Administrator,
+    };
+
     /// <summary>Roles that may confirm, reject or end flags (C4).</summary>
     public static readonly IReadOnlySet<string> DecideFlags = new HashSet<string> { Supervisor, Investigator, Administrator };
 

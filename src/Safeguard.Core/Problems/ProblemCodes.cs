@@ -35,6 +35,10 @@ public static class ProblemCodes
     public const string MissingRiskGrade = "missing-risk-grade";
     public const string MissingSeenAndSpokenTo = "missing-seen-and-spoken-to";
     public const string MissingOutcomeForChild = "missing-outcome-for-child";
+    /// <summary>SO2: an offender registration without a MAPPA category and level of 1, 2 or 3.</summary>
+    public const string MappaInvalid = "mappa-invalid";
+    /// <summary>SO3: a risk management plan's home visit frequency outside 1 to 36 months.</summary>
+    public const string VisitFrequencyInvalid = "visit-frequency-invalid";
 
     // 422: what the law allows.
     public const string PoliceStationNotPlaceOfSafety = "police-station-not-place-of-safety";

@@ -27,6 +27,14 @@ public static class EventSummary
             "outcome-recorded" or "investigation-closed" => Join(Truncate(S("outcomeForChild"))),
             "relationship" => Join(S("kind")),
             "return-interview" => Join(S("byAgency"), d.TryGetProperty("declined", out var dec) && dec.ValueKind == JsonValueKind.True ? "declined" : null),
+            "offender-registered" or "offender-plan" => Join(S("riskLevel") is { } rl ? $"{rl.Replace('-', ' ')} risk" : null,
+                S("offenderManager") is { } om ? $"offender manager {om}" : null, d.TryGetProperty("visitMonths", out var vm) && vm.ValueKind == JsonValueKind.Number ? $"visits every {vm.GetRawText()} months" : null,
+                Truncate(S("summary"))),
+            "offender-notification" => Join(S("kind") is { } k ? $"{k.Replace('-', ' ')} notification" : null, d.TryGetProperty("noFixedAbode", out var nfa) && nfa.ValueKind == JsonValueKind.True ? "no fixed abode" : null, Truncate(S("notes"))),
+            "offender-visit" or "offender-contact-with-child" or "offender-briefing-acknowledged" => Join(Truncate(S("notes"))),
+            "offender-briefing" => Join(S("team") is { } t ? $"to {t}" : null, Truncate(S("summary"))),
+            "offender-sighting" => Join(S("kind") == "contact" ? "spoken with" : "seen", S("location") is { } loc ? $"at {loc}" : null, Truncate(S("notes"))),
+            "offender-address-link" => Join(S("address"), S("postcode")),
             _ => "",
         };
     }

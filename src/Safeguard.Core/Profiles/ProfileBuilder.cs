@@ -11,7 +11,8 @@ namespace Safeguard.Core.Profiles;
 /// <summary>Draws together everything known about a person (A2, D3, D4): chronology across every
 /// module, flags with history, tasks, alerts, linked people with their flags, risks to other children
 /// and the missing history, as it stood at an instant. Viewing it is logged (P2).</summary>
-public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog audit, ExplanationReader explanations, TimeProvider clock)
+public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog audit, ExplanationReader explanations, TimeProvider clock,
+    Offenders.OffenderManagement offenders)
 {
     public async Task<ProfileView> BuildAsync(Actor actor, Guid personId, DateTimeOffset? asOf = null, string? reason = null,
         CancellationToken ct = default) => await BuildAsync(actor, personId, AuditActions.View, asOf, reason, ct);
@@ -55,6 +56,7 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         var linked = Profiles.LinkedPeople.Of(person, events, relationships, visibleOthers, flagsByPerson);
         var risks = await Profiles.RisksToOtherChildren.ForAsync(db, access, actor, person, events, visibleOthers, at, ct);
         var missing = Missing(person.Id, events, at);
+        var linkedOffenders = await offenders.LinkedToAsync(actor, person.Id, events, ct);
 
         await audit.RecordNowAsync(actor, auditAction, "profile", person.Id.ToString(), person.Id,
             asOf is null ? null : $"as of {at:O}", reason, ct);
@@ -63,6 +65,7 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
             new ProfileView(ToView(person, Calendar.SafeguardCalendar.LondonDate(at)), flags, tasks, alerts, linked, risks, missing, chronology, at)
             {
                 Plans = CurrentPlans.Of(person.Id, events),
+                Offenders = linkedOffenders,
             }, ct);
     }
 

@@ -76,6 +76,10 @@ public sealed record ProfileView(PersonView Person, IReadOnlyList<FlagView> Flag
 {
     /// <summary>The plans in force at <see cref="AsOf"/>, newest first (trigger plan, child protection plan, ...).</summary>
     public IReadOnlyList<PlanView> Plans { get; init; } = [];
+
+    /// <summary>D3: registered sex offenders linked to the person or their address, with the events; empty for roles
+    /// that may not see offenders.</summary>
+    public IReadOnlyList<Offenders.LinkedOffenderView> Offenders { get; init; } = [];
 }
 
 /// <summary>A plan in force for the person: what it is, in words, since when, and the event that recorded it.</summary>

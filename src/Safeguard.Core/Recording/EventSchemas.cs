@@ -12,6 +12,8 @@ public static class EventSchemas
     private static readonly FieldKind Classifications = ListOf(Vocabulary.Classifications);
     private static readonly FieldKind Grade = OneOf("high", "medium", "standard");
     private static readonly FieldKind Decisions = ListOf(Any);
+    private static readonly FieldKind RiskLevel = OneOf("very-high", "high", "medium", "low");
+    private static readonly FieldKind Address = Object(Req("line1", Text), Opt("town", Text), Req("postcode", Text));
 
     private static readonly FieldKind IncidentChild = Object(
         Req("personId", Text), Opt("demeanour", LongText), Opt("demeanourNotObservedReason", Text), Opt("seenAndSpokenTo", Bool));
@@ -63,12 +65,29 @@ public static class EventSchemas
         ["s136-ended"] = [Req("s136EventId", Text), Opt("outcome", LongText)],
         ["police-protection"] = [Req("initiatingOfficer", Text), Req("designatedOfficer", Text), Opt("localAuthorityInformedAt", Instant)],
         ["police-protection-ended"] = [Opt("initiatingOfficer", Text), Opt("designatedOfficer", Text), Opt("localAuthorityInformedAt", Instant)],
+        // SO2: MAPPA category and level are checked (1 to 3) by OffenderChecks, which answers 422 mappa-invalid.
         ["offender-registered"] =
         [
-            Req("riskLevel", OneOf("very-high", "high", "medium", "low")), Opt("mappaCategory", Any), Opt("mappaLevel", Any), Opt("offenderManager", Text),
+            Req("riskLevel", RiskLevel), Opt("mappaCategory", Any), Opt("mappaLevel", Any), Opt("offenderManager", Text),
+            Opt("requirementStartedAt", Instant), Opt("notificationPeriod", Text), Opt("noFixedAbode", Bool), Opt("visitMonths", Int),
+            Opt("address", Address), Opt("notes", LongText),
         ],
         ["offender-visit"] = [Opt("notes", LongText)],
         ["offender-contact-with-child"] = [Opt("notes", LongText)],
+        ["offender-plan"] =
+        [
+            Opt("riskLevel", RiskLevel), Opt("visitMonths", Int), Opt("offenderManager", Text), Opt("mappaLevel", Any), Opt("summary", LongText),
+            Opt("reviewDate", Date),
+        ],
+        ["offender-notification"] =
+        [
+            Req("kind", OneOf("initial", "change", "periodic", "weekly", "household-stay", "foreign-travel")), Opt("changeOccurredAt", Instant),
+            Opt("address", Address), Opt("noFixedAbode", Bool), Opt("notes", LongText),
+        ],
+        ["offender-briefing"] = [Req("team", Text), Req("summary", LongText)],
+        ["offender-briefing-acknowledged"] = [Req("briefingEventId", Text), Opt("notes", LongText)],
+        ["offender-sighting"] = [Req("kind", OneOf("sighting", "contact")), Opt("location", Text), Opt("notes", LongText)],
+        ["offender-address-link"] = [Req("address", Text), Req("postcode", Text), Opt("source", Text)],
         ["cawn-served"] = [Opt("childStatus", OneOf("none", "in-care", "emergency-protection-order", "police-protection")), Opt("notes", LongText)],
         ["relationship"] = [Req("kind", OneOf([.. Vocabulary.RelationshipKinds])), Opt("start", Date), Opt("end", Date)],
         ["operation-encompass"] = [Req("school", Text), Req("notifiedAt", Instant)],

@@ -26,7 +26,8 @@ public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner
     private static readonly string[] MissingTypes = ["missing-reported", "missing-located", "safe-and-well-check", "return-interview"];
 
     private static readonly (string Field, string Type)[] EventReferences =
-        [("missingEventId", "missing-reported"), ("referralEventId", "referral"), ("incidentEventId", "incident")];
+        [("missingEventId", "missing-reported"), ("referralEventId", "referral"), ("incidentEventId", "incident"),
+         ("briefingEventId", "offender-briefing")];
 
     /// <summary>Runs every check in order: people exist and are visible (and <c>data.children</c> are among
     /// them), referenced events fit, the recording standards, and the law (CS3, the CAWN age limit).</summary>
@@ -39,6 +40,7 @@ public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner
         CheckTimes(s, people, prefix);
         await CheckMissingSequenceAsync(s, prefix, ct);
         await CheckDisruptionRulesAsync(s, people, prefix, ct);
+        CheckOffenderManagement(s, prefix);
         return people;
     }
 
@@ -170,6 +172,15 @@ public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner
     }
 
     private static Dictionary<string, string[]> Errors(string field, string message) => new() { [field] = [message] };
+
+    /// <summary>MAPPA category and level, and a plan's visit frequency, as guidance allows (SO2, SO3).</summary>
+    private static void CheckOffenderManagement(EventSubmission s, string prefix)
+    {
+        if (s.Type is not ("offender-registered" or "offender-plan")) return;
+        var e = new ChronologyEvent(s.Id, s.Type, s.OccurredAt, s.OccurredAt, s.People.Select(p => new Participant(p.PersonId, p.Role)).ToList(), s.Data);
+        if (Rules.Offenders.OffenderRegistrationCheck.Check(e) is { } refusal)
+            throw new ProblemException(Problems.Problems.Refused(refusal.Code, prefix + refusal.Field, refusal.Message));
+    }
 
     /// <summary>A child abduction warning notice only for a child the law allows (CS3).</summary>
     private async Task CheckDisruptionRulesAsync(EventSubmission s, Dictionary<Guid, Person> people, string prefix, CancellationToken ct)

@@ -19,7 +19,7 @@ public sealed record EventResult(string EventId, bool Created, EventOutputs Outp
 /// standards, stored with its people, run through the rules, and audited, in one transaction that is
 /// committed before the answer is given (P3, P4). The same id with the same body is stored once.</summary>
 public sealed partial class EventService(SafeguardDb db, PersonAccess access, AuditLog audit, RulesRunner rules, EventChecks checks,
-    CaseProjector cases, ExplanationReader explanations, TimeProvider clock)
+    CaseProjector cases, ExplanationReader explanations, TimeProvider clock, Offenders.OffenderAddressLinks addressLinks)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -78,6 +78,8 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
             AddRelationship(s, e);
             await db.SaveChangesAsync(ct);
             await cases.ProjectAsync(e, [], ct);
+            // K4: an offender's address shared with a child links them, before the rules read the offender's history.
+            if (await addressLinks.LinkAsync(e, ct) > 0) await cases.ProjectStreamsAsync(Cases.CaseStreams.Of(ChronologyEvent.From(e)), ct);
 
             var outputs = derive ? await rules.ApplyAsync(e, ct) : EventOutputs.None;
             e.Outputs = JsonSerializer.Serialize(outputs, Json);

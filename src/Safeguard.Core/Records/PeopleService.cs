@@ -21,7 +21,8 @@ public sealed record PersonCreated(Person Person, bool AlreadyExisted, IReadOnly
 
 /// <summary>Creates and corrects people. A correction keeps the old version readable (A3); a second
 /// create with the same source reference answers with the existing person.</summary>
-public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, AuditLog audit, Derivation.RulesRunner rules, TimeProvider clock)
+public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, AuditLog audit, Derivation.RulesRunner rules, TimeProvider clock,
+    Offenders.OffenderAddressLinks addressLinks)
 {
 
     // findMatches is false when the caller has matched the person already (the importer), so the search runs once, not twice.
@@ -71,8 +72,31 @@ public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, A
                 .Select(r => (Guid?)r.PersonId).FirstOrDefaultAsync(ct) ?? throw new InvalidOperationException("Saving the person failed.");
             return new PersonCreated(await access.GetVisibleAsync(actor, existing, ct), true, []);
         }
+        await LinkToOffendersAsync(person, ct);
         return new PersonCreated(person, false, matches);
     }
+
+    /// <summary>K4: a child recorded at a registered sex offender's home is linked to them, and the offenders derived again
+    /// (their manager alerted), in one unit of work.</summary>
+    private async Task LinkToOffendersAsync(Person person, CancellationToken ct)
+    {
+        if (AddressKey(person) is null) return;
+        // The importer creates people inside its own transaction: then this is part of it.
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var offenders = await addressLinks.LinkPersonAsync(person, ct);
+            if (offenders.Count > 0)
+                await rules.RederiveWithNeighboursAsync(offenders.Append(person.Id).ToList(), "a child was recorded at a registered sex offender's address", ct);
+            if (own is not null) await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    private static Rules.Offenders.AddressKey? AddressKey(Person person) => Rules.Offenders.AddressKey.Of(person.AddressLine1, person.Postcode);
 
     /// <summary>Likely existing records for someone about to be recorded (D2), best first.</summary>
     public async Task<IReadOnlyList<PossibleMatch>> PossibleMatchesAsync(Actor actor, string forename, string surname, DateOnly? dob,

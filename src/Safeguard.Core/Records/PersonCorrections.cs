@@ -68,8 +68,10 @@ public sealed partial class PeopleService
         PersonSearchKeys.Apply(person);
         audit.Record(actor, AuditActions.Change, "person", person.Id.ToString(), person.Id, $"version {person.Version}", reason);
         await db.SaveChangesAsync(ct);
+        // K4: a child now recorded at a registered sex offender's home is linked to them.
+        var offenders = await addressLinks.LinkPersonAsync(person, ct);
         // A corrected date of birth can change what the rules find (ages, the CAWN limit, who counts as a child).
-        await rules.RederiveWithNeighboursAsync([person.Id],
+        await rules.RederiveWithNeighboursAsync([person.Id, .. offenders],
             $"the person's details were corrected on {Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow()):d MMMM yyyy}: {reason.Trim()}", ct);
         await tx.CommitAsync(ct);
         return person;

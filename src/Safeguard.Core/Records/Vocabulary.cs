@@ -37,6 +37,10 @@ public static class Vocabulary
         "operation-encompass", "outcome-recorded",
         // Added by the rules: recording a trigger plan (F4) closes the trigger-plan task.
         "trigger-plan",
+        // Offender management (SO1–SO4, K1–K4): the risk management plan, notifications by the offender, briefings to
+        // neighbourhood teams and their acknowledgement, officers' sightings, and addresses found shared with a child.
+        "offender-plan", "offender-notification", "offender-briefing", "offender-briefing-acknowledged", "offender-sighting",
+        "offender-address-link",
     };
 
     /// <summary>Plain-English names for event types, as shown in chronologies.</summary>
@@ -63,6 +67,15 @@ public static class Vocabulary
         "custody-transfer-outcome" => "Local authority accommodation: outcome",
         "custody-released" => "Released from custody",
         "operation-encompass" => "Operation Encompass notification",
+        "offender-registered" => "Registered sex offender: registration",
+        "offender-visit" => "Offender home visit",
+        "offender-contact-with-child" => "Offender reported in contact with a child",
+        "offender-plan" => "Offender risk management plan",
+        "offender-notification" => "Notification by a registered sex offender",
+        "offender-briefing" => "Briefing about an offender",
+        "offender-briefing-acknowledged" => "Briefing acknowledged",
+        "offender-sighting" => "Offender seen by an officer",
+        "offender-address-link" => "Offender linked to a child's address",
         _ => char.ToUpperInvariant(type[0]) + type[1..].Replace('-', ' '),
     };
 }

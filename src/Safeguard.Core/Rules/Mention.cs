@@ -45,6 +45,8 @@ public static class Mention
         "offender-contact-with-child" => "offender's contact with a child",
         "investigation-closed" => "closing of the investigation",
         "custody-released" => "release from custody",
+        "offender-sighting" => "officer's sighting of an offender",
+        "offender-address-link" => "address match",
         _ => type.Replace('-', ' '),
     };
 

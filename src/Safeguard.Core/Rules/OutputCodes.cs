@@ -31,6 +31,10 @@ public static class OutputCodes
         public const string AppropriateAdult = "appropriate-adult";
         /// <summary>CU5: a Mental Health Act s136 detention reaches its time limit.</summary>
         public const string S136Limit = "s136-limit";
+        /// <summary>SO1: the registered sex offender's next periodic (or weekly, with no fixed abode) notification is due.</summary>
+        public const string OffenderNotification = "offender-notification";
+        /// <summary>K3: a neighbourhood team acknowledges a briefing about an offender.</summary>
+        public const string AcknowledgeBriefing = "acknowledge-briefing";
 
         public static IReadOnlySet<string> All { get; } = ConstantsOf(typeof(Tasks));
     }
@@ -47,6 +51,10 @@ public static class OutputCodes
         public const string RecordingGap = "recording-gap";
         /// <summary>CU3: a child is still detained without charge at the detention limit.</summary>
         public const string DetentionLimitReached = "detention-limit-reached";
+        /// <summary>SO1: an offender notified the police later than the law allows.</summary>
+        public const string OffenderNotificationLate = "offender-notification-late";
+        /// <summary>K3: an officer saw or spoke with an offender; the offender manager should know.</summary>
+        public const string OffenderSighting = "offender-sighting";
         /// <summary>An open task passed its due time (API.md "Escalation when time passes").</summary>
         public const string TaskOverdue = "task-overdue";
 

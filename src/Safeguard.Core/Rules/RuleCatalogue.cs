@@ -2,6 +2,7 @@ using Safeguard.Core.Rules.Custody;
 using Safeguard.Core.Rules.DomesticAbuse;
 using Safeguard.Core.Rules.Exploitation;
 using Safeguard.Core.Rules.Missing;
+using Safeguard.Core.Rules.Offenders;
 using Safeguard.Core.Rules.Protection;
 
 namespace Safeguard.Core.Rules;
@@ -33,5 +34,12 @@ public static class RuleCatalogue
         new TransferRequestRule(),
         new HeldOvernightRule(),
         new S136LimitRule(),
+        new OffenderVisitRule(),
+        new OffenderNotificationRule(),
+        new LateNotificationRule(),
+        new RegisteredSexOffenderRule(),
+        new OffenderContactWithChildRule(),
+        new OffenderSightingRule(),
+        new BriefingAcknowledgementRule(),
     ];
 }

@@ -22,6 +22,13 @@ public static class RuleTitles
         ["B3-record-outcome"] = "Outcome for the child to record (B3)",
         ["WT3-icpc"] = "Initial child protection conference due (WT3)",
         ["PP1-police-protection-limit"] = "Police protection time limit (PP1)",
+        ["SO3-offender-visit"] = "Offender home visit due (SO3)",
+        ["SO1-offender-notification"] = "Offender notification due (SO1)",
+        ["SO1-late-notification"] = "Offender notified late (SO1)",
+        ["K1-registered-sex-offender"] = "Registered sex offender (K1)",
+        ["K4-offender-contact-with-child"] = "Registered sex offender linked to a child (K4)",
+        ["K3-offender-sighting"] = "Offender seen by an officer (K3)",
+        ["K3-acknowledge-briefing"] = "Briefing about an offender to acknowledge (K3)",
         [RuleEngine.ClosureRuleName] = "Task done",
         ["by-hand"] = "Raised by hand",
     };

@@ -20,6 +20,9 @@ public static class Teams
     /// <summary>The custody officer (custody sergeant) holding a detained child: reviews, transfers, appropriate adults.</summary>
     public const string Custody = "custody";
 
+    /// <summary>The offender management (dangerous offender) unit: visits and notifications of registered sex offenders.</summary>
+    public const string OffenderManagement = "offender-management";
+
     /// <summary>A team's name for people to read ("Missing persons unit"); an unknown code in words.</summary>
     public static string Describe(string team) => team switch
     {
@@ -31,6 +34,7 @@ public static class Teams
         SocialCare => "Children's social care",
         DesignatedOfficer => "Designated officer",
         Custody => "Custody officer",
+        OffenderManagement => "Offender management unit",
         _ => Words(team),
     };
 

@@ -74,6 +74,24 @@ public sealed class RuleSettings
     public int RecordOutcomeWorkingDays => Int("B3.recordOutcomeWorkingDays");
     /// <summary>DA4: the London time a school day starts.</summary>
     public TimeOnly SchoolDayStart => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Int("DA4.schoolDayStartMinutes")));
+    /// <summary>SO1: days within which an offender notifies a change (and the initial notification).</summary>
+    public int OffenderNotificationDays => Int("SO1.notificationDays");
+    /// <summary>SO1: months between periodic notifications.</summary>
+    public int OffenderPeriodicNotificationMonths => Int("SO1.periodicNotificationMonths");
+    /// <summary>SO1: days between notifications for an offender with no fixed abode.</summary>
+    public int OffenderNoFixedAbodeNotificationDays => Int("SO1.noFixedAbodeNotificationDays");
+    /// <summary>SO3: months between home visits by default, per risk level (very-high, high, medium, low).</summary>
+    public int OffenderVisitMonths(string riskLevel) => riskLevel switch
+    {
+        "very-high" => Int("SO3.visitMonthsVeryHigh"),
+        "high" => Int("SO3.visitMonthsHigh"),
+        "medium" => Int("SO3.visitMonthsMedium"),
+        _ => Int("SO3.visitMonthsLow"),
+    };
+    /// <summary>SO4: offenders per offender manager.</summary>
+    public int CaseloadPerManager => Int("SO4.caseloadPerManager");
+    /// <summary>K3: calendar days for a neighbourhood team to acknowledge a briefing.</summary>
+    public int BriefingAcknowledgementDays => Int("K3.briefingAcknowledgementDays");
     /// <summary>CS3: a child abduction warning notice child must be under this age...</summary>
     public int CawnAgeLimit => Int("CS3.ageLimit");
     /// <summary>CS3: ...or under this age if in care, under an EPO or in police protection.</summary>

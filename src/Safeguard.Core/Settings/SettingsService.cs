@@ -80,7 +80,7 @@ public sealed class SettingsService(SafeguardDb db, AuditLog audit, TimeProvider
         "DA" => "Domestic abuse",
         "B" => "Recording standards",
         "CU" => "Children in custody",
-        "SO" => "Sex offenders",
+        "SO" or "K" => "Sex offenders",
         "IN" => "Investigations",
         "RT" => "Retention",
         var other => other,

@@ -133,6 +133,7 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
         "missing" => Rules.Teams.MissingPersons,
         "specialist-child-abuse" => Rules.Teams.Investigation,
         "custody" => Rules.Teams.Custody,
+        "offender-management" => Rules.Teams.OffenderManagement,
         _ => null,
     };
 

@@ -25,6 +25,8 @@ public static class CoreServices
         services.AddScoped<PeopleService>();
         services.AddScoped<EventService>();
         services.AddScoped<EventChecks>();
+        services.AddScoped<Core.Offenders.OffenderAddressLinks>();
+        services.AddScoped<Core.Offenders.OffenderManagement>();
         services.AddScoped<Core.Cases.CaseProjector>();
         services.AddScoped<Core.Cases.CaseService>();
         services.AddScoped<RulesRunner>();

@@ -17,6 +17,14 @@ public static class PageAccess
     /// <summary>Those who see the recording-quality measures (supervisors, leaders, auditors, administrators).</summary>
     public static readonly IReadOnlySet<string> Measures = new HashSet<string> { Roles.Supervisor, Roles.Leader, Roles.Auditor, Roles.Administrator };
 
+    /// <summary>Those who see offender managers' caseloads against SO4 (K2): leaders and supervisors, offender managers themselves,
+    /// auditors and administrators.</summary>
+    public static readonly IReadOnlySet<string> Caseloads = new HashSet<string>
+        { Roles.Leader, Roles.Supervisor, Roles.OffenderManager, Roles.Auditor, Roles.Administrator };
+
+    /// <summary>Those who record offender management: offender managers, supervisors, administrators.</summary>
+    public static readonly IReadOnlySet<string> ManageOffenders = new HashSet<string> { Roles.OffenderManager, Roles.Supervisor, Roles.Administrator };
+
     /// <summary>Those who may decide possible matches and merges (the same as those who decide flags).</summary>
     public static readonly IReadOnlySet<string> MatchReviews = Roles.DecideFlags;
 
@@ -46,6 +54,14 @@ public static class PageAccess
         new("/Exploitation/", Roles.Record),
         new("/Custody/", Roles.Record),
         new("/Worklist/", Roles.ReadPeople),
+        new("/Offenders/", Roles.SeeOffenders),
+        new("/Offenders/Index", ManageOffenders),
+        new("/Offenders/Caseloads", Caseloads),
+        new("/Offenders/Register", ManageOffenders),
+        new("/Offenders/Visit", ManageOffenders),
+        new("/Offenders/Sighting", Roles.Record),
+        new("/Offenders/Briefings", Roles.Record),
+        new("/Offenders/Brief", ManageOffenders),
         new("/Matching/", MatchReviews),
         new("/Measures/", Measures),
         new("/Admin/", Administrators),
@@ -66,6 +82,7 @@ public static class PageAccess
         new("Missing now", "/missing/now", "/Missing/Now"),
         new("Custody", "/custody/now", "/Custody/Now"),
         new("Worklist", "/worklist", "/Worklist/Index"),
+        new("Offenders", "/offenders", "/Offenders/Index"),
         new("Match reviews", "/matching/reviews", "/Matching/Reviews/Index"),
         new("Measures", "/measures/recording", "/Measures/Recording"),
         new("Admin", "/admin/settings", "/Admin/Settings/Index"),
@@ -92,6 +109,12 @@ public static class PageAccess
             "Children charged and refused bail per local authority: requests, refusals, transfers, certificates and children held overnight."),
         new("Worklist", "/worklist", "/Worklist/Index",
             "Open and overdue tasks and alerts for your team, most urgent first, each explaining itself."),
+        new("Offender caseload", "/offenders", "/Offenders/Index",
+            "Registered sex offenders you manage, overdue home visits first; record a visit, register an offender, brief a neighbourhood team."),
+        new("Offender managers' caseloads", "/offenders/caseloads", "/Offenders/Caseloads",
+            "Offenders per offender manager and per unit against the caseload guidance, units over it first."),
+        new("Briefings about offenders", "/offenders/briefings", "/Offenders/Briefings",
+            "Briefings sent to your neighbourhood team to acknowledge, and where to record seeing an offender."),
         new("Recording quality", "/measures/recording", "/Measures/Recording",
             "The child's views and demeanour recorded, children at domestic abuse incidents without a PPN, time to record, per team and month."),
         new("Match reviews", "/matching/reviews", "/Matching/Reviews/Index",

@@ -58,6 +58,8 @@ public static class SecuritySetup
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(AdminPolicy, p => p.RequireRole(Core.Organisation.Roles.Administrator))
             .AddPolicy(Api.MeasureEndpoints.MeasuresPolicy, p => p.RequireRole(PageAccess.Measures))
+            .AddPolicy(Api.OffenderEndpoints.OffendersPolicy, p => p.RequireRole(Core.Organisation.Roles.SeeOffenders))
+            .AddPolicy(Api.OffenderEndpoints.CaseloadsPolicy, p => p.RequireRole(PageAccess.Caseloads))
             .AddPagePolicies();
         services.AddAntiforgery(o => { o.Cookie.Name = "safeguard-csrf"; o.Cookie.SameSite = SameSiteMode.Strict; });
         return services;

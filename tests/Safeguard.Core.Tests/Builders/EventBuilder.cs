@@ -34,6 +34,7 @@ public sealed class EventBuilder
     public EventBuilder With(string field, string value) { _data[field] = value; return this; }
     public EventBuilder With(string field, bool value) { _data[field] = value; return this; }
     public EventBuilder With(string field, int value) { _data[field] = value; return this; }
+    public EventBuilder Offender(PersonFacts offender) => With(offender, "offender");
     public EventBuilder With(string field, DateTimeOffset value) { _data[field] = value.ToString("O"); return this; }
     public EventBuilder WithList(string field, params string[] values)
     {
@@ -59,6 +60,13 @@ public static class An
 
     public static EventBuilder Located(PersonFacts child, string missingEventId, string at) =>
         new EventBuilder("missing-located").At(at).Child(child).With("missingEventId", missingEventId).With("locatedAt", Time.At(at));
+
+    /// <summary>A registration on the sex offenders register: MAPPA category 1, level 1, the given risk and manager.</summary>
+    public static EventBuilder Registration(PersonFacts offender, string at, string riskLevel = "high", string manager = "user:om-jones") =>
+        new EventBuilder("offender-registered").At(at).Offender(offender).With("riskLevel", riskLevel).With("mappaCategory", 1).With("mappaLevel", 1)
+            .With("offenderManager", manager);
+
+    public static EventBuilder Visit(PersonFacts offender, string at) => new EventBuilder("offender-visit").At(at).Offender(offender);
 
     public static EventBuilder Screening(PersonFacts child, string at, params string[] indicators) =>
         new EventBuilder("cse-screening").At(at).Child(child).WithList("indicators", indicators);

@@ -21,14 +21,14 @@ public sealed partial class RolePagesTests : IDisposable
     {
         { "officer", Front },
         { "control-room", Front },
-        { "offender-manager", Front },
+        { "offender-manager", [.. Front, "/offenders"] },
         { "custody-officer", Front },
         { "investigator", [.. Front, "/matching/reviews"] },
-        { "supervisor", [.. Front, "/matching/reviews", "/measures/recording"] },
+        { "supervisor", [.. Front, "/offenders", "/matching/reviews", "/measures/recording"] },
         { "leader", [.. Readers, "/measures/recording"] },
         { "auditor", [.. Readers, "/measures/recording"] },
         { "partner-practitioner", [] },
-        { "administrator", [.. Front, "/matching/reviews", "/measures/recording", "/admin/settings"] },
+        { "administrator", [.. Front, "/offenders", "/matching/reviews", "/measures/recording", "/admin/settings"] },
     };
 
     /// <summary>Every page that opens without an id, and the roles that may use it.</summary>
@@ -45,6 +45,9 @@ public sealed partial class RolePagesTests : IDisposable
         ["/custody/now"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/custody/book"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/measures/custody-transfers"] = ["supervisor", "leader", "auditor", "administrator"],
+        ["/offenders"] = ["offender-manager", "supervisor", "administrator"],
+        ["/offenders/caseloads"] = ["offender-manager", "supervisor", "leader", "auditor", "administrator"],
+        ["/offenders/briefings"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/matching/reviews"] = ["investigator", "supervisor", "administrator"],
         ["/measures/recording"] = ["supervisor", "leader", "auditor", "administrator"],
         ["/admin/settings"] = ["administrator"],
