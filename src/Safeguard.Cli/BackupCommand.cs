@@ -169,17 +169,33 @@ public static class BackupCommand
         return (long)(await tables.ExecuteScalarAsync(ct))! == 4 ? null : "it is not a Safeguard database";
     }
 
-    /// <summary>True when another connection has the database open. A connection in write-ahead-log mode holds a
-    /// shared lock on the file for as long as it is open, so an exclusive lock is refused while the server runs
-    /// (even idle); a process that has died holds nothing.</summary>
+    /// <summary>True when another process has the database open. Every connection to a database in write-ahead-log
+    /// mode holds a shared lock on one byte of the <c>-shm</c> file (SQLite's "dead man switch") for as long as it is
+    /// open, even idle; a process that has died holds nothing. So an exclusive lock on that byte is refused exactly
+    /// while the server (or anything else) has the database open. A write in progress is caught as well.</summary>
     private static async Task<bool> InUseAsync(string file, CancellationToken ct)
     {
+        const long deadManSwitch = 128; // SQLite's shared-memory lock offset 120 + 8 lock slots
+        var shm = file + "-shm";
+        if (OperatingSystem.IsLinux() && File.Exists(shm)) // the server runs on Linux; SQLite locks this way on every Unix
+        {
+            await using var stream = new FileStream(shm, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            try
+            {
+                stream.Lock(deadManSwitch, 1);
+                stream.Unlock(deadManSwitch, 1);
+            }
+            catch (IOException)
+            {
+                return true;
+            }
+        }
         var builder = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 1 };
         await using var connection = new SqliteConnection(builder.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
-            await ExecuteAsync(connection, "PRAGMA busy_timeout=500; PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; ROLLBACK;", ct);
+            await ExecuteAsync(connection, "PRAGMA busy_timeout=500; BEGIN IMMEDIATE; ROLLBACK;", ct);
             return false;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
