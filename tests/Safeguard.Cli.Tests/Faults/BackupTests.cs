@@ -49,6 +49,9 @@ public sealed class BackupTests : IDisposable
         using var restored = new FreshDatabase(_database.Provider);
         var restore = await RestoreAsync(restored, backupFile);
         Assert.True(restore.ExitCode == 0, restore.ToString());
+        var again = await RestoreAsync(restored, backupFile); // a database that now holds records is not replaced unasked
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already holds", again.Error);
 
         await using (var services = restored.Services())
         {
