@@ -40,6 +40,8 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var (key, value) in database.Settings) start.Environment[key] = value;
         start.Environment["Safeguard__BootstrapToken"] = Token;
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // No file watchers for appsettings: the machine's inotify instances are shared by every process running tests.
+        start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
