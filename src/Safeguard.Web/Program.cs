@@ -17,7 +17,7 @@ builder.Services.AddSafeguardCore();
 if (builder.Configuration.GetValue<bool?>("Safeguard:Clock:Enabled") ?? !builder.Environment.IsEnvironment("Testing"))
     builder.Services.AddHostedService<ClockWorker>();
 builder.Services.AddSafeguardSecurity();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddStableCode);
 builder.Services.AddExceptionHandler<Problems.ExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer(OpenApiCodes.AddAsync));
 // A query string that does not bind (e.g. ?limit=x) is refused as a problem with a code, like every other bad input.

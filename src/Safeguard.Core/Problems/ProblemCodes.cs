@@ -11,12 +11,13 @@ public static class ProblemCodes
     public const string BadRequest = "bad-request";
     public const string SettingOutOfRange = "setting-out-of-range";
 
-    // 401, 403, 404, 413, 415: who may ask, and what can be read.
+    // 401, 403, 404, 405, 413, 415: who may ask, and what can be read.
     public const string Unauthenticated = "unauthenticated";
     public const string Forbidden = "forbidden";
     public const string NotFound = "not-found";
     public const string BodyTooLarge = "body-too-large";
     public const string UnsupportedMediaType = "unsupported-media-type";
+    public const string MethodNotAllowed = "method-not-allowed";
 
     // 409: the request meets the record in a state that does not allow it.
     public const string Conflict = "conflict";

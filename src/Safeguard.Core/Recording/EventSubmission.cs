@@ -53,6 +53,7 @@ public static class EventSubmissionReader
 
         var type = String(e, "type");
         if (string.IsNullOrWhiteSpace(type)) Error("type", "is required");
+        else if (type.Length > 100 || FieldKind.ControlProblem(type, free: false) is not null) Error("type", "is not a known event type");
         else if (!Vocabulary.EventTypes.Contains(type))
         {
             if (prefix.Length == 0) throw new ProblemException(Problems.Problems.UnknownEventType(type));
@@ -86,7 +87,16 @@ public static class EventSubmissionReader
         if (e.TryGetProperty("location", out var loc) && loc.ValueKind != JsonValueKind.Null)
         {
             if (loc.ValueKind != JsonValueKind.Object) Error("location", "must be an object with name and postcode");
-            else { locationName = String(loc, "name"); locationPostcode = PersonSearchKeys.NormalisePostcode(String(loc, "postcode")); }
+            else
+            {
+                locationName = String(loc, "name");
+                locationPostcode = String(loc, "postcode");
+                if (locationName is not null && (locationName.Length > 500 || FieldKind.ControlProblem(locationName, free: false) is not null))
+                    Error("location.name", "must be at most 500 characters without control characters");
+                if (locationPostcode is not null && (locationPostcode.Length > 40 || FieldKind.ControlProblem(locationPostcode, free: false) is not null))
+                    Error("location.postcode", "must be a postcode: at most 40 characters without control characters");
+                locationPostcode = PersonSearchKeys.NormalisePostcode(locationPostcode);
+            }
         }
 
         var recordedBy = OptionalText(e, "recordedBy", Error);
@@ -111,7 +121,11 @@ public static class EventSubmissionReader
     private static string? OptionalText(JsonElement e, string name, Action<string, string> error)
     {
         if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind != JsonValueKind.String || v.GetString()!.Length > 100) { error(name, "must be text of at most 100 characters"); return null; }
+        if (v.ValueKind != JsonValueKind.String || v.GetString()!.Length > 100 || FieldKind.ControlProblem(v.GetString()!, free: false) is not null)
+        {
+            error(name, "must be text of at most 100 characters without control characters");
+            return null;
+        }
         return v.GetString();
     }
 

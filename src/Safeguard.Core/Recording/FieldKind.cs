@@ -10,8 +10,10 @@ public abstract record FieldKind
     /// <summary>Null when the value fits, else a message naming what was expected.</summary>
     public abstract string? Check(JsonElement value);
 
-    public static readonly FieldKind Text = new TextKind(2000);
-    public static readonly FieldKind LongText = new TextKind(20000);
+    /// <summary>A short text: a name, a code, a place. No control characters at all.</summary>
+    public static readonly FieldKind Text = new TextKind(2000, Free: false);
+    /// <summary>Free text (a summary, notes, a narrative): line breaks and tabs are part of it; other control characters are not.</summary>
+    public static readonly FieldKind LongText = new TextKind(20000, Free: true);
     public static readonly FieldKind Bool = new BoolKind();
     public static readonly FieldKind Instant = new InstantKind();
     public static readonly FieldKind Date = new DateKind();
@@ -23,11 +25,18 @@ public abstract record FieldKind
     public static FieldKind ListOf(IEnumerable<string> values) => new ListKind(new EnumKind(values.ToArray()));
     public static FieldKind Object(params Field[] fields) => new ObjectKind(fields);
 
-    private sealed record TextKind(int MaxLength) : FieldKind
+    private sealed record TextKind(int MaxLength, bool Free) : FieldKind
     {
         public override string? Check(JsonElement v) => v.ValueKind != JsonValueKind.String ? "must be text"
-            : v.GetString()!.Length > MaxLength ? $"must be at most {MaxLength} characters" : null;
+            : v.GetString()!.Length > MaxLength ? $"must be at most {MaxLength} characters"
+            : ControlProblem(v.GetString()!, Free);
     }
+
+    /// <summary>Null when the text has no control characters other than, in free text, line breaks and tabs.</summary>
+    public static string? ControlProblem(string text, bool free) =>
+        text.Any(c => char.IsControl(c) && !(free && c is '\n' or '\r' or '\t'))
+            ? free ? "must not contain control characters other than line breaks and tabs" : "must not contain control characters, line breaks or tabs"
+            : null;
 
     private sealed record BoolKind : FieldKind
     {
@@ -93,9 +102,16 @@ public abstract record FieldKind
         }
     }
 
+    /// <summary>Any shape, but its texts are free text: no control characters other than line breaks and tabs.</summary>
     private sealed record AnyKind : FieldKind
     {
-        public override string? Check(JsonElement v) => null;
+        public override string? Check(JsonElement v) => v.ValueKind switch
+        {
+            JsonValueKind.String => ControlProblem(v.GetString()!, free: true),
+            JsonValueKind.Array => v.EnumerateArray().Select(Check).FirstOrDefault(p => p is not null),
+            JsonValueKind.Object => v.EnumerateObject().Select(p => ControlProblem(p.Name, free: false) ?? Check(p.Value)).FirstOrDefault(p => p is not null),
+            _ => null,
+        };
     }
 
     /// <summary>ISO 8601 with an explicit offset or Z; a bare local time is refused (it is ambiguous).</summary>

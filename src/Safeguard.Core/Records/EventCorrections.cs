@@ -33,7 +33,7 @@ public sealed partial class EventService
         var reason = body.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()!.Trim() : "";
         if (reason.Length == 0) throw new ProblemException(Problems.Problems.Invalid("reason", "Say why the record is being corrected."));
         if (reason.Length > 1000) throw new ProblemException(Problems.Problems.Invalid("reason", "must be 1000 characters or fewer"));
-        if (!body.TryGetProperty("expectedVersion", out var ev) || !ev.TryGetInt32(out var expectedVersion))
+        if (!body.TryGetProperty("expectedVersion", out var ev) || ev.ValueKind != JsonValueKind.Number || !ev.TryGetInt32(out var expectedVersion))
             throw new ProblemException(Problems.Problems.Invalid("expectedVersion", "is required: the version of the event you are correcting"));
         if (!body.TryGetProperty("occurredAt", out _) && !body.TryGetProperty("people", out _) && !body.TryGetProperty("data", out _))
             throw new ProblemException(Problems.Problems.Invalid("body", "Give the corrected occurredAt, people or data."));

@@ -37,9 +37,15 @@ public static class MeasureEndpoints
         return api;
     }
 
-    /// <summary>The period asked for, or the last 12 months; refused if it is back to front.</summary>
+    /// <summary>The earliest and latest instants a period may name: far beyond any record, well inside what the
+    /// calendar arithmetic of the measures can reach (year 9999 overflows when a PPN window is added).</summary>
+    private static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero), Latest = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The period asked for, or the last 12 months; refused if it is back to front or outside 1900–2200.</summary>
     public static (DateTimeOffset From, DateTimeOffset To) Period(DateTimeOffset? from, DateTimeOffset? to, TimeProvider? clock = null)
     {
+        if (from is { } f && (f < Earliest || f > Latest)) throw new ProblemException(Core.Problems.Problems.Invalid("from", "must be between 1900 and 2200"));
+        if (to is { } t && (t < Earliest || t > Latest)) throw new ProblemException(Core.Problems.Problems.Invalid("to", "must be between 1900 and 2200"));
         var end = (to ?? (clock ?? TimeProvider.System).GetUtcNow()).ToUniversalTime();
         var start = (from ?? end.AddMonths(-12)).ToUniversalTime();
         if (start >= end) throw new ProblemException(Core.Problems.Problems.Invalid("from", "must be before to"));

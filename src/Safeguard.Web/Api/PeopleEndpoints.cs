@@ -69,7 +69,7 @@ public static class PeopleEndpoints
         {
             var body = (await RequestBody.ReadJsonAsync(http)).RequireObject();
             var given = body.EnumerateObject().Select(p => p.Name).ToHashSet();
-            int? expectedVersion = body.TryGetProperty("expectedVersion", out var ev) && ev.TryGetInt32(out var v) ? v : null;
+            var expectedVersion = body.ExpectedVersion();
             var person = await service.CorrectAsync(http.User.ToActor(), id, ReadPerson(body), given, body.Str("reason") ?? "", expectedVersion, http.RequestAborted);
             return Results.Ok(ProfileBuilder.ToView(person, Core.Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow())));
         }).WithSummary("Correct a person's details: {reason, expectedVersion, forename?, surname?, dateOfBirth?, gender?, aliases?, address?}; fields not sent stay as they are. " +

@@ -34,6 +34,31 @@ public static class Problems
         return details;
     }
 
+    /// <summary>Problems the framework writes itself (no route matched: 404; a route without this method: 405; a
+    /// request it could not read) carry the same stable <c>code</c> and <c>type</c> as Safeguard's own, so that every
+    /// refusal reads alike whatever produced it.</summary>
+    public static void AddStableCode(ProblemDetailsContext context)
+    {
+        var details = context.ProblemDetails;
+        if (details.Extensions.ContainsKey("code")) return;
+        var status = details.Status ?? context.HttpContext.Response.StatusCode;
+        var code = status switch
+        {
+            400 => ProblemCodes.BadRequest,
+            401 => ProblemCodes.Unauthenticated,
+            403 => ProblemCodes.Forbidden,
+            404 => ProblemCodes.NotFound,
+            405 => ProblemCodes.MethodNotAllowed,
+            413 => ProblemCodes.BodyTooLarge,
+            415 => ProblemCodes.UnsupportedMediaType,
+            503 => ProblemCodes.Busy,
+            _ => null,
+        };
+        if (code is null) return;
+        details.Extensions["code"] = code;
+        details.Type = $"https://safeguard.example/problems/{code}";
+    }
+
     /// <summary>What a failure of the database means for the caller, or null for a real fault: briefly busy (503
     /// <c>busy</c> with <c>Retry-After</c>), a change based on an older version (409 <c>stale-version</c>), or
     /// two changes to one record at once (409 <c>concurrent-change</c>). Nothing of the request was written.</summary>
