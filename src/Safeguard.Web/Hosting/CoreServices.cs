@@ -33,6 +33,7 @@ public static class CoreServices
         services.AddScoped<ProfileBuilder>();
         services.AddScoped<ActorDirectory>();
         services.AddScoped<ExplanationReader>();
+        services.AddSingleton(SignInPolicy.Default);
         services.AddScoped<Accounts>();
         services.AddScoped<ActorNames>();
         services.AddScoped<ApiClients>();
