@@ -5,19 +5,26 @@ using Serilog;
 namespace Safeguard.Web.Hosting;
 
 /// <summary>Structured logs (Serilog) and metrics and traces (OpenTelemetry). Logs never carry personal
-/// data: request logging records the path template and status, never query strings or bodies.</summary>
+/// data: request logging records the path template and status, never query strings or bodies, and every event
+/// passes through <see cref="LogRedaction"/> before any sink, the configured ones too, writes it.</summary>
 public static class Observability
 {
     public static WebApplicationBuilder AddSafeguardObservability(this WebApplicationBuilder builder)
     {
-        // Defaults first, then the Serilog section of configuration, which may change any level.
+        // Defaults first, then the Serilog section of configuration, which may change any level. Levels and enrichers
+        // act before the redactor; the console and any sink named in configuration (Serilog:Using, Serilog:WriteTo)
+        // sit behind it, so nothing reaches a sink unredacted.
         builder.Services.AddSerilog((services, config) => config
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
-            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Configuration(SerilogSection(builder.Configuration, sinks: false))
             .Enrich.FromLogContext()
-            .WriteTo.Console());
+            .WriteTo.Sink(new RedactingSink(new LoggerConfiguration()
+                .MinimumLevel.Verbose()
+                .ReadFrom.Configuration(SerilogSection(builder.Configuration, sinks: true))
+                .WriteTo.Console()
+                .CreateLogger())));
 
         var otel = builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/health")))
@@ -27,6 +34,15 @@ public static class Observability
             otel.WithTracing(t => t.AddConsoleExporter()).WithMetrics(m => m.AddConsoleExporter());
         }
         return builder;
+    }
+
+    /// <summary>The Serilog section with only its sinks (Using, WriteTo) or only the rest (levels, enrichers, properties).</summary>
+    private static IConfiguration SerilogSection(IConfiguration configuration, bool sinks)
+    {
+        static bool IsSink(string key) => key.StartsWith("Serilog:Using", StringComparison.OrdinalIgnoreCase)
+            || key.StartsWith("Serilog:WriteTo", StringComparison.OrdinalIgnoreCase);
+        return new ConfigurationBuilder().AddInMemoryCollection(configuration.GetSection("Serilog").AsEnumerable()
+            .Where(kv => kv.Value is not null && IsSink(kv.Key) == sinks)).Build();
     }
 
     public static WebApplication UseSafeguardRequestLogging(this WebApplication app)
