@@ -39,8 +39,11 @@ public static class LogRedaction
         "Microsoft.Data.Sqlite.SqliteException", "Npgsql.", "Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException",
     ];
 
-    public static LogEvent Redact(LogEvent e) =>
-        new(e.Timestamp, e.Level, e.Exception is null ? null : new RedactedException(e.Exception), e.MessageTemplate,
+    /// <param name="e">The event as logged.</param>
+    /// <param name="keepExceptionMessages">Keep every exception's message (<c>Safeguard:Logging:KeepExceptionMessages</c>):
+    /// only while diagnosing a fault on a system without real data.</param>
+    public static LogEvent Redact(LogEvent e, bool keepExceptionMessages = false) =>
+        new(e.Timestamp, e.Level, e.Exception is null ? null : new RedactedException(e.Exception, keepExceptionMessages), e.MessageTemplate,
             e.Properties.Select(p => new LogEventProperty(p.Key, Value(p.Key, p.Value))), e.TraceId ?? default, e.SpanId ?? default);
 
     private static LogEventPropertyValue Value(string name, LogEventPropertyValue value)
@@ -76,9 +79,9 @@ public static class LogRedaction
 
 /// <summary>An exception as the log keeps it: the original's type, the stack trace and, for the kinds known to be safe,
 /// the message; inner exceptions likewise.</summary>
-public sealed class RedactedException(Exception original)
-    : Exception(LogRedaction.MessageIsSafe(original) ? original.Message : "(message withheld: it may hold personal data)",
-        original.InnerException is null ? null : new RedactedException(original.InnerException))
+public sealed class RedactedException(Exception original, bool keepMessage = false)
+    : Exception(keepMessage || LogRedaction.MessageIsSafe(original) ? original.Message : "(message withheld: it may hold personal data)",
+        original.InnerException is null ? null : new RedactedException(original.InnerException, keepMessage))
 {
     public string OriginalType { get; } = original.GetType().FullName ?? original.GetType().Name;
     public override string? StackTrace { get; } = original.StackTrace;
@@ -88,9 +91,9 @@ public sealed class RedactedException(Exception original)
 }
 
 /// <summary>Passes every event, redacted, to the sinks behind it; disposing it disposes them.</summary>
-public sealed class RedactingSink(Serilog.Core.Logger sinks) : ILogEventSink, IDisposable
+public sealed class RedactingSink(Serilog.Core.Logger sinks, bool keepExceptionMessages = false) : ILogEventSink, IDisposable
 {
-    public void Emit(LogEvent logEvent) => sinks.Write(LogRedaction.Redact(logEvent));
+    public void Emit(LogEvent logEvent) => sinks.Write(LogRedaction.Redact(logEvent, keepExceptionMessages));
 
     public void Dispose() => sinks.Dispose();
 }

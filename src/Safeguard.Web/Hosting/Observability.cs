@@ -24,7 +24,7 @@ public static class Observability
                 .MinimumLevel.Verbose()
                 .ReadFrom.Configuration(SerilogSection(builder.Configuration, sinks: true))
                 .WriteTo.Console()
-                .CreateLogger())));
+                .CreateLogger(), builder.Configuration.GetValue<bool>("Safeguard:Logging:KeepExceptionMessages"))));
 
         var otel = builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/health")))
@@ -41,8 +41,10 @@ public static class Observability
     {
         static bool IsSink(string key) => key.StartsWith("Serilog:Using", StringComparison.OrdinalIgnoreCase)
             || key.StartsWith("Serilog:WriteTo", StringComparison.OrdinalIgnoreCase);
-        return new ConfigurationBuilder().AddInMemoryCollection(configuration.GetSection("Serilog").AsEnumerable()
-            .Where(kv => kv.Value is not null && IsSink(kv.Key) == sinks)).Build();
+        // Leaves only: a parent key copied with an empty value would read as a sink with no name.
+        var section = configuration.GetSection("Serilog");
+        return new ConfigurationBuilder().AddInMemoryCollection(section.AsEnumerable()
+            .Where(kv => IsSink(kv.Key) == sinks && !configuration.GetSection(kv.Key).GetChildren().Any())).Build();
     }
 
     public static WebApplication UseSafeguardRequestLogging(this WebApplication app)

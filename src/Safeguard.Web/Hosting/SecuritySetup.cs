@@ -67,11 +67,13 @@ public static class SecuritySetup
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Api.MeasureEndpoints.MeasuresPolicy, p => p.RequireRole(PageAccess.Measures))
             .AddPagePolicies();
+        // The anti-forgery cookie holds no credential, only half of a form token; it follows the request (Secure over
+        // HTTPS, including behind the TLS proxy), because ASP.NET Core refuses to issue it over plain HTTP otherwise.
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "safeguard-csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SafeguardOptions>>((o, options) => ConfigureProxies(o, options.Value.Security));
