@@ -13,8 +13,9 @@ public static class Observability
     {
         // Defaults first, then the Serilog section of configuration, which may change any level. Levels and enrichers
         // act before the redactor; the console and any sink named in configuration (Serilog:Using, Serilog:WriteTo)
-        // sit behind it, so nothing reaches a sink unredacted.
-        builder.Services.AddSerilog((services, config) => config
+        // sit behind it, so nothing reaches a sink unredacted. Each host logs through its own logger, not the static
+        // Log.Logger (preserveStaticLogger), so hosts side by side in one process (tests) keep their logs apart.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, config) => config
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
