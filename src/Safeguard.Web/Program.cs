@@ -16,7 +16,7 @@ builder.Services.AddSafeguardDatabase(builder.Configuration);
 builder.Services.AddSafeguardCore();
 if (builder.Configuration.GetValue<bool?>("Safeguard:Clock:Enabled") ?? !builder.Environment.IsEnvironment("Testing"))
     builder.Services.AddHostedService<ClockWorker>();
-builder.Services.AddSafeguardSecurity();
+builder.Services.AddSafeguardSecurity(builder.Environment);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.AddStableCode);
 builder.Services.AddExceptionHandler<Problems.ExceptionHandler>();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer(OpenApiCodes.AddAsync));
@@ -30,13 +30,17 @@ builder.Services.AddSingleton(sp => new Readiness(preparing: sp.GetRequiredServi
 var app = builder.Build();
 await app.PrepareAsync();
 
+// The proxy's view of the client (address, HTTPS) first, from configured proxies only (docs/operations.md).
+app.UseForwardedHeaders();
 app.UseSafeguardRequestLogging();
 app.UseSafeguardErrorPages();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseSecureHeaders();
 app.UseReadinessGate();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -46,7 +50,7 @@ app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpoin
     .MapPeopleEndpoints().MapEventEndpoints().MapCaseEndpoints().MapFlagEndpoints().MapAuditEndpoints()
     .MapWorkEndpoints().MapSettingsEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints()
     .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints().MapCustodyEndpoints()
-    .MapOffenderEndpoints();
+    .MapOffenderEndpoints().MapClientEndpoints();
 app.MapRazorPages();
 
 // Listen (and say where) first; the demo force is seeded after, while pages say it is being prepared.

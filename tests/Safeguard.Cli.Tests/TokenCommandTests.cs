@@ -50,9 +50,10 @@ public sealed class TokenCommandTests : IDisposable
         var (_, changes) = await _cli.Factory.Api().GetJsonAsync("/api/v1/audit?action=change");
 
         Assert.Equal(0, issued.ExitCode);
-        var create = log!.AsArray().Single(e => e!["entity"]!.GetValue<string>() == "api-client");
+        // The start-up's own entry for the bootstrap client is there too; this is the command's.
+        var create = log!.AsArray().Single(e => e!["entity"]!.GetValue<string>() == "api-client" && e["detail"]!.GetValue<string>().Contains("audited-client"));
         Assert.StartsWith("system:command-line:", create!["actorId"]!.GetValue<string>());
-        Assert.Contains("audited-client", create["detail"]!.GetValue<string>());
+        Assert.Contains("issued a token to 'audited-client' as auditor", create["detail"]!.GetValue<string>());
         Assert.Contains(changes!.AsArray(), e => e!["entity"]!.GetValue<string>() == "api-client" && e["entityId"]!.GetValue<string>() == id);
     }
 

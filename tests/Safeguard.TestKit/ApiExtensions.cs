@@ -34,6 +34,12 @@ public static class ApiExtensions
         return (response.StatusCode, await ReadAsync(response));
     }
 
+    public static async Task<(HttpStatusCode Status, JsonNode? Body)> DeleteJsonAsync(this HttpClient client, string url)
+    {
+        var response = await client.DeleteAsync(url);
+        return (response.StatusCode, await ReadAsync(response));
+    }
+
     /// <summary>Creates a person and returns their id; fails the test if it cannot.</summary>
     public static async Task<string> CreatePersonAsync(this HttpClient client, object person)
     {

@@ -64,6 +64,11 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Safeguard:BootstrapToken", AdminToken);
         builder.UseSetting("Safeguard:Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Safeguard", ConnectionString);
+        // Every test client comes from one (unknown) address: rate limits high enough for any test, unless a test sets its own.
+        builder.UseSetting("Safeguard:Security:SignInsPerAddressPerMinute", "100000");
+        builder.UseSetting("Safeguard:Security:SignInsPerAccountPerMinute", "100000");
+        builder.UseSetting("Safeguard:Security:FailedTokensPerAddressPerMinute", "100000");
+        builder.UseSetting("Safeguard:Security:ApiRequestsPerClientPerMinute", "1000000");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

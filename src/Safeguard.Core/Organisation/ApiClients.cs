@@ -39,6 +39,8 @@ public sealed class ApiClients(SafeguardDb db, AuditLog audit, TimeProvider cloc
         else if (name.Length > MaxNameLength) errors["name"] = [$"The name must be {MaxNameLength} characters or fewer."];
         else if (!name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or ' '))
             errors["name"] = ["The name may hold letters, digits, spaces, dots, hyphens and underscores only."];
+        else if (string.Equals(name, Accounts.BootstrapClientName, StringComparison.OrdinalIgnoreCase))
+            errors["name"] = [$"'{Accounts.BootstrapClientName}' is kept for the client the bootstrap token setting creates; choose another name."];
         else if (await db.ApiClients.AnyAsync(c => c.Name == name && c.RevokedAt == null, ct))
             errors["name"] = [$"A client named '{name}' already holds a live token; revoke it first or choose another name."];
         if (string.IsNullOrWhiteSpace(role) || !Roles.All.Contains(role))

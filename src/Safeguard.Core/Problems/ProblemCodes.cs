@@ -56,6 +56,9 @@ public static class ProblemCodes
     public const string UnknownPerson = "unknown-person";
     public const string UnknownEvent = "unknown-event";
 
+    // 429: too many requests from this client, address or username; retry after the Retry-After header.
+    public const string RateLimited = "rate-limited";
+
     // 503: the database is briefly busy; retry after the Retry-After header.
     public const string Busy = "busy";
 

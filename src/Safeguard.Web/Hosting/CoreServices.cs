@@ -34,6 +34,7 @@ public static class CoreServices
         services.AddScoped<FlagService>();
         services.AddScoped<ProfileBuilder>();
         services.AddScoped<ExplanationReader>();
+        services.AddSingleton(SignInPolicy.Default);
         services.AddScoped<Accounts>();
         services.AddScoped<ActorNames>();
         services.AddScoped<ApiClients>();

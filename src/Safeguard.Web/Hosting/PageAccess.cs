@@ -125,6 +125,8 @@ public static class PageAccess
             "The thresholds and time limits the rules use."),
         new("Users", "/admin/users", "/Admin/Users/Index",
             "Add users, change their role or team, and disable them."),
+        new("API clients", "/admin/clients", "/Admin/Clients/Index",
+            "Issue and revoke the tokens other systems use to call the API, each with its own role."),
         new("Bank holidays", "/admin/bank-holidays", "/Admin/BankHolidays",
             "The days the working-day time limits skip."),
     ];

@@ -6,7 +6,7 @@ using Safeguard.Core.Organisation;
 namespace Safeguard.Web.Hosting;
 
 /// <summary>What happens once at start-up, before the server listens (all quick): the schema is brought up to
-/// date, the bootstrap API client is ensured, and a half-seeded demo database is refused. Then the server
+/// date, the bootstrap API client is made to match the setting, and a half-seeded demo database is refused. Then the server
 /// listens, says where, and only then (when asked) seeds the synthetic demo force in the background.</summary>
 public static class Startup
 {
@@ -15,8 +15,8 @@ public static class Startup
         await app.Services.MigrateDatabaseAsync();
         var options = app.Services.GetRequiredService<IOptions<SafeguardOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
-        if (!string.IsNullOrWhiteSpace(options.BootstrapToken))
-            await scope.ServiceProvider.GetRequiredService<Accounts>().EnsureBootstrapClientAsync(options.BootstrapToken);
+        // The bootstrap client exists only while the setting holds its token: a changed or removed setting revokes the old one.
+        await scope.ServiceProvider.GetRequiredService<Accounts>().SyncBootstrapClientAsync(options.BootstrapToken);
         await EnsureBankHolidaysAsync(scope.ServiceProvider.GetRequiredService<Core.Data.SafeguardDb>());
         if (options.Demo) await DemoSeeding.CheckAsync(app, scope.ServiceProvider);
     }

@@ -92,7 +92,7 @@ public sealed class DemoForceTests(DemoForceFixture demo) : IClassFixture<DemoFo
         Assert.All(users, u => Assert.Equal(u.Role, u.Username));
         Assert.Equal(Roles.All.Order(), DemoForce.SignIns.Select(s => s.Username).Order());
 
-        var accounts = new Accounts(demo.First, new AuditLog(demo.First, TimeProvider.System), TimeProvider.System);
+        var accounts = new Accounts(demo.First, new AuditLog(demo.First, TimeProvider.System), TimeProvider.System, SignInPolicy.Default);
         var (result, user) = await accounts.SignInAsync(Roles.ControlRoom, DemoForce.DemoPassword);
         Assert.Equal(Accounts.SignInResult.Success, result);
         Assert.Equal("N-CTRL", user!.TeamCode);

@@ -20,7 +20,7 @@ public sealed partial class SignInTests : IDisposable
         await AddUserAsync("known.user");
         await AddUserAsync("locked.user");
         await AddUserAsync("disabled.user", disabled: true);
-        for (var i = 0; i < Accounts.MaxFailedSignIns; i++)
+        for (var i = 0; i < SignInPolicy.Default.MaxFailedSignIns; i++)
         {
             await SignInAsync("locked.user", "not-the-password");
         }
@@ -33,9 +33,9 @@ public sealed partial class SignInTests : IDisposable
         foreach (var refused in new[] { unknown, wrongPassword, locked, disabled })
         {
             Assert.Equal(HttpStatusCode.OK, refused.Status);
-            Assert.Equal([Pages.SignInModel.FailedMessage, Pages.SignInModel.FailedMessage], refused.Errors);
+            Assert.Equal([Pages.SignInModel.FailedMessageFor(SignInPolicy.Default), Pages.SignInModel.FailedMessageFor(SignInPolicy.Default)], refused.Errors);
         }
-        Assert.DoesNotContain("locked", unknown.Html.Replace(Pages.SignInModel.FailedMessage, ""), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("locked", unknown.Html.Replace(Pages.SignInModel.FailedMessageFor(SignInPolicy.Default), ""), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync("known.user", Password)).Status);
     }
 
@@ -57,13 +57,13 @@ public sealed partial class SignInTests : IDisposable
     public async Task A_locked_account_cannot_sign_in_even_with_the_right_password_until_the_lock_ends()
     {
         await AddUserAsync("locked.user");
-        for (var i = 0; i < Accounts.MaxFailedSignIns; i++)
+        for (var i = 0; i < SignInPolicy.Default.MaxFailedSignIns; i++)
         {
             await SignInAsync("locked.user", "not-the-password");
         }
 
         var whileLocked = await SignInAsync("locked.user", Password);
-        _factory.Clock.Advance(Accounts.Lockout + TimeSpan.FromMinutes(1));
+        _factory.Clock.Advance(SignInPolicy.Default.Lockout + TimeSpan.FromMinutes(1));
         var afterwards = await SignInAsync("locked.user", Password);
 
         Assert.Equal(HttpStatusCode.OK, whileLocked.Status);
