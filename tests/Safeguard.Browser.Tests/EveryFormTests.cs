@@ -71,6 +71,9 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Offenders/Brief.cshtml · Send briefing"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
         ["Offenders/Briefings.cshtml · Acknowledge the briefing about"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
 
+        ["Admin/Clients/New.cshtml · Issue token"] = nameof(An_administrator_issues_a_token_to_another_system_and_revokes_it),
+        ["Admin/Clients/Index.cshtml · Revoke the token of"] = nameof(An_administrator_issues_a_token_to_another_system_and_revokes_it),
+
         ["Exploitation/Screening.cshtml · Continue"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
         ["Exploitation/Screening.cshtml · Record screening"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
         ["Exploitation/Cawn.cshtml · Continue"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
@@ -360,6 +363,24 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         var acknowledge = Content(officer.Page).GetByRole(AriaRole.Button, new() { Name = "Acknowledge the briefing about Radu Everyformoffender" });
         await SubmitAsync(officer.Page, acknowledge.First);
         await Expect(acknowledge).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_administrator_issues_a_token_to_another_system_and_revokes_it()
+    {
+        await using var session = await SignedInAsync("administrator");
+        var page = session.Page;
+        await session.GotoAsync("/admin/clients/new");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Issue token" }), new Dictionary<string, string>
+        {
+            ["Name"] = "northmoor-case-system-everyform", ["Role"] = "investigator", ["Team"] = Empty, ["Organisation"] = Empty,
+        });
+        await Expect(page.Locator(".govuk-panel")).ToContainTextAsync("Token issued to northmoor-case-system-everyform");
+        Assert.False(string.IsNullOrWhiteSpace(await page.GetByTestId("token").TextContentAsync()), "The token is shown once, on this page.");
+
+        await session.GotoAsync("/admin/clients");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Revoke the token of northmoor-case-system-everyform" }));
+        await Expect(Content(page).Locator("tr", new() { HasText = "northmoor-case-system-everyform" })).ToContainTextAsync("Revoked");
     }
 
     [Fact]

@@ -17,13 +17,12 @@ public sealed class NewModel(ApiClients clients, UserAdministration users) : Pag
     [BindProperty] public string? Team { get; set; }
     [BindProperty] public string? Organisation { get; set; }
     public IReadOnlyList<Choice> RoleChoices => UserForms.RoleChoices;
-    public string TeamHint { get; private set; } = "";
-    public string OrganisationHint { get; private set; } = "";
+    public OrganisationChoices Choices { get; private set; } = OrganisationChoices.None;
 
     /// <summary>Set once the token is issued: the page then shows it, once.</summary>
     public IssuedClient? Issued { get; private set; }
 
-    public async Task OnGetAsync() => (TeamHint, OrganisationHint) = await UserForms.HintsAsync(users, HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Choices = await UserForms.ChoicesAsync(users, HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -35,7 +34,7 @@ public sealed class NewModel(ApiClients clients, UserAdministration users) : Pag
         catch (ProblemException e) when (e.Problem.Status == 400)
         {
             e.Problem.AddTo(ModelState, field => field switch { "name" => "Name", _ => UserForms.InputFor(field) });
-            (TeamHint, OrganisationHint) = await UserForms.HintsAsync(users, HttpContext.RequestAborted);
+            Choices = await UserForms.ChoicesAsync(users, HttpContext.RequestAborted, Team);
             return Page();
         }
     }
