@@ -322,7 +322,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
             await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
             {
                 ["RegisteredAt"] = At(9), ["RiskLevel"] = "high", ["MappaCategory"] = "1", ["MappaLevel"] = "2", ["Manager"] = "user:offender-manager",
-                ["VisitMonths"] = Empty, ["RequirementStarted"] = At(9), ["NoFixedAbode"] = "no", ["AddressLine1"] = "12 Canal Street",
+                ["VisitMonths"] = "6", ["RequirementStarted"] = At(9), ["NoFixedAbode"] = "no", ["AddressLine1"] = "12 Canal Street",
                 ["Town"] = "Northmoor", ["Postcode"] = "NM1 4AB", ["Notes"] = "Registered after release on licence",
             });
             // Change answers goes back to the form with everything kept; the answers are then sent.

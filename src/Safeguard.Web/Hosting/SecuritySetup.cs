@@ -155,7 +155,9 @@ public static class SecuritySetup
     /// only with this request's nonce), no framing, no sniffing, no referrer (addresses may carry a searched name).</summary>
     public static IApplicationBuilder UseSecureHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // base64url without padding: a valid CSP nonce that HTML encoding leaves alone ("+" and "=" would reach the page
+        // as character references, which browsers decode but which made the page and the header differ as text).
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
         context.Items[NonceKey] = nonce;
         var h = context.Response.Headers;
         h["Content-Security-Policy"] = $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; font-src 'self'; " +

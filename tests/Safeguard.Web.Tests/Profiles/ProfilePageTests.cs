@@ -178,4 +178,28 @@ public sealed class ProfilePageTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, status);
     }
+
+    [Fact]
+    public async Task The_chronology_the_record_and_the_print_name_the_team_that_recorded_an_event_not_its_code()
+    {
+        var child = await _api.CreatePersonAsync(A.Child("Ines", "Teamname").AgedYears(12).Build());
+        var victim = await _api.CreatePersonAsync(A.Adult("Rosa", "Teamname").Build());
+        await _api.RecordAsync(new
+        {
+            id = "team-words", type = "incident", occurredAt = "2026-02-20T18:00:00Z", unit = "missing-persons",
+            people = new object[] { new { personId = victim, role = "victim" }, new { personId = child, role = "child" } },
+            data = new { classifications = new[] { "domestic-abuse" }, riskGrade = "medium",
+                children = new[] { new { personId = child, demeanour = "Quiet, holding her coat", seenAndSpokenTo = false } } },
+        });
+        var page = await PageSignIn.AsAsync(_factory, "supervisor");
+
+        var (_, profile) = await page.GetAsync($"/people/{child}");
+        var (_, record) = await page.GetAsync("/events/team-words");
+        var (_, print) = await page.GetAsync($"/people/{child}/print");
+
+        Assert.Contains("by Missing persons unit", Regex.Replace(profile, @"\s+", " "));
+        Assert.Contains("Missing persons unit", Regex.Replace(record, @"\s+", " "));
+        Assert.Contains("Recorded by Missing persons unit", Section(print, "print-chronology"));
+        Assert.DoesNotContain(">. ", Section(print, "print-chronology"));
+    }
 }
