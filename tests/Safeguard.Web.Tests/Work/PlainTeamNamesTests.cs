@@ -104,4 +104,23 @@ public sealed class PlainTeamNamesTests : IDisposable
         Assert.Equal("Test lee.cole", listed["user:lee.cole"]);
         Assert.Equal("the user gone", listed["user:gone"]);
     }
+
+    [Fact]
+    public async Task A_token_issued_for_a_team_names_the_team_on_the_issue_page_and_the_list_not_its_code()
+    {
+        await AddTeamAsync();
+        var admin = await PageSignIn.AsAsync(_factory, Roles.Administrator);
+
+        var issued = await admin.SubmitAsync("/admin/clients/new", "Issue token",
+            [new("Name", "missing-person-app"), new("Role", Roles.Officer), new("Team", "mp-north")]);
+        var panel = await issued.Content.ReadAsStringAsync();
+        var (_, list) = await admin.GetAsync("/admin/clients");
+
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        Assert.Contains("North missing persons unit", panel);
+        var row = System.Text.RegularExpressions.Regex.Match(list, "<tr[^>]*>(?:(?!</tr>).)*missing-person-app(?:(?!</tr>).)*</tr>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("North missing persons unit", row);
+        Assert.DoesNotContain("mp-north", row);
+    }
 }

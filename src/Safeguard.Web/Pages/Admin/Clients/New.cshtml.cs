@@ -29,6 +29,7 @@ public sealed class NewModel(ApiClients clients, UserAdministration users) : Pag
         try
         {
             Issued = await clients.IssueAsync(User.ToActor(), Name, Role, Team, Organisation, HttpContext.RequestAborted);
+            Choices = await UserForms.ChoicesAsync(users, HttpContext.RequestAborted, Team, Organisation);
             return Page();
         }
         catch (ProblemException e) when (e.Problem.Status == 400)
@@ -38,4 +39,7 @@ public sealed class NewModel(ApiClients clients, UserAdministration users) : Pag
             return Page();
         }
     }
+
+    /// <summary>A team's or organisation's name by its code, as the choices name it.</summary>
+    public string UnitName(string code) => Choices.Teams.Concat(Choices.Organisations).FirstOrDefault(c => c.Value == code)?.Text ?? code;
 }
