@@ -7,7 +7,7 @@ namespace Safeguard.Web.Pages.Offenders;
 
 /// <summary>K3: the offender manager briefs a neighbourhood team about an offender; the team gets a task to acknowledge it.
 /// Form, check your answers, confirmation.</summary>
-public sealed class BriefModel(OffenderManagement offenders, EventService events, TimeProvider clock) : OffenderPage(offenders)
+public sealed class BriefModel(OffenderManagement offenders, EventService events, TimeProvider clock) : OffenderFormPage(offenders)
 {
     [BindProperty] public string? Team { get; set; }
     [BindProperty] public string? Summary { get; set; }
@@ -19,15 +19,6 @@ public sealed class BriefModel(OffenderManagement offenders, EventService events
         OpenedAt = EventForms.Opened(clock.GetUtcNow());
         return Page();
     }
-
-    public async Task<IActionResult> OnPostCheckAsync()
-    {
-        if (!await LoadAsync()) return NotFound();
-        Checking = CheckAnswers();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostChangeAsync() => await LoadAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -46,7 +37,7 @@ public sealed class BriefModel(OffenderManagement offenders, EventService events
             [$"To {Team.Trim()}", task is null ? "" : $"The team acknowledges it by {UkTime.Show(task.DueAt)}"], EventId).Keep(TempData));
     }
 
-    private bool CheckAnswers()
+    protected override bool CheckAnswers()
     {
         if (string.IsNullOrWhiteSpace(Team)) ModelState.AddModelError(nameof(Team), "Enter the neighbourhood team's code");
         if (string.IsNullOrWhiteSpace(Summary)) ModelState.AddModelError(nameof(Summary), "Enter what the team needs to know");

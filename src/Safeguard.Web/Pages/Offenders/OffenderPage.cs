@@ -33,3 +33,22 @@ public abstract class OffenderPage(OffenderManagement offenders) : PageModel
     /// <summary>The risk level in words: "Very high".</summary>
     public static string Risk(string level) => level.Length == 0 ? level : char.ToUpperInvariant(level[0]) + level[1..].Replace('-', ' ');
 }
+
+/// <summary>An offender page that records something in the GOV.UK check-answers pattern: Continue checks and shows the
+/// answers back (nothing stored), Change returns to the form with everything kept, and the page's own post records.</summary>
+public abstract class OffenderFormPage(OffenderManagement offenders) : OffenderPage(offenders)
+{
+    /// <summary>Checks every answer at once, adding each problem to the model state; true when all are good.</summary>
+    protected abstract bool CheckAnswers();
+
+    /// <summary>Continue: the answers are checked and, when good, shown back to be confirmed; nothing is stored.</summary>
+    public async Task<IActionResult> OnPostCheckAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        Checking = CheckAnswers();
+        return Page();
+    }
+
+    /// <summary>Change: back from the check page to the form, with every answer kept.</summary>
+    public async Task<IActionResult> OnPostChangeAsync() => await LoadAsync() ? Page() : NotFound();
+}

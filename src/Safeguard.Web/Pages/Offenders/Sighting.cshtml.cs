@@ -7,7 +7,7 @@ namespace Safeguard.Web.Pages.Offenders;
 
 /// <summary>K3: the feedback loop. An officer records seeing or speaking with a registered sex offender; it reaches the
 /// offender manager as an alert (and, with a child, K4). Form, check your answers, confirmation.</summary>
-public sealed class SightingModel(OffenderManagement offenders, EventService events, TimeProvider clock) : OffenderPage(offenders)
+public sealed class SightingModel(OffenderManagement offenders, EventService events, TimeProvider clock) : OffenderFormPage(offenders)
 {
     [BindProperty] public string? Kind { get; set; }
     [BindProperty] public DateTimeParts SeenAt { get; set; } = new();
@@ -28,15 +28,6 @@ public sealed class SightingModel(OffenderManagement offenders, EventService eve
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCheckAsync()
-    {
-        if (!await LoadAsync()) return NotFound();
-        Checking = CheckAnswers();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostChangeAsync() => await LoadAsync() ? Page() : NotFound();
-
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAsync()) return NotFound();
@@ -54,7 +45,7 @@ public sealed class SightingModel(OffenderManagement offenders, EventService eve
              "The offender manager has been told"], EventId).Keep(TempData));
     }
 
-    private bool CheckAnswers()
+    protected override bool CheckAnswers()
     {
         if (Kinds.All(k => k.Value != Kind)) ModelState.AddModelError(nameof(Kind), "Say whether you saw or spoke with them");
         if (!SeenAt.TryRead("the date and time", out var seen, out var error)) ModelState.AddModelError(nameof(SeenAt), error!);

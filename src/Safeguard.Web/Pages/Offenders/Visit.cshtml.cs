@@ -7,7 +7,7 @@ namespace Safeguard.Web.Pages.Offenders;
 
 /// <summary>SO3, K1: an offender manager records a home visit. The visit closes the visit due and the rules make the next
 /// one due at the plan's frequency. Form, check your answers, confirmation.</summary>
-public sealed class VisitModel(OffenderManagement offenders, EventService events, TimeProvider clock) : OffenderPage(offenders)
+public sealed class VisitModel(OffenderManagement offenders, EventService events, TimeProvider clock) : OffenderFormPage(offenders)
 {
     [BindProperty] public DateTimeParts VisitedAt { get; set; } = new();
     [BindProperty] public string? Notes { get; set; }
@@ -22,15 +22,6 @@ public sealed class VisitModel(OffenderManagement offenders, EventService events
         VisitedAt = DateTimeParts.From(clock.GetUtcNow());
         return Page();
     }
-
-    public async Task<IActionResult> OnPostCheckAsync()
-    {
-        if (!await LoadAsync()) return NotFound();
-        Checking = CheckAnswers();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostChangeAsync() => await LoadAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -49,7 +40,7 @@ public sealed class VisitModel(OffenderManagement offenders, EventService events
             EventId).Keep(TempData));
     }
 
-    private bool CheckAnswers()
+    protected override bool CheckAnswers()
     {
         if (!VisitedAt.TryRead("the date and time of the visit", out var visited, out var error)) ModelState.AddModelError(nameof(VisitedAt), error!);
         else if (visited > clock.GetUtcNow().AddMinutes(5)) ModelState.AddModelError(nameof(VisitedAt), "The date and time of the visit must be now or in the past");
