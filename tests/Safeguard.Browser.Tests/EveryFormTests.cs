@@ -314,7 +314,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
     [Fact]
     public async Task An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge()
     {
-        var offenderId = await CreatePersonAsync("Radu", "Everyformoffender", "1979-08-09");
+        var offenderId = await CreatePersonAsync("Ștefan", "Everyformoffender", "1979-08-09");
         await using (var session = await SignedInAsync("offender-manager"))
         {
             var page = session.Page;
@@ -338,7 +338,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
                 ["VisitedAt"] = At(10), ["Notes"] = "Seen at home; no children at the address",
             });
             await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record home visit" }));
-            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Radu Everyformoffender");
+            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Ștefan Everyformoffender");
 
             await session.GotoAsync($"/offenders/{offenderId}/sighting");
             await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
@@ -346,7 +346,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
                 ["Kind"] = "sighting", ["SeenAt"] = At(11), ["Location"] = "Outside Northmoor primary school", ["Notes"] = "Standing by the gate at home time",
             });
             await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record sighting" }));
-            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Radu Everyformoffender");
+            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Ștefan Everyformoffender");
 
             await session.GotoAsync($"/offenders/{offenderId}/brief");
             await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
@@ -354,13 +354,13 @@ public sealed class EveryFormTests(WebAppFixture fixture)
                 ["Team"] = "N-RESP", ["Summary"] = "Registered sex offender living at 12 Canal Street; report any contact with children",
             });
             await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Send briefing" }));
-            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Radu Everyformoffender");
+            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Ștefan Everyformoffender");
         }
 
         // The neighbourhood team's officer acknowledges the briefing.
         await using var officer = await SignedInAsync("officer");
         await officer.GotoAsync("/offenders/briefings");
-        var acknowledge = Content(officer.Page).GetByRole(AriaRole.Button, new() { Name = "Acknowledge the briefing about Radu Everyformoffender" });
+        var acknowledge = Content(officer.Page).GetByRole(AriaRole.Button, new() { Name = "Acknowledge the briefing about Ștefan Everyformoffender" });
         await SubmitAsync(officer.Page, acknowledge.First);
         await Expect(acknowledge).ToHaveCountAsync(0);
     }
