@@ -1,4 +1,5 @@
 using Safeguard.Core.Organisation;
+using Safeguard.Core.Rules.Investigations;
 
 namespace Safeguard.Core.Demo;
 
@@ -19,6 +20,7 @@ internal static class DemoOrganisation
     /// <summary>Team kinds per BCU with the capacity (open cases) each can carry.</summary>
     private static readonly (string Suffix, string Name, string Kind, int Capacity)[] TeamKinds =
     [
+        ("CID", "Criminal investigation department", "investigation", 40),
         ("RESP", "Response", "response", 60),
         ("CTRL", "Control room", "control-room", 40),
         ("CAIT", "Child abuse investigation team", "specialist-child-abuse", 25),
@@ -44,7 +46,17 @@ internal static class DemoOrganisation
         Bcus.SelectMany(b => TeamKinds.Select(k => new Team
         {
             Code = Team(b, k.Suffix), Name = $"{b.Name.Replace(" BCU", "")} {k.Name.ToLowerInvariant()}", BcuCode = b.Code, Kind = k.Kind, Capacity = k.Capacity,
+            Skills = k.Suffix == "CAIT" ? [.. CaitSkills[b.Prefix]] : [],
         }));
+
+    /// <summary>I1: every child abuse investigation team investigates child abuse; Northmoor's also takes CSE and online abuse,
+    /// Southvale's CSE, and Eastcombe's CSE, online abuse and high-tech crime. CID has none.</summary>
+    private static readonly Dictionary<string, string[]> CaitSkills = new()
+    {
+        ["N"] = [TeamSkills.ChildAbuse, TeamSkills.Cse, TeamSkills.OnlineAbuse],
+        ["S"] = [TeamSkills.ChildAbuse, TeamSkills.Cse],
+        ["E"] = [TeamSkills.ChildAbuse, TeamSkills.Cse, TeamSkills.OnlineAbuse, TeamSkills.HighTechCrime],
+    };
 
     /// <summary>One sign-in per role; the username is the role, so a demo audience can guess it.</summary>
     public static readonly (string Role, string DisplayName, string? Team, string? Organisation)[] Users =

@@ -38,7 +38,7 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
         var audit = ActivatorUtilities.CreateInstance<AuditLog>(services, db, realClock);
         var rules = ActivatorUtilities.CreateInstance<RulesRunner>(services, db, clock);
         // Nothing in the demo is after its "now": the checks read that, not the moving demo clock or the real one.
-        var checks = new EventChecks(db, access, rules, new DemoClock(world.Now));
+        var checks = new EventChecks(db, access, rules, new DemoClock(world.Now), new Investigations.InvestigationChecks(db));
         var cases = new Cases.CaseProjector(db);
         var explanations = new Profiles.ExplanationReader(db, access);
         var links = new Offenders.OffenderAddressLinks(db, clock);

@@ -15,7 +15,11 @@ public sealed class Team
     public string BcuCode { get; set; } = "";
     /// <summary>response, control-room, investigation, specialist-child-abuse, mash, offender-management, custody, missing, partner.</summary>
     public string Kind { get; set; } = "";
+    /// <summary>How many open investigations the team can carry (I1: allocation shows caseload against it).</summary>
     public int Capacity { get; set; }
+    /// <summary>What the team is trained and equipped to investigate (<see cref="Rules.Investigations.TeamSkills"/>):
+    /// allocation recommends the team whose skills match, and needs a reason when a required skill is missing (I1).</summary>
+    public List<string> Skills { get; set; } = [];
 }
 
 /// <summary>A partner organisation: children's social care of a local authority, health, education.</summary>

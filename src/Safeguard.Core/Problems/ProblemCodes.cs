@@ -55,6 +55,16 @@ public static class ProblemCodes
     // 422: the event names something that does not exist (or is not visible).
     public const string UnknownPerson = "unknown-person";
     public const string UnknownEvent = "unknown-event";
+    /// <summary>An investigation event names a team the force does not have.</summary>
+    public const string UnknownTeam = "unknown-team";
+    /// <summary>An allocation, review or closing names an investigation that was never opened.</summary>
+    public const string UnknownInvestigation = "unknown-investigation";
+
+    // 422: allocation to the right team (I1).
+    /// <summary>A sexual offence against a child or CSE allocated to a team without the skill, with no reason given.</summary>
+    public const string NonSpecialistReasonRequired = "non-specialist-reason-required";
+    /// <summary>A reason for a non-specialist allocation given when the team holds every skill the investigation needs.</summary>
+    public const string NonSpecialistReasonNotNeeded = "non-specialist-reason-not-needed";
 
     // 429: too many requests from this client, address or username; retry after the Retry-After header.
     public const string RateLimited = "rate-limited";

@@ -14,7 +14,7 @@ namespace Safeguard.Core.Records;
 /// <summary>Every check an event must pass before it is stored, whether it is new or a correction of one
 /// already stored: the one path both take (<see cref="EventService.RecordAsync"/>, <see cref="EventService.CorrectAsync"/>),
 /// so a correction can never store what a new event could not. Each failure throws a problem; nothing is written.</summary>
-public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner rules, TimeProvider clock)
+public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner rules, TimeProvider clock, Investigations.InvestigationChecks investigations)
 {
     /// <summary>How far ahead of the server's clock a time may be, for devices whose clocks run a little fast.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -41,6 +41,7 @@ public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner
         await CheckMissingSequenceAsync(s, prefix, ct);
         await CheckDisruptionRulesAsync(s, people, prefix, ct);
         CheckOffenderManagement(s, prefix);
+        await investigations.CheckAsync(s, people, prefix, ct);
         return people;
     }
 

@@ -1,6 +1,7 @@
 using Safeguard.Core.Rules.Custody;
 using Safeguard.Core.Rules.DomesticAbuse;
 using Safeguard.Core.Rules.Exploitation;
+using Safeguard.Core.Rules.Investigations;
 using Safeguard.Core.Rules.Missing;
 using Safeguard.Core.Rules.Offenders;
 using Safeguard.Core.Rules.Protection;
@@ -26,6 +27,8 @@ public static class RuleCatalogue
         new OperationEncompassRule(),
         new ChildObservationGapRule(),
         new RecordOutcomeRule(),
+        new NonSpecialistAllocationRule(),
+        new SupervisoryReviewRule(),
         new IcpcRule(),
         new PoliceProtectionLimitRule(),
         new AppropriateAdultRule(),

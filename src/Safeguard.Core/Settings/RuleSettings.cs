@@ -72,6 +72,8 @@ public sealed class RuleSettings
     public int PoliceProtectionHours => Int("PP1.policeProtectionHours");
     /// <summary>B3: working days to record the outcome for the child.</summary>
     public int RecordOutcomeWorkingDays => Int("B3.recordOutcomeWorkingDays");
+    /// <summary>IN1: calendar days between supervisory reviews of a child abuse investigation.</summary>
+    public int SupervisoryReviewDays => Int("IN1.supervisoryReviewDays");
     /// <summary>DA4: the London time a school day starts.</summary>
     public TimeOnly SchoolDayStart => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(Int("DA4.schoolDayStartMinutes")));
     /// <summary>SO1: days within which an offender notifies a change (and the initial notification).</summary>

@@ -25,6 +25,9 @@ public static class CoreServices
         services.AddScoped<PeopleService>();
         services.AddScoped<EventService>();
         services.AddScoped<EventChecks>();
+        services.AddScoped<Core.Investigations.InvestigationChecks>();
+        services.AddScoped<Core.Investigations.InvestigationService>();
+        services.AddScoped<Core.Investigations.TeamAdministration>();
         services.AddScoped<Core.Offenders.OffenderAddressLinks>();
         services.AddScoped<Core.Offenders.OffenderManagement>();
         services.AddScoped<Core.Cases.CaseProjector>();
