@@ -29,7 +29,7 @@ public sealed class InvestigationService(SafeguardDb db, PersonAccess access, Au
     public const int MaxPageSize = 200;
     public static readonly IReadOnlyList<string> Statuses = ["open", "allocated", "closed"];
 
-    public async Task<InvestigationPage> ListAsync(Actor actor, InvestigationFilter filter, CancellationToken ct = default)
+    public async Task<InvestigationList> ListAsync(Actor actor, InvestigationFilter filter, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
         if (filter.Status is not null && !Statuses.Contains(filter.Status)) errors["status"] = [$"must be one of: {string.Join(", ", Statuses)}"];
@@ -48,7 +48,7 @@ public sealed class InvestigationService(SafeguardDb db, PersonAccess access, Au
         audit.Record(actor, AuditActions.List, "investigations", null, null, $"{rows.Count} of {total} investigations");
         foreach (var p in cases.SelectMany(c => c.People).Select(p => p.PersonId).Distinct()) audit.Record(actor, AuditActions.List, "investigations", null, p);
         await db.SaveChangesAsync(ct);
-        return new InvestigationPage(rows, filter.Page, filter.PageSize, total);
+        return new InvestigationList(rows, filter.Page, filter.PageSize, total);
     }
 
     /// <summary>Open investigations whose supervisory review is overdue, or due within <paramref name="dueWithinDays"/>

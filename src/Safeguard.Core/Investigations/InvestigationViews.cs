@@ -23,7 +23,7 @@ public sealed record InvestigationRow(string Id, string Status, string? Team, st
 }
 
 /// <summary>One page of investigations and the true total.</summary>
-public sealed record InvestigationPage(IReadOnlyList<InvestigationRow> Items, int Page, int PageSize, int Total)
+public sealed record InvestigationList(IReadOnlyList<InvestigationRow> Items, int Page, int PageSize, int Total)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }

@@ -30,6 +30,12 @@ public static class PageAccess
 
     public static readonly IReadOnlySet<string> Administrators = new HashSet<string> { Roles.Administrator };
 
+    /// <summary>Those who allocate investigations and review them (I1, I2): supervisors and administrators.</summary>
+    public static readonly IReadOnlySet<string> SuperviseInvestigations = new HashSet<string> { Roles.Supervisor, Roles.Administrator };
+
+    /// <summary>Those who close investigations with the outcome for the child (B3): investigators, supervisors, administrators.</summary>
+    public static readonly IReadOnlySet<string> CloseInvestigations = new HashSet<string> { Roles.Investigator, Roles.Supervisor, Roles.Administrator };
+
     /// <summary>A folder (ending in "/") or a single page, by its Razor Pages path, and the roles that may open it.
     /// The most specific entry wins; a page under no entry is for everyone signed in.</summary>
     public sealed record Rule(string PagePath, IReadOnlySet<string> Roles)
@@ -62,6 +68,11 @@ public static class PageAccess
         new("/Offenders/Sighting", Roles.Record),
         new("/Offenders/Briefings", Roles.Record),
         new("/Offenders/Brief", ManageOffenders),
+        new("/Investigations/", Roles.ReadPeople),
+        new("/Investigations/Open", Roles.Record),
+        new("/Investigations/Allocate", SuperviseInvestigations),
+        new("/Investigations/Review", SuperviseInvestigations),
+        new("/Investigations/Close", CloseInvestigations),
         new("/Matching/", MatchReviews),
         new("/Measures/", Measures),
         new("/Admin/", Administrators),
@@ -115,6 +126,8 @@ public static class PageAccess
             "Offenders per offender manager and per unit against the caseload guidance, units over it first."),
         new("Briefings about offenders", "/offenders/briefings", "/Offenders/Briefings",
             "Briefings sent to your neighbourhood team to acknowledge, and where to record seeing an offender."),
+        new("Investigations", "/investigations", "/Investigations/Index",
+            "Investigations by team and status, each with its supervisory review due; open one, allocate it to the team whose skills match, review and close it."),
         new("Recording quality", "/measures/recording", "/Measures/Recording",
             "The child's views and demeanour recorded, children at domestic abuse incidents without a PPN, time to record, per team and month."),
         new("Match reviews", "/matching/reviews", "/Matching/Reviews/Index",
@@ -127,6 +140,8 @@ public static class PageAccess
             "Add users, change their role or team, and disable them."),
         new("API clients", "/admin/clients", "/Admin/Clients/Index",
             "Issue and revoke the tokens other systems use to call the API, each with its own role."),
+        new("Teams", "/admin/teams", "/Admin/Teams/Index",
+            "Each team's investigation skills and capacity, which allocation matches and counts against."),
         new("Bank holidays", "/admin/bank-holidays", "/Admin/BankHolidays",
             "The days the working-day time limits skip."),
     ];
