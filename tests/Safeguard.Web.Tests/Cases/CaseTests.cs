@@ -25,6 +25,7 @@ public sealed class CaseTests : IDisposable
         await _api.LocateAsync("found-1", "miss-1", child, "2026-02-21T09:00:00Z", "Bus station", suspect);
         await _api.SafeAndWellAsync("saw-1", "miss-1", child, "2026-02-21T11:00:00Z");
         await _api.ReportAsync("miss-2", child, "2026-02-25T18:00:00Z");
+        await AddInvestigatingTeamsAsync();
         await _api.InvestigationAsync(child, suspect);
         await _api.CustodyAsync(child);
         await _api.PoliceProtectionAsync(child);
@@ -32,6 +33,16 @@ public sealed class CaseTests : IDisposable
         await _api.OffenderAsync(suspect, child);
         await _api.StrategyDiscussionAsync(child, "2026-02-20");
         return (child, suspect);
+    }
+
+    /// <summary>The teams the investigation names: investigation events must name teams the force has (I1).</summary>
+    private async Task AddInvestigatingTeamsAsync()
+    {
+        using var db = _factory.Db();
+        foreach (var code in new[] { "CAIT", "CAIT-NORTH" })
+            db.Teams.Add(new Core.Organisation.Team { Code = code, Name = $"Child abuse investigation team {code}", BcuCode = "north", Kind = "specialist-child-abuse",
+                Capacity = 25, Skills = ["child-abuse"] });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Every row of the projection, in a fixed order, without surrogate ids.</summary>
