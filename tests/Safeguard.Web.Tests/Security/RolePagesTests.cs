@@ -48,6 +48,8 @@ public sealed partial class RolePagesTests : IDisposable
         ["/offenders"] = ["offender-manager", "supervisor", "administrator"],
         ["/offenders/caseloads"] = ["offender-manager", "supervisor", "leader", "auditor", "administrator"],
         ["/offenders/briefings"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
+        ["/investigations"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
+        ["/investigations/open"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/matching/reviews"] = ["investigator", "supervisor", "administrator"],
         ["/measures/recording"] = ["supervisor", "leader", "auditor", "administrator"],
         ["/admin/settings"] = ["administrator"],
@@ -55,6 +57,7 @@ public sealed partial class RolePagesTests : IDisposable
         ["/admin/users/new"] = ["administrator"],
         ["/admin/audit"] = ["administrator"],
         ["/admin/bank-holidays"] = ["administrator"],
+        ["/admin/teams"] = ["administrator"],
     };
 
     [Theory]
@@ -109,7 +112,7 @@ public sealed partial class RolePagesTests : IDisposable
         var offered = HomeLink().Matches(main).Select(m => m.Groups[1].Value).Where(Pages.ContainsKey).ToList();
 
         Assert.All(offered, path => Assert.Contains(role, Pages[path]));
-        Assert.All(Pages.Where(p => p.Value.Contains(role) && p.Key is not ("/people/new" or "/admin/users/new" or "/custody/book")), p => Assert.Contains(p.Key, offered));
+        Assert.All(Pages.Where(p => p.Value.Contains(role) && p.Key is not ("/people/new" or "/admin/users/new" or "/custody/book" or "/investigations/open")), p => Assert.Contains(p.Key, offered));
         if (role == "partner-practitioner") Assert.Contains("Nothing is shared with you yet", main);
     }
 

@@ -15,7 +15,8 @@ public sealed class IndexModel(InvestigationService investigations, TeamAdminist
 
     [BindProperty(SupportsGet = true)] public string? Team { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page shown (from the <c>page</c> query parameter; "page" is a route value of its own in Razor Pages).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public InvestigationList List { get; private set; } = new([], 1, PageSize, 0);
     public IReadOnlyList<Choice> Teams { get; private set; } = [];
@@ -24,15 +25,16 @@ public sealed class IndexModel(InvestigationService investigations, TeamAdminist
     public static readonly IReadOnlyList<Choice> Statuses =
         [new("open", "Open, not yet allocated"), new("allocated", "Allocated"), new("closed", "Closed")];
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page)
     {
+        PageNumber = Math.Max(1, page ?? 1);
         var all = await teams.ListAsync(HttpContext.RequestAborted);
         Teams = all.Where(t => AllocationAdvice.InvestigatingKinds.Contains(t.Kind) || t.Skills.Count > 0 || t.Code == Team)
             .Select(t => new Choice(t.Code, t.Name)).ToList();
         try
         {
             List = await investigations.ListAsync(User.ToActor(),
-                new InvestigationFilter(Blank(Team), Blank(Status), Math.Max(1, PageNumber), PageSize), HttpContext.RequestAborted);
+                new InvestigationFilter(Blank(Team), Blank(Status), PageNumber, PageSize), HttpContext.RequestAborted);
         }
         catch (ProblemException e) when (e.Problem.Status == 400)
         {
