@@ -71,6 +71,17 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Offenders/Brief.cshtml · Send briefing"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
         ["Offenders/Briefings.cshtml · Acknowledge the briefing about"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
 
+        ["Investigations/Open.cshtml · Continue"] = nameof(A_supervisor_opens_allocates_reviews_and_closes_an_investigation_and_an_administrator_sets_a_teams_capacity),
+        ["Investigations/Open.cshtml · Open the investigation"] = nameof(A_supervisor_opens_allocates_reviews_and_closes_an_investigation_and_an_administrator_sets_a_teams_capacity),
+        ["Investigations/Allocate.cshtml · Continue"] = nameof(A_supervisor_opens_allocates_reviews_and_closes_an_investigation_and_an_administrator_sets_a_teams_capacity),
+        ["Investigations/Allocate.cshtml · Allocate the investigation"] = nameof(A_supervisor_opens_allocates_reviews_and_closes_an_investigation_and_an_administrator_sets_a_teams_capacity),
+        ["Investigations/Review.cshtml · Continue"] = nameof(A_supervisor_opens_allocates_reviews_and_closes_an_investigation_and_an_administrator_sets_a_teams_capacity),
+        ["Investigations/Review.cshtml · Record the review"] = nameof(A_supervisor_opens_allocates_reviews_and_closes_an_investigation_and_an_administrator_sets_a_teams_capacity),
+        ["Investigations/Close.cshtml · Continue"] = nameof(A_supervisor_opens_allocates_reviews_and_closes_an_investigation_and_an_administrator_sets_a_teams_capacity),
+        ["Investigations/Close.cshtml · Close the investigation"] = nameof(A_supervisor_opens_allocates_reviews_and_closes_an_investigation_and_an_administrator_sets_a_teams_capacity),
+        ["Investigations/Index.cshtml · Show investigations"] = nameof(A_supervisor_opens_allocates_reviews_and_closes_an_investigation_and_an_administrator_sets_a_teams_capacity),
+        ["Admin/Teams/Edit.cshtml · Save the team"] = nameof(A_supervisor_opens_allocates_reviews_and_closes_an_investigation_and_an_administrator_sets_a_teams_capacity),
+
         ["Admin/Clients/New.cshtml · Issue token"] = nameof(An_administrator_issues_a_token_to_another_system_and_revokes_it),
         ["Admin/Clients/Index.cshtml · Revoke the token of"] = nameof(An_administrator_issues_a_token_to_another_system_and_revokes_it),
 
@@ -363,6 +374,67 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         var acknowledge = Content(officer.Page).GetByRole(AriaRole.Button, new() { Name = "Acknowledge the briefing about Ștefan Everyformoffender" });
         await SubmitAsync(officer.Page, acknowledge.First);
         await Expect(acknowledge).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_supervisor_opens_allocates_reviews_and_closes_an_investigation_and_an_administrator_sets_a_teams_capacity()
+    {
+        var childId = await CreatePersonAsync("Ștefania", "Everforminvestigation", "2013-02-03");
+        var id = "INV-EF-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await using (var session = await SignedInAsync("supervisor"))
+        {
+            var page = session.Page;
+            await session.GotoAsync($"/investigations/open?personId={childId}");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+            {
+                ["InvestigationId"] = id, ["When"] = At(9), ["OffenceTypes"] = "sexual-assault,grooming", ["Team"] = "N-CID",
+            });
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Change answers" }));
+            await Expect(page.Locator("#InvestigationId")).ToHaveValueAsync(id);
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Open the investigation" }));
+            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Investigation opened");
+
+            await session.GotoAsync($"/investigations/{id}/allocate");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+            {
+                ["Team"] = "N-CAIT", ["NonSpecialistReason"] = Empty, ["When"] = At(10),
+            });
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Allocate the investigation" }));
+            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Ștefania Everforminvestigation");
+
+            await session.GotoAsync($"/investigations/{id}/review");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+            {
+                ["When"] = At(11), ["Checked"] = "Lines of enquiry, the safeguarding plan and contact with the family", ["NextActions"] = "Visit the school\nChase the phone download",
+            });
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record the review" }));
+            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Supervisory review recorded");
+
+            await session.GotoAsync($"/investigations/{id}/close");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+            {
+                ["When"] = At(12), ["OutcomeForChild"] = "Suspect charged; the child is supported by an ISVA", ["ChildInformed"] = "yes",
+                ["HowInformed"] = "Told at home by the officer in the case with her social worker",
+            });
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Close the investigation" }));
+            await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Investigation closed");
+
+            await session.GotoAsync("/investigations");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show investigations" }), new Dictionary<string, string>
+            {
+                ["Team"] = "N-CAIT", ["Status"] = "closed",
+            });
+            await Expect(Content(page).GetByRole(AriaRole.Link, new() { Name = "Ștefania Everforminvestigation" })).ToBeVisibleAsync();
+        }
+
+        await using var admin = await SignedInAsync("administrator");
+        await admin.GotoAsync("/admin/teams/N-CID");
+        await SubmitAsync(admin.Page, Content(admin.Page).GetByRole(AriaRole.Button, new() { Name = "Save the team" }), new Dictionary<string, string>
+        {
+            ["Capacity"] = "40", ["Skills"] = Empty,
+        });
+        await Expect(admin.Page.Locator(".govuk-notification-banner")).ToContainTextAsync("capacity 40");
     }
 
     [Fact]
