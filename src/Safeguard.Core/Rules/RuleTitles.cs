@@ -20,6 +20,8 @@ public static class RuleTitles
         ["DA4-operation-encompass"] = "Operation Encompass: tell the school (DA4)",
         ["B2-child-observation-gap"] = "Child's demeanour not recorded (B2)",
         ["B3-record-outcome"] = "Outcome for the child to record (B3)",
+        ["I1-non-specialist-allocation"] = "Investigation allocated without the specialist skill (I1)",
+        ["IN1-supervisory-review"] = "Supervisory review of an investigation due (IN1)",
         ["WT3-icpc"] = "Initial child protection conference due (WT3)",
         ["PP1-police-protection-limit"] = "Police protection time limit (PP1)",
         ["SO3-offender-visit"] = "Offender home visit due (SO3)",
