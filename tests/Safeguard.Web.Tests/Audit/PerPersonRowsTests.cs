@@ -73,9 +73,9 @@ public sealed class PerPersonRowsTests : IDisposable
     {
         var survivor = await _api.CreatePersonAsync(A.Child("Gwen", "Mergelog").AgedYears(12).Build());
         var duplicate = await _api.CreatePersonAsync(A.Child("Gwen", "Merg-log").AgedYears(12).Build());
-        var supervisor = await _factory.ApiAsAsync("supervisor", "NMR-MISS");
-        var (status, _) = await supervisor.PostJsonAsync($"/api/v1/people/{survivor}/merge", new { otherPersonId = duplicate, reason = "Same child, name misspelt" });
-        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var supervisor = await _factory.ApiAsAsync("supervisor");
+        var (status, body) = await supervisor.PostJsonAsync($"/api/v1/people/{survivor}/merge", new { otherPersonId = duplicate, reason = "Same child, name misspelt" });
+        Assert.True(status is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Created, $"{status}: {body}");
         var mark = await LastRowAsync();
 
         await _api.GetJsonAsync($"/api/v1/people/{survivor}/merges");

@@ -78,7 +78,7 @@ public sealed class RetentionTests : IDisposable
         await _api.LocateAsync("f1", "m1", child, "2026-03-01T23:00:00Z", "Bus station", other);
         await _api.GetJsonAsync($"/api/v1/people/{child}");
         YearsPass(7);
-        var supervisor = await _factory.ApiAsAsync("supervisor", "NMR-MISS");
+        var supervisor = await _factory.ApiAsAsync("supervisor");
 
         var (status, decided) = await supervisor.PostJsonAsync($"/api/v1/people/{child}/retention",
             new { decision = "delete", reason = "Reviewed: no continuing safeguarding need" });
@@ -114,14 +114,9 @@ public sealed class RetentionTests : IDisposable
         var child = await _api.CreatePersonAsync(A.Child("Sami", "Refused").AgedYears(12).Build());
         await _api.ReportAsync("m1", child, "2026-03-01T20:00:00Z");
         var adult = await _api.CreatePersonAsync(A.Adult("Tobias", "Registered").Build());
-        await _api.RecordAsync(new
-        {
-            id = "cawn-ret-1", type = "cawn-served", occurredAt = "2026-02-01T10:00:00Z",
-            people = new[] { new { personId = adult, role = "subject" }, new { personId = child, role = "child" } },
-            data = new { },
-        });
+        await _api.RecordAsync(Exploitation.CseScenarioTests.Cawn("cawn-ret-1", child, adult, "none"));
         YearsPass(11);
-        var officer = await _factory.ApiAsAsync("officer", "NMR-MISS");
+        var officer = await _factory.ApiAsAsync("officer");
 
         var noReason = await _api.PostJsonAsync($"/api/v1/people/{child}/retention", new { decision = "keep", nextReviewOn = "2040-01-01" });
         var noDate = await _api.PostJsonAsync($"/api/v1/people/{child}/retention", new { decision = "keep", reason = "Still needed" });
@@ -147,8 +142,8 @@ public sealed class RetentionTests : IDisposable
         var child = await _api.CreatePersonAsync(A.Child("Úna", "Pagekeep").AgedYears(12).Build());
         await _api.ReportAsync("m1", child, "2026-03-01T20:00:00Z");
         YearsPass(7);
-        var supervisor = await PageSignIn.AsAsync(_factory, "supervisor", "NMR-MISS");
-        var officer = await PageSignIn.AsAsync(_factory, "officer", "NMR-MISS");
+        var supervisor = await PageSignIn.AsAsync(_factory, "supervisor");
+        var officer = await PageSignIn.AsAsync(_factory, "officer");
 
         var (queueStatus, queue) = await supervisor.GetAsync("/retention");
         var checkResponse = await supervisor.SubmitAsync($"/retention/{child}", "Continue",
@@ -161,12 +156,12 @@ public sealed class RetentionTests : IDisposable
         var checkStatus = checkResponse.StatusCode;
 
         Assert.Equal(HttpStatusCode.OK, queueStatus);
-        Assert.Contains("Úna Pagekeep", queue);
+        Assert.Contains("Úna Pagekeep", WebUtility.HtmlDecode(queue));
         Assert.Equal(HttpStatusCode.OK, checkStatus);
         Assert.Contains("Check your answers", check);
         Assert.Contains("1 June 2034", check);
         Assert.Equal(HttpStatusCode.OK, doneStatus);
-        Assert.Contains("The record is kept until its next review on 1 June 2034", done);
+        Assert.Contains("The record is kept until its next review on 1 June 2034", WebUtility.HtmlDecode(done));
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/retention")).Status);
     }
 }
