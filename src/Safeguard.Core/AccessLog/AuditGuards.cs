@@ -66,6 +66,9 @@ public static class AuditGuards
     /// table and takes away changing, removing and emptying the access log.</summary>
     public static async Task ApplyAsync(SafeguardDb db, string? applicationRole, CancellationToken ct = default)
     {
+        // The application's own role (no migration connection configured) owns nothing and may not touch triggers: the
+        // owner put them in place when it migrated, so there is nothing to do.
+        if (!db.IsSqlite && !await OwnsTheLogAsync(db, ct)) return;
         foreach (var sql in db.IsSqlite ? Sqlite : Postgres) await db.Database.ExecuteSqlRawAsync(sql, ct);
         if (db.IsSqlite || string.IsNullOrWhiteSpace(applicationRole)) return;
         var role = Quote(applicationRole);
@@ -79,6 +82,11 @@ public static class AuditGuards
                  })
             await db.Database.ExecuteSqlRawAsync(sql, ct);
     }
+
+    private static async Task<bool> OwnsTheLogAsync(SafeguardDb db, CancellationToken ct) =>
+        await db.Database.SqlQueryRaw<bool>(
+            "SELECT pg_has_role(current_user, t.tableowner, 'MEMBER') AS \"Value\" FROM pg_tables t WHERE t.tablename = 'audit' AND t.schemaname = current_schema()")
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>A role name as a quoted SQL identifier.</summary>
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";

@@ -60,7 +60,9 @@ public static class DatabaseSetup
             await AuditGuards.ApplyAsync(ownerDb, string.Equals(appRole, ownerRole, StringComparison.Ordinal) ? null : appRole, ct);
             return;
         }
-        await db.Database.MigrateAsync(ct);
+        // Only when something is pending: the application's own role on PostgreSQL may read the migrations history but
+        // not take the lock migrating takes, so an up-to-date database must not need it.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any()) await db.Database.MigrateAsync(ct);
         await AuditGuards.ApplyAsync(db, null, ct);
     }
 

@@ -93,5 +93,9 @@ public sealed class DatabaseRoleTests : IDisposable
         Assert.True((await AuditChain.VerifyAsync(check)).Intact);
         // Everything else the application does still works as its own role.
         Assert.Null(await AsAppRoleAsync("UPDATE people SET \"Town\" = \"Town\""));
+
+        // A server started with only the application's connection (the owner's password kept off it) starts and serves.
+        using var appOnly = new SafeguardFactory(new Dictionary<string, string> { ["ConnectionStrings:Safeguard"] = AppConnection });
+        Assert.Equal(HttpStatusCode.OK, (await appOnly.Api().GetJsonAsync($"/api/v1/people/{child}")).Status);
     }
 }
