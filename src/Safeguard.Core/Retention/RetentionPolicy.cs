@@ -38,12 +38,15 @@ public static class RetentionPolicy
         _ => settings.Int("RT1.reviewYearsOther"),
     };
 
-    /// <summary>The next review date: the group's years after the latest activity on the record (its newest event, or
-    /// when it was created if it has none), or the date the last keep decision set if that is later.</summary>
-    public static DateOnly NextReview(string group, DateOnly lastActivity, DateOnly? decidedNextReview, RuleSettings settings)
+    /// <summary>The next review date: the date the last keep decision set, while nothing has happened on the record since
+    /// that decision; otherwise the group's years after the latest activity (its newest event, or when it was created if
+    /// it has none), but never before a date a reviewer set.</summary>
+    public static DateOnly NextReview(string group, DateOnly lastActivity, DateOnly? decidedNextReview, DateOnly? decidedOn, RuleSettings settings)
     {
         var due = lastActivity.AddYears(ReviewYears(group, settings));
-        return decidedNextReview is { } d && d > due ? d : due;
+        if (decidedNextReview is not { } d) return due;
+        if (decidedOn is { } on && lastActivity <= on) return d;
+        return d > due ? d : due;
     }
 
     /// <summary>Why the record may not be deleted yet, or null if it may: a public protection matter is kept to the

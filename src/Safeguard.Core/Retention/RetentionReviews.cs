@@ -85,7 +85,8 @@ public sealed class RetentionReviews(SafeguardDb db, PersonAccess access, AuditL
             var last = own.Count > 0 ? own.Max(f => f.OccurredAt) : p.CreatedAt;
             var lastDay = Calendar.SafeguardCalendar.LondonDate(last);
             var decision = decisions.GetValueOrDefault(p.Id);
-            var next = RetentionPolicy.NextReview(group, lastDay, decision?.NextReviewOn, settings);
+            var next = RetentionPolicy.NextReview(group, lastDay, decision?.NextReviewOn,
+                decision is null ? null : Calendar.SafeguardCalendar.LondonDate(decision.DecidedAt), settings);
             return new RetentionStatus(p.Id, p.FullName, p.DateOfBirth, group, lastDay, next, next <= today, decision,
                 RetentionPolicy.WhyNotDeletable(group, p.DateOfBirth, today, settings), p.Version);
         }).ToList();

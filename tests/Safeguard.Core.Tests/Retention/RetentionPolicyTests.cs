@@ -19,15 +19,19 @@ public sealed class RetentionPolicyTests
         Assert.Equal(expected, RetentionPolicy.GroupOf(types));
 
     [Fact]
-    public void The_next_review_is_the_groups_years_after_the_latest_activity_or_a_later_date_a_reviewer_set()
+    public void The_next_review_is_the_groups_years_after_the_latest_activity_or_the_date_a_reviewer_set()
     {
         var last = new DateOnly(2020, 5, 6);
 
-        Assert.Equal(new DateOnly(2026, 5, 6), RetentionPolicy.NextReview(RetentionGroups.Other, last, null, Defaults));
-        Assert.Equal(new DateOnly(2030, 5, 6), RetentionPolicy.NextReview(RetentionGroups.OtherSexualViolent, last, null, Defaults));
-        Assert.Equal(new DateOnly(2028, 1, 1), RetentionPolicy.NextReview(RetentionGroups.Other, last, new DateOnly(2028, 1, 1), Defaults));
-        Assert.Equal(new DateOnly(2026, 5, 6), RetentionPolicy.NextReview(RetentionGroups.Other, last, new DateOnly(2024, 1, 1), Defaults));
-        Assert.Equal(new DateOnly(2023, 5, 6), RetentionPolicy.NextReview(RetentionGroups.Other, last, null, Defaults.With("RT1.reviewYearsOther", 3)));
+        Assert.Equal(new DateOnly(2026, 5, 6), RetentionPolicy.NextReview(RetentionGroups.Other, last, null, null, Defaults));
+        Assert.Equal(new DateOnly(2030, 5, 6), RetentionPolicy.NextReview(RetentionGroups.OtherSexualViolent, last, null, null, Defaults));
+        Assert.Equal(new DateOnly(2023, 5, 6), RetentionPolicy.NextReview(RetentionGroups.Other, last, null, null, Defaults.With("RT1.reviewYearsOther", 3)));
+        // A reviewer's date stands while nothing new happens, earlier or later than the rule's.
+        Assert.Equal(new DateOnly(2028, 1, 1), RetentionPolicy.NextReview(RetentionGroups.Other, last, new DateOnly(2028, 1, 1), new DateOnly(2026, 6, 1), Defaults));
+        Assert.Equal(new DateOnly(2024, 1, 1), RetentionPolicy.NextReview(RetentionGroups.Other, last, new DateOnly(2024, 1, 1), new DateOnly(2023, 6, 1), Defaults));
+        // Something new on the record after the decision starts the period again, never before the reviewer's date.
+        Assert.Equal(new DateOnly(2031, 1, 1), RetentionPolicy.NextReview(RetentionGroups.Other, new DateOnly(2025, 1, 1), new DateOnly(2027, 1, 1), new DateOnly(2024, 6, 1), Defaults));
+        Assert.Equal(new DateOnly(2033, 1, 1), RetentionPolicy.NextReview(RetentionGroups.Other, new DateOnly(2025, 1, 1), new DateOnly(2033, 1, 1), new DateOnly(2024, 6, 1), Defaults));
     }
 
     [Fact]
