@@ -112,6 +112,9 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Admin/BankHolidays.cshtml · Add"] = nameof(An_administrator_changes_a_setting_adds_a_bank_holiday_and_searches_and_exports_the_access_log),
         ["Admin/Audit.cshtml · Search"] = nameof(An_administrator_changes_a_setting_adds_a_bank_holiday_and_searches_and_exports_the_access_log),
 
+        ["Retention/Review.cshtml · Continue"] = nameof(A_supervisor_reviews_a_records_retention_changes_the_answers_and_keeps_it),
+        ["Retention/Review.cshtml · Record decision"] = nameof(A_supervisor_reviews_a_records_retention_changes_the_answers_and_keeps_it),
+
         ["Admin/Users/New.cshtml · Add user"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
         ["Admin/Users/Manage.cshtml · Change role"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
         ["Admin/Users/Manage.cshtml · Reset password"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
@@ -629,6 +632,29 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         var download = await page.RunAndWaitForDownloadAsync(() => Content(page).GetByRole(AriaRole.Button, new() { Name = "Download these entries (CSV)" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("Demo Mercer", csv);
+    }
+
+    [Fact]
+    public async Task A_supervisor_reviews_a_records_retention_changes_the_answers_and_keeps_it()
+    {
+        var personId = await CreatePersonAsync("Ștefania", "Everyformretain", "2012-04-05");
+        await using var session = await SignedInAsync("supervisor");
+        var page = session.Page;
+        var nextYear = (DateTime.UtcNow.Year + 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await session.GotoAsync("/retention");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Retention reviews");
+        await session.GotoAsync($"/retention/{personId}");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["Decision"] = "keep", ["NextReview"] = $"1 6 {nextYear}", ["Reason"] = "Family case still open with children's services",
+        });
+        await Expect(Content(page).Locator("[data-testid=check-answers]")).ToContainTextAsync($"1 June {nextYear}");
+        // Change answers goes back to the form with everything kept.
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Change answers" }));
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }));
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record decision" }));
+        await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"The record is kept until its next review on 1 June {nextYear}");
     }
 
     [Fact]

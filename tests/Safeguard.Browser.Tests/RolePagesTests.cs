@@ -16,6 +16,7 @@ public sealed class RolePagesTests(WebAppFixture fixture)
         "/people", "/record", "/missing/report", "/missing/now", "/exploitation/screening", "/exploitation/cawn", "/worklist",
         "/matching/reviews", "/measures/recording", "/admin/audit", "/admin/settings", "/admin/users", "/admin/bank-holidays",
         "/investigations", "/admin/teams",
+        "/retention",
     ];
 
     [Theory]

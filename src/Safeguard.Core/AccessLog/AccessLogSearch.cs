@@ -15,7 +15,7 @@ public sealed record AccessLogPage(IReadOnlyList<AccessLogRow> Rows, int Total, 
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>Searching the access log (P2), for administrators, from the API and the administrator's page alike:
+/// <summary>Searching the access log (P2, DP1), for administrators and auditors, from the API and the page alike:
 /// by the person's name or id, the user, the action and a date range, a page at a time. The search is itself written
 /// to the log.</summary>
 public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
@@ -34,7 +34,7 @@ public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
     /// <summary>One page of matching entries, newest first, each with the person's name and what was done in words.</summary>
     public async Task<AccessLogPage> SearchPageAsync(Actor actor, Filter f, int page, int pageSize, CancellationToken ct = default)
     {
-        if (!actor.IsAdministrator) throw new ProblemException(Problems.Problems.Forbidden("Only administrators may search the access log."));
+        EnsureMayRead(actor);
         if (page < 1) throw new ProblemException(Problems.Problems.Invalid("page", "must be 1 or more"));
         if (pageSize is < 1 or > MaxPageSize) throw new ProblemException(Problems.Problems.Invalid("pageSize", $"must be from 1 to {MaxPageSize}"));
         if (f.From is { } a && f.To is { } b && b < a)
@@ -64,6 +64,26 @@ public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
             total, page, pageSize);
     }
 
+    /// <summary>Administrators and auditors read the access log; nobody else.</summary>
+    public static bool MayRead(Actor actor) => actor.IsAdministrator || actor.Role == Roles.Auditor;
+
+    private static void EnsureMayRead(Actor actor)
+    {
+        if (!MayRead(actor)) throw new ProblemException(Problems.Problems.Forbidden("Only administrators and auditors may search the access log."));
+    }
+
+    /// <summary>"Who viewed this child": the latest entries about one person (every action: views, lists, searches,
+    /// exports, changes), newest first, with the true total, for the profile of an administrator or auditor. Not logged
+    /// again: it is shown on the profile, whose view is logged.</summary>
+    public async Task<AccessLogPage> AboutPersonAsync(Actor actor, Guid personId, int limit, CancellationToken ct = default)
+    {
+        EnsureMayRead(actor);
+        var q = db.Audit.AsNoTracking().Where(a => a.PersonId == personId);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(a => a.Id).Take(Math.Clamp(limit, 1, MaxPageSize)).ToListAsync(ct);
+        return new AccessLogPage(rows.Select(r => new AccessLogRow(r, null, Describe(r))).ToList(), total, 1, limit);
+    }
+
     /// <summary>What an entry records, as a sentence: the action and the thing acted on in words, then the detail.</summary>
     public static string Describe(AuditEntry e)
     {
@@ -75,6 +95,9 @@ public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
             AuditActions.Create => "Created",
             AuditActions.Change => "Changed",
             AuditActions.Export => "Exported",
+            AuditActions.Print => "Printed",
+            AuditActions.Retention => "Decided the retention",
+            "verify" => "Checked",
             "share" => "Shared",
             "sign-in" => "Signed in",
             "sign-in-failed" => "Failed to sign in",
@@ -92,6 +115,15 @@ public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
             "alert" => "an alert",
             "alerts" => "the alert worklist",
             "audit" => "the access log",
+            "linked-people" => "a profile naming them",
+            "merge-history" => "the merge history",
+            "missing-now" => "children missing now",
+            "custody-now" => "children in custody now",
+            "children-to-notice" => "children to notice",
+            "match-reviews" => "match reviews",
+            "offender-caseload" => "an offender caseload",
+            "offender-linked" => "an offender's record naming them",
+            "retention" => "of the record",
             "search" or "people" => "for people",
             "user" => "a user account",
             "" => "",

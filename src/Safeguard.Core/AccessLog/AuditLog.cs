@@ -25,6 +25,23 @@ public sealed class AuditLog(SafeguardDb db, TimeProvider clock)
         });
     }
 
+    /// <summary>One row per person shown (P2, DP1), so that "who viewed this child" finds every list, search result and
+    /// export the child was in, not only their profile. Rows ride with the caller's unit of work: one save writes the
+    /// whole page's rows in one batched insert.</summary>
+    public void RecordPeople(Actor actor, string action, string entity, IEnumerable<Guid?> people, string? detail = null, string? reason = null)
+    {
+        foreach (var id in people.OfType<Guid>().Distinct()) Record(actor, action, entity, null, id, detail, reason);
+    }
+
+    /// <summary>A summary row for a list or search (what was shown, how many) and one row per person on it, saved together.</summary>
+    public async Task RecordListNowAsync(Actor actor, string action, string entity, IEnumerable<Guid?> people, string? detail,
+        string? reason = null, CancellationToken ct = default)
+    {
+        Record(actor, action, entity, detail: detail, reason: reason);
+        RecordPeople(actor, action, entity, people, detail, reason);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Records and saves at once: for reads, which have no other change to ride with.</summary>
     public async Task RecordNowAsync(Actor actor, string action, string entity, string? entityId = null, Guid? personId = null,
         string? detail = null, string? reason = null, CancellationToken ct = default)
@@ -46,6 +63,8 @@ public static class AuditActions
     /// <summary>A printable view was opened (P2): what left the screen for paper is logged like an export.</summary>
     public const string Print = "print";
     public const string Share = "share";
+    /// <summary>A retention review decided (P5): kept with a new review date, or deleted.</summary>
+    public const string Retention = "retention";
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
 }

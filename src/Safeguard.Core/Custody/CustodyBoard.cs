@@ -66,7 +66,7 @@ public sealed class CustodyBoard(SafeguardDb db, PersonAccess access, AuditLog a
             return new CustodyNowEntry(visible[d.PersonId], d, now - d.Detained.OccurredAt, next, charged ? null : d.LimitAt(settings, calendar),
                 flags.Where(f => f.PersonId == d.PersonId).Select(f => (f.Code, f.Status)).Distinct().ToList(), Stage(d));
         }).ToList();
-        await audit.RecordNowAsync(actor, AuditActions.List, "custody-now", detail: $"{items.Count} children in custody now", ct: ct);
+        await audit.RecordListNowAsync(actor, AuditActions.List, "custody-now", ids.Select(i => (Guid?)i), $"{items.Count} children in custody now", ct: ct);
         return items;
     }
 

@@ -50,6 +50,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<Cases.EventReference> EventReferences => Set<Cases.EventReference>();
     public DbSet<Derivation.ClockTimer> Timers => Set<Derivation.ClockTimer>();
     public DbSet<Derivation.DerivationJob> DerivationJobs => Set<Derivation.DerivationJob>();
+    public DbSet<Retention.RetentionDecision> RetentionDecisions => Set<Retention.RetentionDecision>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -62,6 +63,44 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
         else
             builder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
     }
+
+    /// <summary>Access-log rows being added are numbered and hash-chained (<see cref="AuditChain"/>) inside the
+    /// transaction that saves them; one is begun here if the caller has none.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var added = AddedAuditRows();
+        if (added.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (Database.CurrentTransaction is not null)
+        {
+            AuditChain.Link(this, added);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        using var tx = Database.BeginTransaction();
+        AuditChain.Link(this, added);
+        var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        tx.Commit();
+        return n;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var added = AddedAuditRows();
+        if (added.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChain.LinkAsync(this, added, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var tx = await Database.BeginTransactionAsync(cancellationToken);
+        await AuditChain.LinkAsync(this, added, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>The access-log rows about to be inserted, in the order they were recorded.</summary>
+    private List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditEntry>> AddedAuditRows() =>
+        ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -153,11 +192,25 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
         b.Entity<AuditEntry>(e =>
         {
             e.ToTable("audit");
+            // Numbered by AuditChain (1, 2, 3... without gaps) as rows are saved, not by the database.
+            e.Property(a => a.PrevHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
             e.HasIndex(a => a.At);
             e.HasIndex(a => a.PersonId);
             e.HasIndex(a => a.ActorId);
         });
         b.Entity<Draft>(e => { e.ToTable("drafts"); e.HasIndex(d => d.OwnerId); });
+        // Retention reviews (P5, RT1): append-only decisions; a deletion's row is the person's tombstone.
+        b.Entity<Retention.RetentionDecision>(e =>
+        {
+            e.ToTable("retention_decisions");
+            e.HasIndex(d => new { d.PersonId, d.DecidedAt });
+            e.Property(d => d.Group).HasMaxLength(40);
+            e.Property(d => d.Decision).HasMaxLength(20);
+            e.Property(d => d.Reason).HasMaxLength(2000);
+            e.Property(d => d.DecidedBy).HasMaxLength(200);
+            e.Property(d => d.DecidedByName).HasMaxLength(200);
+        });
 
         b.Entity<Bcu>(e => { e.ToTable("bcus"); e.HasKey(x => x.Code); });
         b.Entity<Team>(e => { e.ToTable("teams"); e.HasKey(x => x.Code); });

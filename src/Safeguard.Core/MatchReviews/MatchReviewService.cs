@@ -73,7 +73,7 @@ public sealed class MatchReviewService(SafeguardDb db, PersonAccess access, Merg
         var rows = await query.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var ids = rows.SelectMany(r => new[] { r.IncomingPersonId, r.CandidatePersonId }).Distinct().ToList();
         var people = await visible.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        await audit.RecordNowAsync(actor, AuditActions.View, "match-reviews", detail: $"{rows.Count} of {total} reviews, page {page}", ct: ct);
+        await audit.RecordListNowAsync(actor, AuditActions.List, "match-reviews", ids.Select(i => (Guid?)i), $"{rows.Count} of {total} reviews, page {page}", ct: ct);
         return new MatchReviewPage(rows.Select(r => new MatchReviewItem(r, people[r.IncomingPersonId], people[r.CandidatePersonId])).ToList(), total, page, pageSize);
     }
 

@@ -56,7 +56,7 @@ public sealed class MissingNowReader(SafeguardDb db, PersonAccess access, AuditL
         var items = shown.Select(x => new MissingNowEntry(visible[x.Episode.ChildId], x.Episode,
             flags.Where(f => f.PersonId == x.Episode.ChildId).Select(f => (f.Code, f.Status)).Distinct().ToList(),
             now - x.Since < TimeSpan.Zero ? TimeSpan.Zero : now - x.Since)).ToList();
-        await audit.RecordNowAsync(actor, AuditActions.View, "missing-now", null, null, $"page {page}: {items.Count} of {open.Count} children missing now", ct: ct);
+        await audit.RecordListNowAsync(actor, AuditActions.List, "missing-now", shownIds.Select(i => (Guid?)i), $"page {page}: {items.Count} of {open.Count} children missing now", ct: ct);
         return new MissingNowPage(items, page, pageSize, open.Count);
     }
 

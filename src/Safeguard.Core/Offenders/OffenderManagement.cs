@@ -58,8 +58,8 @@ public sealed class OffenderManagement(SafeguardDb db, PersonAccess access, Audi
         }).Where(r => !overdueOnly || r.VisitOverdue)
             .OrderBy(r => r.VisitOverdue ? 0 : 1).ThenBy(r => r.NextVisit?.DueAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
-        foreach (var r in rows) audit.Record(actor, AuditActions.List, "offender-caseload", null, r.PersonId, mine ? "my caseload" : manager);
-        await db.SaveChangesAsync(ct);
+        await audit.RecordListNowAsync(actor, AuditActions.List, "offender-caseload", rows.Select(r => (Guid?)r.PersonId),
+            $"{rows.Count} offenders{(mine ? ", my caseload" : manager is null ? "" : ", one manager's caseload")}", ct: ct);
         return rows;
     }
 
@@ -129,7 +129,10 @@ public sealed class OffenderManagement(SafeguardDb db, PersonAccess access, Audi
             .Select(AlertView.Of).ToList();
         var flags = FlagViews.Tags(await db.Flags.AsNoTracking().Where(f => f.PersonId == offenderId).ToListAsync(ct));
 
-        await audit.RecordNowAsync(actor, AuditActions.View, "offender", offenderId.ToString(), offenderId, ct: ct);
+        audit.Record(actor, AuditActions.View, "offender", offenderId.ToString(), offenderId);
+        // The people named on the offender's events are shown by name too.
+        audit.RecordPeople(actor, AuditActions.View, "offender-linked", visibleOthers.Keys.Select(k => (Guid?)k), $"named on offender {offenderId}'s record");
+        await db.SaveChangesAsync(ct);
         var latestPlan = standing.Plan ?? standing.Registration;
         return new OffenderView(ProfileBuilder.ToView(person, Calendar.SafeguardCalendar.LondonDate(now)), flags, standing.RiskLevel,
             standing.MappaCategory, standing.MappaLevel, standing.Manager, months, standing.PlanVisitMonths is not null, standing.NoFixedAbode,

@@ -58,8 +58,10 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         var missing = Missing(person.Id, events, at);
         var linkedOffenders = await offenders.LinkedToAsync(actor, person.Id, events, ct);
 
-        await audit.RecordNowAsync(actor, auditAction, "profile", person.Id.ToString(), person.Id,
-            asOf is null ? null : $"as of {at:O}", reason, ct);
+        audit.Record(actor, auditAction, "profile", person.Id.ToString(), person.Id, asOf is null ? null : $"as of {at:O}", reason);
+        // Everyone named on the profile (linked people, people on the chronology, risks to other children) was shown too.
+        audit.RecordPeople(actor, auditAction, "linked-people", visibleOthers.Keys.Select(k => (Guid?)k), $"shown on {person.Id}'s profile", reason);
+        await db.SaveChangesAsync(ct);
 
         return await explanations.RenderAsync(actor,
             new ProfileView(ToView(person, Calendar.SafeguardCalendar.LondonDate(at)), flags, tasks, alerts, linked, risks, missing, chronology, at)

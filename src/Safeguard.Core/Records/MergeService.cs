@@ -128,9 +128,17 @@ public sealed class MergeService(SafeguardDb db, PersonAccess access, AuditLog a
 
     private static string LondonDay(DateTimeOffset at) => $"{Calendar.SafeguardCalendar.LondonDate(at):d MMMM yyyy}";
 
-    /// <summary>The merges a person took part in, newest first, for their history.</summary>
-    public Task<List<PersonMerge>> HistoryAsync(Guid personId, CancellationToken ct = default) =>
-        db.PersonMerges.Where(m => m.SurvivorId == personId || m.MergedId == personId).OrderByDescending(m => m.At).ToListAsync(ct);
+    /// <summary>The merges a person took part in, newest first, for their history; logged for the person and for each
+    /// record merged with them.</summary>
+    public async Task<List<PersonMerge>> HistoryAsync(Actor actor, Guid personId, CancellationToken ct = default)
+    {
+        var merges = await db.PersonMerges.AsNoTracking().Where(m => m.SurvivorId == personId || m.MergedId == personId).OrderByDescending(m => m.At).ToListAsync(ct);
+        audit.Record(actor, AuditActions.View, "merge-history", personId.ToString(), personId, $"{merges.Count} merges");
+        audit.RecordPeople(actor, AuditActions.View, "merge-history", merges.SelectMany(m => new[] { (Guid?)m.SurvivorId, m.MergedId }).Where(id => id != personId),
+            $"merged with {personId}");
+        await db.SaveChangesAsync(ct);
+        return merges;
+    }
 
     private async Task<MovedRows> MoveAsync(Guid from, Guid to, CancellationToken ct)
     {

@@ -110,8 +110,8 @@ public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, A
             Import.PersonMatchOutcome.PossibleMatches p => p.Candidates,
             _ => [],
         };
-        await audit.RecordNowAsync(actor, AuditActions.Search, "people",
-            detail: $"possible matches: {candidates.Count} results {string.Join(",", candidates.Select(c => c.PersonId.ToString("N")[..12]))}".TrimEnd(), ct: ct);
+        await audit.RecordListNowAsync(actor, AuditActions.Search, "people", candidates.Select(c => (Guid?)c.PersonId),
+            $"possible matches: {candidates.Count} results", ct: ct);
         if (candidates.Count == 0) return [];
         var ids = candidates.Select(c => c.PersonId).ToList();
         var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);

@@ -17,6 +17,9 @@ public sealed class Person
     public bool Restricted { get; set; }
     /// <summary>Set when this record was merged into another; the record stays readable (D2, A3).</summary>
     public Guid? MergedIntoId { get; set; }
+    /// <summary>Set when a retention review deleted the record (P5, RT1): the personal data is gone, the row stays as a
+    /// tombstone so that ids in events and the access log still resolve, and the person answers as not found to everyone.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
 
     // Search keys, kept in step with the names by PersonSearchKeys.Apply.
     public string ForenameKey { get; set; } = "";

@@ -14,8 +14,10 @@ public sealed class PersonAccess(SafeguardDb db)
     public IQueryable<Person> Visible(Actor actor)
     {
         if (!actor.CanReadPeople) return db.People.Where(p => false);
-        if (actor.IsAdministrator) return db.People;
-        return db.People.Where(p => !p.Restricted || db.RestrictedAccess.Any(r => r.PersonId == p.Id && r.ActorId == actor.Id));
+        // A record deleted by a retention review (P5) is gone for everyone, administrators included.
+        var live = db.People.Where(p => p.DeletedAt == null);
+        if (actor.IsAdministrator) return live;
+        return live.Where(p => !p.Restricted || db.RestrictedAccess.Any(r => r.PersonId == p.Id && r.ActorId == actor.Id));
     }
 
     public async Task<Person> GetVisibleAsync(Actor actor, Guid id, CancellationToken ct = default) =>

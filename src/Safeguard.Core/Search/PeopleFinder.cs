@@ -5,15 +5,14 @@ using Safeguard.Core.Records;
 namespace Safeguard.Core.Search;
 
 /// <summary>Every search for people a user makes, wherever it is made (search page, person pickers in
-/// journeys, the API): only people the actor may see, and an access-log entry naming who was found (P2).
+/// journeys, the API): only people the actor may see, a summary access-log entry and one per person found (P2).
 /// The search terms are not logged: they are personal data the results already identify.</summary>
 public sealed class PeopleFinder(PersonAccess access, AuditLog audit)
 {
     public async Task<IReadOnlyList<PersonHit>> FindAsync(Actor actor, PersonQuery query, int limit, string purpose, CancellationToken ct = default)
     {
         var hits = await PersonSearch.FindAsync(access.Visible(actor), query, limit, ct);
-        var found = string.Join(",", hits.Select(h => h.Person.Id.ToString("N")[..12]));
-        await audit.RecordNowAsync(actor, AuditActions.Search, "people", detail: $"{purpose}: {hits.Count} results {found}".TrimEnd(), ct: ct);
+        await audit.RecordListNowAsync(actor, AuditActions.Search, "people", hits.Select(h => (Guid?)h.Person.Id), $"{purpose}: {hits.Count} results", ct: ct);
         return hits;
     }
 
@@ -24,9 +23,8 @@ public sealed class PeopleFinder(PersonAccess access, AuditLog audit)
     {
         var all = await PersonSearch.FindAsync(access.Visible(actor), query, PersonSearch.MaxResults, ct);
         var hits = all.Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToList();
-        var found = string.Join(",", hits.Select(h => h.Person.Id.ToString("N")[..12]));
-        await audit.RecordNowAsync(actor, AuditActions.Search, "people",
-            detail: $"{purpose}: {all.Count} results, page {Math.Max(1, page)} {found}".TrimEnd(), ct: ct);
+        await audit.RecordListNowAsync(actor, AuditActions.Search, "people", hits.Select(h => (Guid?)h.Person.Id),
+            $"{purpose}: {all.Count} results, page {Math.Max(1, page)}", ct: ct);
         return (hits, all.Count);
     }
 }

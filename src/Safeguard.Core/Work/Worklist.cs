@@ -93,7 +93,7 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
         var byId = rows.ToDictionary(t => t.Id);
         var views = await explanations.RenderAsync(actor, rows.Select(t => Profiles.ProfileBuilder.TaskViewAt(t, now)).ToList(), ct);
         var names = await NamesAsync(views.Select(v => v.PersonId), ct);
-        await audit.RecordNowAsync(actor, AuditActions.Search, "tasks", detail: $"{views.Count} of {total} tasks", ct: ct);
+        await audit.RecordListNowAsync(actor, AuditActions.List, "tasks", views.Select(v => (Guid?)v.PersonId), $"{views.Count} of {total} tasks, page {page}", ct: ct);
         var items = views.Select(v =>
         {
             var row = byId[v.Id];
@@ -116,7 +116,7 @@ public sealed class Worklist(SafeguardDb db, PersonAccess access, AuditLog audit
         IReadOnlyList<AlertView> views = rows.Select(AlertView.Of).ToList();
         views = await explanations.RenderAsync(actor, views, ct);
         var names = await NamesAsync(views.Select(v => v.PersonId), ct);
-        await audit.RecordNowAsync(actor, AuditActions.Search, "alerts", detail: $"{views.Count} of {total} alerts", ct: ct);
+        await audit.RecordListNowAsync(actor, AuditActions.List, "alerts", views.Select(v => (Guid?)v.PersonId), $"{views.Count} of {total} alerts, page {p}", ct: ct);
         var items = views.Select(v =>
         {
             var row = byId[v.Id];

@@ -29,7 +29,8 @@ public static class MeasureEndpoints
             // Without page or pageSize every child to notice is listed, as before paging; with them, one page.
             var shown = page is null && pageSize is null ? gaps
                 : gaps.Skip(((page ?? 1) - 1) * (pageSize ?? DefaultChildrenPageSize)).Take(pageSize ?? DefaultChildrenPageSize).ToList();
-            await audit.RecordNowAsync(actor, AuditActions.View, "measures", detail: $"{gaps.Count} children to notice", ct: http.RequestAborted);
+            await audit.RecordListNowAsync(actor, AuditActions.List, "children-to-notice", shown.Select(g => (Guid?)g.ChildId),
+                $"{shown.Count} of {gaps.Count} children to notice", ct: http.RequestAborted);
             return Results.Ok(new { from = start, to = end, unit, recordingQuality = rows, childrenToNotice = shown, childrenToNoticeTotal = gaps.Count });
         }).RequireAuthorization(MeasuresPolicy).WithTags("Measures")
           .WithSummary("Recording quality per unit and month (B5) and the children to notice: a domestic abuse incident with a child and no PPN (B2). "

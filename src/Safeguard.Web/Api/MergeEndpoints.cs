@@ -32,7 +32,7 @@ public static class MergeEndpoints
         api.MapGet("/people/{id:guid}/merges", async (Guid id, HttpContext http, MergeService merges, PersonAccess access) =>
         {
             await access.GetVisibleAsync(http.User.ToActor(), id, http.RequestAborted);
-            return Results.Ok((await merges.HistoryAsync(id, http.RequestAborted)).Select(View));
+            return Results.Ok((await merges.HistoryAsync(http.User.ToActor(), id, http.RequestAborted)).Select(View));
         }).WithTags("Merges").WithSummary("The merges this record took part in, as survivor or as merged record, newest first (undone ones included).");
         return api;
     }

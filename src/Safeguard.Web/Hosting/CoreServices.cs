@@ -20,6 +20,7 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
         services.AddScoped<Core.AccessLog.AccessLogSearch>();
+        services.AddScoped<Core.Retention.RetentionReviews>();
         services.AddScoped<PersonAccess>();
         services.AddScoped<Restrictions>();
         services.AddScoped<PeopleService>();

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Safeguard.Core.AccessLog;
 using Safeguard.Core.Data;
 using System.Data.Common;
 
@@ -13,6 +14,7 @@ public static class DatabaseSetup
     {
         var provider = config["Safeguard:Database:Provider"] ?? "sqlite";
         var connection = config.GetConnectionString("Safeguard");
+        services.AddSingleton(new MigrationConnection(config.GetConnectionString("SafeguardMigrations")));
         // How long work waits for another's lock on the same people before answering 503 busy.
         var busyMs = (int)(double.Parse(config["Safeguard:Database:BusyTimeoutSeconds"] ?? "10", System.Globalization.CultureInfo.InvariantCulture) * 1000);
         if (provider == "postgres")
@@ -45,8 +47,28 @@ public static class DatabaseSetup
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDb>();
-        await db.Database.MigrateAsync(ct);
+        var owner = services.GetService<MigrationConnection>()?.ConnectionString;
+        if (!db.IsSqlite && !string.IsNullOrWhiteSpace(owner))
+        {
+            // Migrations run as the owner; the application's own role may then only read and add access-log rows.
+            var options = new DbContextOptionsBuilder<SafeguardDb>()
+                .UseNpgsql(owner, x => x.MigrationsAssembly("Safeguard.Data.Postgres")).Options;
+            await using var ownerDb = new SafeguardDb(options);
+            await ownerDb.Database.MigrateAsync(ct);
+            var appRole = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).Username;
+            var ownerRole = new Npgsql.NpgsqlConnectionStringBuilder(owner).Username;
+            await AuditGuards.ApplyAsync(ownerDb, string.Equals(appRole, ownerRole, StringComparison.Ordinal) ? null : appRole, ct);
+            return;
+        }
+        // Only when something is pending: the application's own role on PostgreSQL may read the migrations history but
+        // not take the lock migrating takes, so an up-to-date database must not need it.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any()) await db.Database.MigrateAsync(ct);
+        await AuditGuards.ApplyAsync(db, null, ct);
     }
+
+    /// <summary><c>ConnectionStrings:SafeguardMigrations</c>: on PostgreSQL, the owner's connection that migrations
+    /// run with, while <c>ConnectionStrings:Safeguard</c> is the application's own, lesser role. Unset: one connection.</summary>
+    public sealed record MigrationConnection(string? ConnectionString);
 
     /// <summary>Write-ahead logging for concurrent readers, with full synchronisation so that an
     /// acknowledged write survives the process dying straight after (P4); wait rather than fail when busy.</summary>

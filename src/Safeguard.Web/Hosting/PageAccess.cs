@@ -35,6 +35,11 @@ public static class PageAccess
 
     /// <summary>Those who close investigations with the outcome for the child (B3): investigators, supervisors, administrators.</summary>
     public static readonly IReadOnlySet<string> CloseInvestigations = new HashSet<string> { Roles.Investigator, Roles.Supervisor, Roles.Administrator };
+    /// <summary>Those who search the access log (P2, DP1): administrators and auditors.</summary>
+    public static readonly IReadOnlySet<string> AuditReaders = new HashSet<string> { Roles.Administrator, Roles.Auditor };
+
+    /// <summary>Those who decide retention reviews (P5, RT1): supervisors and administrators.</summary>
+    public static readonly IReadOnlySet<string> RetentionReviewers = new HashSet<string> { Roles.Supervisor, Roles.Administrator };
 
     /// <summary>A folder (ending in "/") or a single page, by its Razor Pages path, and the roles that may open it.
     /// The most specific entry wins; a page under no entry is for everyone signed in.</summary>
@@ -76,6 +81,8 @@ public static class PageAccess
         new("/Matching/", MatchReviews),
         new("/Measures/", Measures),
         new("/Admin/", Administrators),
+        new("/Admin/Audit", AuditReaders),
+        new("/Retention/", RetentionReviewers),
     ];
 
     /// <summary>Pages anyone may open, signed in or not.</summary>
@@ -134,6 +141,8 @@ public static class PageAccess
             "Decide whether two records are the same person; merges can be undone."),
         new("Access log", "/admin/audit", "/Admin/Audit",
             "Who looked at or changed a record, when and why."),
+        new("Retention reviews", "/retention", "/Retention/Index",
+            "Records due for review under the force's retention rules: keep them with a new review date, or delete them."),
         new("Settings", "/admin/settings", "/Admin/Settings/Index",
             "The thresholds and time limits the rules use."),
         new("Users", "/admin/users", "/Admin/Users/Index",

@@ -65,6 +65,8 @@ public static class SecuritySetup
             // so cross-site requests cannot ride on a signed-in user's session.
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Api.AuditEndpoints.ReadersPolicy, p => p.RequireRole(PageAccess.AuditReaders))
+            .AddPolicy(Api.RetentionEndpoints.ReviewersPolicy, p => p.RequireRole(PageAccess.RetentionReviewers))
             .AddPolicy(Api.MeasureEndpoints.MeasuresPolicy, p => p.RequireRole(PageAccess.Measures))
             .AddPolicy(Api.OffenderEndpoints.OffendersPolicy, p => p.RequireRole(Core.Organisation.Roles.SeeOffenders))
             .AddPolicy(Api.OffenderEndpoints.CaseloadsPolicy, p => p.RequireRole(PageAccess.Caseloads))

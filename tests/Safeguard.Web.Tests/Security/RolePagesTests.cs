@@ -55,7 +55,8 @@ public sealed partial class RolePagesTests : IDisposable
         ["/admin/settings"] = ["administrator"],
         ["/admin/users"] = ["administrator"],
         ["/admin/users/new"] = ["administrator"],
-        ["/admin/audit"] = ["administrator"],
+        ["/admin/audit"] = ["auditor", "administrator"],
+        ["/retention"] = ["supervisor", "administrator"],
         ["/admin/bank-holidays"] = ["administrator"],
         ["/admin/teams"] = ["administrator"],
     };

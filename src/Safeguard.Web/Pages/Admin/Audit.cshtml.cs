@@ -8,7 +8,7 @@ using Safeguard.Web.Hosting;
 
 namespace Safeguard.Web.Pages.Admin;
 
-/// <summary>Administrators search the access log (P2, issue 8 point 10): by the person's name, the user, the action and
+/// <summary>Administrators and auditors search the access log (P2, DP1, issue 8 point 10, issue 11 point 4): by the person's name, the user, the action and
 /// a date range (GOV.UK date inputs, London days), a page at a time; each row names the person, the action in words
 /// and the reason.</summary>
 public sealed class AuditModel(AccessLogSearch search, Core.Exports.ListExport export) : PageModel
@@ -28,7 +28,8 @@ public sealed class AuditModel(AccessLogSearch search, Core.Exports.ListExport e
     private int? _page;
 
     public static readonly string[] Actions =
-        [AuditActions.View, AuditActions.Search, AuditActions.Create, AuditActions.Change, AuditActions.Export, "share", "sign-in", "sign-in-failed", "setting"];
+        [AuditActions.View, AuditActions.List, AuditActions.Search, AuditActions.Create, AuditActions.Change, AuditActions.Export, AuditActions.Print,
+            AuditActions.Share, AuditActions.Retention, AuditActions.SignIn, AuditActions.SignInFailed, "verify"];
 
     public AccessLogPage Log { get; private set; } = new([], 0, 1, AccessLogSearch.DefaultPageSize);
 

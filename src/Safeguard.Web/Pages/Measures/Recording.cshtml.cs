@@ -38,7 +38,8 @@ public sealed class RecordingModel(RecordingQuality quality, PersonAccess access
         foreach (var unit in Children.Select(c => c.Gap.Unit).Concat(Rows.Select(r => r.Unit)).Distinct()) teamNames[unit] = await teams.TeamAsync(unit, HttpContext.RequestAborted);
         TeamNames = teamNames;
         ChildrenTotal = gaps.Count;
-        await audit.RecordNowAsync(actor, AuditActions.View, "measures", detail: $"{gaps.Count} children to notice", ct: HttpContext.RequestAborted);
+        await audit.RecordListNowAsync(actor, AuditActions.List, "children-to-notice", Children.Select(c => (Guid?)c.Gap.ChildId),
+            $"{Children.Count} of {gaps.Count} children to notice", ct: HttpContext.RequestAborted);
     }
 
     /// <summary>The teams' names by code, for the children to notice.</summary>

@@ -11,8 +11,13 @@ namespace Safeguard.Web.Pages.People;
 
 /// <summary>A person's profile (A2, D3): everything known, drawn together, now or as it stood at an
 /// instant. Those allowed to (C4) confirm, reject or end a flag from here, on the flag decision page.</summary>
-public sealed class ProfileModel(ProfileBuilder profiles, ActorNames actors, Core.Exports.ListExport export, TimeProvider clock) : PageModel
+public sealed class ProfileModel(ProfileBuilder profiles, ActorNames actors, Core.Exports.ListExport export, TimeProvider clock,
+    Core.AccessLog.AccessLogSearch accessLog) : PageModel
 {
+    /// <summary>"Who viewed this record" (P2, DP1): the latest access-log entries about the person, for administrators and auditors.</summary>
+    public Core.AccessLog.AccessLogPage? WhoViewed { get; private set; }
+    public const int WhoViewedRows = 20;
+
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     /// <summary>"As at" date and time in links ("2026-03-01T21:00", UK time; an offset is honoured when given). The form
     /// asks for it in the GOV.UK date input (<c>AsOf.Day</c> … <c>AsOf.Minute</c>, the time optional) and links carry it on.</summary>
@@ -173,6 +178,7 @@ public sealed class ProfileModel(ProfileBuilder profiles, ActorNames actors, Cor
             CanRecord = actor.CanRecord;
             FilterChronology();
             Actors = await actors.NamesAsync(Profile.Flags.SelectMany(f => f.History).Select(h => h.By), HttpContext.RequestAborted);
+            if (Core.AccessLog.AccessLogSearch.MayRead(actor)) WhoViewed = await accessLog.AboutPersonAsync(actor, Id, WhoViewedRows, HttpContext.RequestAborted);
             return true;
         }
         catch (ProblemException e) when (e.Problem.Status == 404)

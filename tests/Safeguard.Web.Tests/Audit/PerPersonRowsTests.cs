@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.TestKit;
+using Safeguard.Web.Tests.Missing;
+
+namespace Safeguard.Web.Tests.Audit;
+
+/// <summary>Issue 11 point 4 (P2, DP1): every list, search result and view that shows a person writes an access-log
+/// row for that person, so "who viewed this child" finds all of them, not only the profile.</summary>
+public sealed class PerPersonRowsTests : IDisposable
+{
+    private readonly SafeguardFactory _factory = new();
+    private readonly HttpClient _api;
+
+    public PerPersonRowsTests() => _api = _factory.Api();
+    public void Dispose() => _factory.Dispose();
+
+    /// <summary>The entities of the rows written about <paramref name="person"/> after row <paramref name="after"/>.</summary>
+    private async Task<List<(string Action, string Entity)>> RowsAboutAsync(string person, long after)
+    {
+        await using var db = _factory.Db();
+        return (await db.Audit.Where(a => a.PersonId == Guid.Parse(person) && a.Id > after).Select(a => new { a.Action, a.Entity }).ToListAsync())
+            .Select(a => (a.Action, a.Entity)).ToList();
+    }
+
+    private async Task<long> LastRowAsync()
+    {
+        await using var db = _factory.Db();
+        return await db.Audit.MaxAsync(a => a.Id);
+    }
+
+    [Fact]
+    public async Task Each_person_found_by_a_search_gets_a_row_and_someone_not_found_gets_none()
+    {
+        var ana = await _api.CreatePersonAsync(A.Child("Ana", "Lookingglass").AgedYears(11).Build());
+        var ben = await _api.CreatePersonAsync(A.Child("Ben", "Lookingglass").AgedYears(13).Build());
+        var other = await _api.CreatePersonAsync(A.Child("Cai", "Elsewhere").AgedYears(13).Build());
+        var officer = await PageSignIn.AsAsync(_factory, "officer");
+        var mark = await LastRowAsync();
+
+        await _api.GetJsonAsync("/api/v1/people?name=Lookingglass");
+        await officer.GetAsync("/people?Name=Lookingglass");
+
+        Assert.Equal(2, (await RowsAboutAsync(ana, mark)).Count(r => r == ("search", "people")));
+        Assert.Equal(2, (await RowsAboutAsync(ben, mark)).Count(r => r == ("search", "people")));
+        Assert.Empty(await RowsAboutAsync(other, mark));
+    }
+
+    [Fact]
+    public async Task The_worklist_children_missing_now_and_the_profiles_linked_people_write_a_row_per_person_shown()
+    {
+        var child = await _api.CreatePersonAsync(A.Child("Dara", "Listed").AgedYears(14).Build());
+        var adult = await _api.CreatePersonAsync(A.Adult("Eamon", "Listed").Build());
+        var missing = await _api.CreatePersonAsync(A.Child("Fen", "Stillmissing").AgedYears(15).Build());
+        await _api.ReportAsync("m1", child, "2026-03-01T20:00:00Z");
+        await _api.LocateAsync("f1", "m1", child, "2026-03-01T23:00:00Z", "Bus station", adult);
+        await _api.ReportAsync("m2", missing, "2026-03-02T07:00:00Z");
+        var officer = await PageSignIn.AsAsync(_factory, "officer");
+        var mark = await LastRowAsync();
+
+        await _api.GetJsonAsync($"/api/v1/tasks?personId={child}");
+        await officer.GetAsync("/missing/now");
+        await _api.GetJsonAsync($"/api/v1/people/{child}/profile");
+
+        Assert.Contains(("list", "tasks"), await RowsAboutAsync(child, mark));
+        Assert.Contains(("list", "missing-now"), await RowsAboutAsync(missing, mark));
+        Assert.DoesNotContain(("list", "missing-now"), await RowsAboutAsync(child, mark)); // found: not on the list
+        Assert.Contains(("view", "profile"), await RowsAboutAsync(child, mark));
+        Assert.Contains(("view", "linked-people"), await RowsAboutAsync(adult, mark));
+    }
+
+    [Fact]
+    public async Task Merge_history_writes_a_row_for_each_record_in_it()
+    {
+        var survivor = await _api.CreatePersonAsync(A.Child("Gwen", "Mergelog").AgedYears(12).Build());
+        var duplicate = await _api.CreatePersonAsync(A.Child("Gwen", "Merg-log").AgedYears(12).Build());
+        var supervisor = await _factory.ApiAsAsync("supervisor");
+        var (status, body) = await supervisor.PostJsonAsync($"/api/v1/people/{survivor}/merge", new { otherPersonId = duplicate, reason = "Same child, name misspelt" });
+        Assert.True(status is System.Net.HttpStatusCode.OK or System.Net.HttpStatusCode.Created, $"{status}: {body}");
+        var mark = await LastRowAsync();
+
+        await _api.GetJsonAsync($"/api/v1/people/{survivor}/merges");
+
+        Assert.Contains(("view", "merge-history"), await RowsAboutAsync(survivor, mark));
+        Assert.Contains(("view", "merge-history"), await RowsAboutAsync(duplicate, mark));
+    }
+}
