@@ -25,6 +25,8 @@ public static class RuleCatalogue
         new RiskToOtherChildrenRule(),
         new OperationEncompassRule(),
         new ChildObservationGapRule(),
+        new MaracHighRiskRule(),
+        new RepeatMaracRule(),
         new RecordOutcomeRule(),
         new IcpcRule(),
         new PoliceProtectionLimitRule(),
