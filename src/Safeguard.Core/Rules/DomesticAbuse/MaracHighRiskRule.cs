@@ -6,7 +6,8 @@ namespace Safeguard.Core.Rules.DomesticAbuse;
 /// <c>DA1.escalationIncidents</c>th (3rd) or later between the same two people within <c>DA1.escalationWindowMonths</c>
 /// (12) months (potential escalation). Suggests <c>da-high-risk</c> on the victim and raises a <c>marac-referral</c>
 /// task for the domestic abuse unit, due <c>DA1.maracReferralWorkingDays</c> working days after the DASH or incident,
-/// closed by a <c>referral</c> of kind <c>marac</c> for the victim; no second task while one is open.</summary>
+/// closed by a <c>referral</c> of kind <c>marac</c> for the victim; no second task while one is open, nor when the
+/// incident is a repeat MARAC case (DA3 raises that task).</summary>
 public sealed class MaracHighRiskRule : IRule
 {
     /// <inheritdoc />
@@ -25,7 +26,8 @@ public sealed class MaracHighRiskRule : IRule
 
         yield return new FlagSuggestion(Name, context.PersonId, "da-high-risk", RuleOutput.KeyFor(Name, context.PersonId, trigger.Id),
             $"{why}: {Mention.Person(context.PersonId)} is at high risk of serious harm from domestic abuse.", [trigger.Id]);
-        if (context.Subject.HasOpenTask("marac-referral")) yield break;
+        // One referral task at a time; a repeat MARAC case's referral task is DA3's, which says it is a repeat.
+        if (context.Subject.HasOpenTask("marac-referral") || RepeatMaracRule.Find(context) is not null) yield break;
         yield return new TaskOutput(Name, context.PersonId, "marac-referral", RuleOutput.KeyFor(Name, context.PersonId, "marac-referral", trigger.Id),
             $"{why}: refer {Mention.Person(context.PersonId)} to the multi-agency risk assessment conference (MARAC).",
             [trigger.Id], context.Calendar.AddWorkingDays(trigger.OccurredAt, context.Settings.Int("DA1.maracReferralWorkingDays")),

@@ -18,15 +18,9 @@ public sealed class RepeatMaracRule : IRule
     public IEnumerable<RuleOutput> Evaluate(RuleContext context)
     {
         var incident = context.Trigger;
-        if (!DomesticAbuseIncident.Is(incident) || !context.SubjectIs("victim")) yield break;
-        var referral = context.Chronology.LastOrDefault(e => DomesticAbuseParties.IsMaracReferral(e) && e.Involves(context.PersonId)
-                                                            && e.OccurredAt < incident.OccurredAt);
-        if (referral is null) yield break;
+        if (Find(context) is not { } found) yield break;
+        var (referral, same) = found;
         int months = context.Settings.Int("DA3.repeatMaracMonths");
-        if (incident.OccurredAt > context.Calendar.AddMonths(referral.OccurredAt, months)) yield break;
-        var perpetrators = DomesticAbuseParties.PerpetratorsOf(referral, context.Chronology, context.PersonId);
-        var same = perpetrators.Where(p => p != context.PersonId && DomesticAbuseParties.IsIncidentBetween(incident, context.PersonId, p)).ToList();
-        if (same.Count == 0) yield break;
 
         var why = $"{Mention.Person(context.PersonId)} was referred to the MARAC on {Mention.Date(referral.OccurredAt)} and the domestic abuse incident " +
                   $"on {Mention.Time(incident.OccurredAt)} with {Mention.People(same)} is within {months} months of it";
@@ -38,5 +32,19 @@ public sealed class RepeatMaracRule : IRule
             $"{why}: refer it back to the MARAC as a repeat case.", ids,
             context.Calendar.AddWorkingDays(incident.OccurredAt, context.Settings.Int("DA1.maracReferralWorkingDays")),
             Teams.DomesticAbuse, new TaskFulfilment("referral", "kind", "marac", NotBefore: incident.OccurredAt));
+    }
+
+    /// <summary>When the trigger is a repeat MARAC case: the last MARAC referral and the perpetrators of it in the incident; else null.</summary>
+    public static (ChronologyEvent Referral, IReadOnlyList<Guid> Perpetrators)? Find(RuleContext context)
+    {
+        var incident = context.Trigger;
+        if (!DomesticAbuseIncident.Is(incident) || !context.SubjectIs("victim")) return null;
+        var referral = context.Chronology.LastOrDefault(e => DomesticAbuseParties.IsMaracReferral(e) && e.Involves(context.PersonId)
+                                                            && e.OccurredAt < incident.OccurredAt);
+        if (referral is null) return null;
+        if (incident.OccurredAt > context.Calendar.AddMonths(referral.OccurredAt, context.Settings.Int("DA3.repeatMaracMonths"))) return null;
+        var same = DomesticAbuseParties.PerpetratorsOf(referral, context.Chronology, context.PersonId)
+            .Where(p => p != context.PersonId && DomesticAbuseParties.IsIncidentBetween(incident, context.PersonId, p)).ToList();
+        return same.Count == 0 ? null : (referral, same);
     }
 }

@@ -65,3 +65,18 @@ public class RepeatMaracRuleTests
         world.Record(Da.Incident(victim, suspect, "2026-02-01T20:00:00Z")).None<AlertOutput>(victim, "repeat-marac");
     }
 }
+
+public class RepeatMaracAndEscalationTogetherTests
+{
+    [Fact]
+    public void A_repeat_case_that_is_also_escalation_raises_one_referral_task_saying_it_is_a_repeat()
+    {
+        PersonFacts victim = A.Adult(), suspect = A.Suspect();
+        var world = new World().With(victim, suspect).Given(
+            Da.Incident(victim, suspect, "2025-08-01T20:00:00Z"), Da.Incident(victim, suspect, "2025-11-01T20:00:00Z"),
+            Da.MaracReferral(victim, "2025-11-03T10:00:00Z", suspect));
+        var outputs = world.Record(Da.Incident(victim, suspect, "2026-02-01T20:00:00Z"));
+        Assert.Contains("repeat case", outputs.Single<TaskOutput>(victim, "marac-referral").Explanation);
+        outputs.Single<FlagSuggestion>(victim, "da-high-risk");
+    }
+}
