@@ -61,19 +61,20 @@ public sealed class DomesticAbuseScenarioTests : IDisposable
         var father = await _api.CreatePersonAsync(A.Adult("Wayne", "Dashsuspect").Build());
         var boy = await _api.CreatePersonAsync(A.Child("Tyler", "Dashvictim").AgedYears(7).Build());
 
-        await IncidentAsync("da-inc-1", mother, father, "2026-02-20T22:00:00Z", (boy, "Hiding upstairs, crying, would not come down"));
-        var dash = await DashAsync("dash-1", mother, father, "2026-02-21T10:00:00Z", yes: 15);
+        await IncidentAsync("da-inc-1", mother, father, "2026-02-28T22:00:00Z", (boy, "Hiding upstairs, crying, would not come down"));
+        // Sunday 1 March: the referral is due by the end of Monday 2 March (DA1.maracReferralWorkingDays 1); the clock reads 09:00 that Monday.
+        var dash = await DashAsync("dash-1", mother, father, "2026-03-01T10:00:00Z", yes: 15);
 
         Assert.Contains("da-high-risk", dash["outputs"]!["flags"].Codes());
         Assert.Contains("marac-referral", dash["outputs"]!["tasks"].Codes());
         Assert.Equal("open", (await TaskAsync(mother, "marac-referral"))["status"]!.GetValue<string>());
 
-        await MaracReferralAsync("marac-ref-1", mother, "2026-02-21T15:00:00Z");
+        await MaracReferralAsync("marac-ref-1", mother, "2026-03-01T15:00:00Z");
         Assert.Equal("done", (await TaskAsync(mother, "marac-referral"))["status"]!.GetValue<string>());
 
         await _api.RecordAsync(new
         {
-            id = "marac-meeting-1", type = "meeting", occurredAt = "2026-02-26T10:00:00Z",
+            id = "marac-meeting-1", type = "meeting", occurredAt = "2026-03-02T08:30:00Z",
             people = new[] { new { personId = mother, role = "victim" }, new { personId = boy, role = "child" } },
             data = new
             {
@@ -97,7 +98,7 @@ public sealed class DomesticAbuseScenarioTests : IDisposable
         var (_, meeting) = await _api.GetJsonAsync("/api/v1/cases/meeting/marac-meeting-1");
         var actions = meeting!["actions"]!.AsArray();
         Assert.Equal(["police", "LA-DEVON"], actions.Select(a => a!["owner"]!.GetValue<string>()));
-        // The factory's clock is 2 March 2026: the visit due on 28 February is overdue, the alarm is still open.
+        // The factory's clock is 2 March 2026: the visit due on 28 February (recorded late) is overdue, the alarm is still open.
         Assert.Equal(["open", "overdue"], actions.Select(a => a!["status"]!.GetValue<string>()));
     }
 

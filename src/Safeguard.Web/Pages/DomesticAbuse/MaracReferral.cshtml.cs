@@ -64,7 +64,7 @@ public sealed class MaracReferralModel(PersonAccess access, AuditLog audit, Peop
 
     private bool CheckAnswers()
     {
-        if (Areas.All(a => a.Value != Area)) ModelState.AddModelError(nameof(Area), "Choose the area whose MARAC will hear the case");
+        if (Areas.Count == 0 ? string.IsNullOrWhiteSpace(Area) : Areas.All(a => a.Value != Area)) ModelState.AddModelError(nameof(Area), "Choose the area whose MARAC will hear the case");
         if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Say why the victim is referred (for example the DASH result or your judgement)");
         if (!ReferredAt.TryReadPast("when the referral was made", clock.GetUtcNow().AddMinutes(5), out var at, out var problem))
             ModelState.AddModelError(nameof(ReferredAt), problem!);
