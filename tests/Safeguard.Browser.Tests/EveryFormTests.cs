@@ -90,6 +90,11 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Exploitation/Cawn.cshtml · Continue"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
         ["Exploitation/Cawn.cshtml · Record notice served"] = nameof(An_officer_screens_a_child_for_exploitation_and_serves_a_warning_notice),
 
+        ["DomesticAbuse/Dash.cshtml · Continue"] = nameof(An_officer_asks_a_victim_the_dash_questions_and_refers_her_to_the_marac),
+        ["DomesticAbuse/Dash.cshtml · Record checklist"] = nameof(An_officer_asks_a_victim_the_dash_questions_and_refers_her_to_the_marac),
+        ["DomesticAbuse/MaracReferral.cshtml · Continue"] = nameof(An_officer_asks_a_victim_the_dash_questions_and_refers_her_to_the_marac),
+        ["DomesticAbuse/MaracReferral.cshtml · Record referral"] = nameof(An_officer_asks_a_victim_the_dash_questions_and_refers_her_to_the_marac),
+
         ["People/Flags/New.cshtml · Continue"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
         ["People/Flags/New.cshtml · Raise flag"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
         ["People/Flags/Decide.cshtml · Continue"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
@@ -483,6 +488,48 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         });
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record notice served" }));
         await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Child abduction warning notice recorded");
+    }
+
+    /// <summary>H1, DA1: a DASH in which the victim answers yes to every question is high risk; the confirmation offers the
+    /// MARAC referral, which is checked and recorded, and the MARAC page shows the referral resting on that DASH.
+    /// Every page is run through axe by the session.</summary>
+    [Fact]
+    public async Task An_officer_asks_a_victim_the_dash_questions_and_refers_her_to_the_marac()
+    {
+        var victimId = await CreatePersonAsync("Łucja", "Everyformdash", "1990-04-05");
+        var suspectId = await CreatePersonAsync("Darren", "Everyformdash", "1986-09-10");
+        await using var session = await SignedInAsync("officer");
+        var page = session.Page;
+
+        await session.GotoAsync("/domestic-abuse/dash");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Search" }), new Dictionary<string, string> { ["Name"] = "Łucja Everyformdash" });
+        await page.Locator("[data-testid=person-candidates] a").First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"personId={victimId}"));
+        await session.GotoAsync($"/domestic-abuse/dash?personId={victimId}&suspectId={suspectId}");
+        // The filler answers each unanswered question with its first choice, "Yes": 27 "yes" answers.
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["Answers[q27]"] = "not-known", ["ProfessionalJudgement"] = "none", ["VictimRiskView"] = "high",
+            ["VictimAssessment"] = "Łucja says he told her she would not see Christmas",
+        });
+        await Expect(page.Locator("[data-testid=dash-counts]")).ToContainTextAsync("26 “yes”, 0 “no”, 1 not known");
+        await Expect(page.Locator("[data-testid=dash-band]")).ToContainTextAsync("high risk");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record checklist" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("DASH risk checklist recorded");
+        await Expect(page.Locator("main")).ToContainTextAsync("MARAC referral");
+
+        await Content(page).GetByRole(AriaRole.Link, new() { Name = "Refer to the MARAC now" }).ClickAsync();
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["Area"] = "LA-NMR", ["Reason"] = "DASH: 26 yes answers; she fears for her life",
+        });
+        await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("she fears for her life");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record referral" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Referral to the MARAC recorded");
+
+        await session.GotoAsync($"/domestic-abuse/marac/{victimId}");
+        await Expect(page.Locator("[data-testid=marac-case]")).ToContainTextAsync("26 “yes”, high risk");
+        await Expect(page.Locator("[data-testid=marac-tasks]")).ToContainTextAsync("Done");
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class RolePagesTests(WebAppFixture fixture)
     /// <summary>Every page the navigation or the home page can offer, by address.</summary>
     private static readonly string[] OfferedPages =
     [
-        "/people", "/record", "/missing/report", "/missing/now", "/exploitation/screening", "/exploitation/cawn", "/worklist",
+        "/people", "/record", "/missing/report", "/missing/now", "/exploitation/screening", "/exploitation/cawn", "/domestic-abuse/dash", "/domestic-abuse/marac-referral", "/worklist",
         "/matching/reviews", "/measures/recording", "/admin/audit", "/admin/settings", "/admin/users", "/admin/bank-holidays",
         "/investigations", "/admin/teams",
         "/retention",

@@ -24,6 +24,7 @@ public static partial class CaseBuilder
             CaseTypes.Meeting => Meeting(stream, events),
             CaseTypes.PoliceProtection => PoliceProtection(stream, Guid.Parse(key), events),
             CaseTypes.Offender => Offender(stream, events),
+            CaseTypes.Marac => Marac(stream, Guid.Parse(key), events),
             _ => [],
         };
     }

@@ -24,6 +24,9 @@ public static class CaseStreams
         "offender-briefing-acknowledged", "offender-sighting", "offender-address-link",
     };
 
+    /// <summary>Events that make up a victim's MARAC cases: MARAC referrals, DASH checklists, MARAC meetings.</summary>
+    public static readonly IReadOnlySet<string> MaracTypes = new HashSet<string> { "referral", "dash", "meeting" };
+
     /// <summary>The references in an event's data, each field once.</summary>
     public static IReadOnlyList<(string Field, string Value)> References(ChronologyEvent e) =>
         ReferenceFields.Select(f => (Field: f, Value: e.Text(f)?.Trim())).Where(r => r.Value is { Length: > 0 })
@@ -41,9 +44,11 @@ public static class CaseStreams
         if (MissingTypes.Contains(e.Type)) return One(CaseTypes.MissingEpisode, Ref("missingEventId"));
         if (InvestigationTypes.Contains(e.Type)) return One(CaseTypes.Investigation, Ref("investigationId"));
         if (CustodyTypes.Contains(e.Type)) return One(CaseTypes.Custody, Ref("custodyId"));
-        if (e.Type == "referral") return [Key(CaseTypes.Referral, e.Id)];
+        if (e.Type == "referral") return [Key(CaseTypes.Referral, e.Id), .. MaracStreams(e)];
+        if (e.Type == "dash") return MaracStreams(e);
         if (e.Type == "referral-response") return One(CaseTypes.Referral, Ref("referralEventId"));
-        if (e.Type is "strategy-discussion" or "meeting") return [Key(CaseTypes.Meeting, e.Id)];
+        if (e.Type is "strategy-discussion") return [Key(CaseTypes.Meeting, e.Id)];
+        if (e.Type is "meeting") return [Key(CaseTypes.Meeting, e.Id), .. MaracStreams(e)];
         if (PoliceProtectionTypes.Contains(e.Type))
         {
             var children = e.PeopleInRole("child");
@@ -54,9 +59,20 @@ public static class CaseStreams
         return [];
     }
 
-    /// <summary>The streams that may hold a person's cases keyed by person (police protection, offender).</summary>
+    /// <summary>The streams that may hold a person's cases keyed by person (police protection, offender, MARAC).</summary>
     public static IReadOnlyList<string> OfPerson(Guid personId) =>
-        [Key(CaseTypes.PoliceProtection, personId.ToString()), Key(CaseTypes.Offender, personId.ToString())];
+        [Key(CaseTypes.PoliceProtection, personId.ToString()), Key(CaseTypes.Offender, personId.ToString()), Key(CaseTypes.Marac, personId.ToString())];
+
+    /// <summary>The MARAC streams (one per victim) a MARAC referral, DASH or MARAC meeting belongs to: the people in
+    /// role <c>victim</c>; for a referral or meeting naming no victim, everyone not a suspect or child.</summary>
+    public static IReadOnlyList<string> MaracStreams(ChronologyEvent e)
+    {
+        if (e.Type is "referral" or "meeting" && e.Text("kind") != "marac") return [];
+        var victims = e.PeopleInRole("victim");
+        if (victims.Count == 0 && e.Type != "dash")
+            victims = e.People.Where(p => p.Role is not ("suspect" or "child")).Select(p => p.PersonId).Distinct().Order().ToList();
+        return victims.Select(v => Key(CaseTypes.Marac, v.ToString())).ToList();
+    }
 
     public static string Key(string type, string key) => $"{type}:{key}";
 
@@ -70,7 +86,7 @@ public static class CaseStreams
     public static bool IsPersonStream(string stream, out Guid personId, out IReadOnlySet<string> types)
     {
         var (type, key) = Parse(stream);
-        types = type == CaseTypes.PoliceProtection ? PoliceProtectionTypes : OffenderTypes;
-        return (type is CaseTypes.PoliceProtection or CaseTypes.Offender) & Guid.TryParse(key, out personId);
+        types = type switch { CaseTypes.PoliceProtection => PoliceProtectionTypes, CaseTypes.Marac => MaracTypes, _ => OffenderTypes };
+        return (type is CaseTypes.PoliceProtection or CaseTypes.Offender or CaseTypes.Marac) & Guid.TryParse(key, out personId);
     }
 }

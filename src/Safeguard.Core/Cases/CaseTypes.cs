@@ -10,6 +10,8 @@ public static class CaseTypes
     public const string PoliceProtection = "police-protection";
     public const string Offender = "offender";
     public const string Meeting = "meeting";
+    /// <summary>DA1–DA3: a victim's referral to the MARAC with its DASH and MARAC meetings; one per referral.</summary>
+    public const string Marac = "marac";
 
-    public static readonly IReadOnlyList<string> All = [MissingEpisode, Investigation, Referral, Custody, PoliceProtection, Offender, Meeting];
+    public static readonly IReadOnlyList<string> All = [MissingEpisode, Investigation, Referral, Custody, PoliceProtection, Offender, Meeting, Marac];
 }

@@ -36,6 +36,10 @@ public static class ProblemCodes
     public const string MissingRiskGrade = "missing-risk-grade";
     public const string MissingSeenAndSpokenTo = "missing-seen-and-spoken-to";
     public const string MissingOutcomeForChild = "missing-outcome-for-child";
+    /// <summary>H1: a DASH risk checklist with no answers and no count.</summary>
+    public const string EmptyDash = "empty-dash";
+    /// <summary>H1: a DASH "yes" count above 27, or disagreeing with the answers sent with it.</summary>
+    public const string DashYesCountMismatch = "dash-yes-count-mismatch";
     /// <summary>SO2: an offender registration without a MAPPA category and level of 1, 2 or 3.</summary>
     public const string MappaInvalid = "mappa-invalid";
     /// <summary>SO3: a risk management plan's home visit frequency outside 1 to 36 months.</summary>

@@ -25,14 +25,23 @@ public sealed class ExplanationReader(SafeguardDb db, PersonAccess access)
     /// <summary>A profile with every explanation rendered for the reader.</summary>
     public async Task<ProfileView> RenderAsync(Actor actor, ProfileView profile, CancellationToken ct = default)
     {
+        var householdFlags = profile.DomesticAbuse.Households.SelectMany(h => h.Adults).SelectMany(a => a.Flags);
         var text = await ForAsync(actor, profile.Flags.SelectMany(Texts).Concat(profile.Tasks.Select(t => t.Reason.Explanation))
-            .Concat(profile.Alerts.Select(a => a.Reason.Explanation)).Concat(profile.RisksToOtherChildren.Select(r => r.Explanation)), ct);
+            .Concat(profile.Alerts.Select(a => a.Reason.Explanation)).Concat(profile.RisksToOtherChildren.Select(r => r.Explanation))
+            .Concat(householdFlags.SelectMany(Texts)), ct);
         return profile with
         {
             Flags = profile.Flags.Select(f => Render(text, f)).ToList(),
             Tasks = profile.Tasks.Select(t => t with { Reason = text.Render(t.Reason) }).ToList(),
             Alerts = profile.Alerts.Select(a => a with { Reason = text.Render(a.Reason) }).ToList(),
             RisksToOtherChildren = profile.RisksToOtherChildren.Select(r => r with { Explanation = text.Render(r.Explanation) }).ToList(),
+            DomesticAbuse = profile.DomesticAbuse with
+            {
+                Households = profile.DomesticAbuse.Households.Select(h => h with
+                {
+                    Adults = h.Adults.Select(a => a with { Flags = a.Flags.Select(f => Render(text, f)).ToList() }).ToList(),
+                }).ToList(),
+            },
         };
     }
 

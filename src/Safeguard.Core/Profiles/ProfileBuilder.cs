@@ -68,6 +68,8 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
             {
                 Plans = CurrentPlans.Of(person.Id, events),
                 Offenders = linkedOffenders,
+                DomesticAbuse = Core.DomesticAbuse.DomesticAbuseProfile.Of(person.Id, events,
+                    Settings.RuleSettings.From(await db.Settings.AsNoTracking().ToListAsync(ct)), visibleOthers, flagsByPerson, at),
             }, ct);
     }
 

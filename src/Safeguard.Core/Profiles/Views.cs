@@ -80,6 +80,10 @@ public sealed record ProfileView(PersonView Person, IReadOnlyList<FlagView> Flag
     /// <summary>D3: registered sex offenders linked to the person or their address, with the events; empty for roles
     /// that may not see offenders.</summary>
     public IReadOnlyList<Offenders.LinkedOffenderView> Offenders { get; init; } = [];
+
+    /// <summary>H1, H3, DA2: the person's DASH checklists and band as a victim, and the domestic abuse households they
+    /// were a child in, with what was observed of them and the adults' flag history.</summary>
+    public DomesticAbuse.DomesticAbuseSummary DomesticAbuse { get; init; } = Core.DomesticAbuse.DomesticAbuseSummary.Empty;
 }
 
 /// <summary>A plan in force for the person: what it is, in words, since when, and the event that recorded it.</summary>

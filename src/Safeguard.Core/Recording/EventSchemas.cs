@@ -13,6 +13,7 @@ public static class EventSchemas
     private static readonly FieldKind Grade = OneOf("high", "medium", "standard");
     private static readonly FieldKind Decisions = ListOf(Any);
     private static readonly FieldKind RiskLevel = OneOf("very-high", "high", "medium", "low");
+    private static readonly FieldKind DashAnswers = new DashAnswersKind();
     private static readonly FieldKind Address = Object(Req("line1", Text), Opt("town", Text), Req("postcode", Text));
 
     private static readonly FieldKind IncidentChild = Object(
@@ -27,7 +28,11 @@ public static class EventSchemas
             Opt("childViewsNotObtainedReason", Text), Opt("immediateActions", LongText), Opt("referredToSocialCare", Bool),
             Opt("notReferredReason", Text), Opt("riskGrade", Grade), Opt("incidentEventId", Text),
         ],
-        ["dash"] = [Opt("answers", Any), Opt("yesCount", Int), Opt("professionalJudgement", OneOf("high"))],
+        ["dash"] =
+        [
+            Opt("answers", DashAnswers), Opt("yesCount", Int), Opt("professionalJudgement", OneOf("high", "medium", "standard")),
+            Opt("victimRiskView", OneOf("high", "medium", "standard", "not-given")), Opt("victimAssessment", LongText), Opt("incidentEventId", Text),
+        ],
         ["missing-reported"] =
         [
             Req("riskGrade", OneOf("high", "medium", "low", "very-low")), Req("reportedBy", OneOf("parent", "foster-carer", "childrens-home", "school", "other")),

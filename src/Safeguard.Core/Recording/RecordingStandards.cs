@@ -22,6 +22,7 @@ public static class RecordingStandards
             case "ppn": CheckPpn(data, found); break;
             case "incident": CheckIncident(data, people, found); break;
             case "investigation-closed": CheckOutcome(data, found); break;
+            case "dash": CheckDash(data, found); break;
             case "s136-detention":
                 // CU5: "is or appears to be" a child — a known age, the child role, or the officer's judgement, with or without a date of birth.
                 bool child = people.Any(p => p.AgeInYears is < 18 || p.Role == "child")
@@ -90,6 +91,26 @@ public static class RecordingStandards
             if (!entry.TryGetProperty("seenAndSpokenTo", out var seen) || seen.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
                 found.Add(new(ProblemCodes.MissingSeenAndSpokenTo, field + ".seenAndSpokenTo", "Say whether the child was seen and spoken to."));
         }
+    }
+
+    /// <summary>H1: a DASH checklist answers its questions (an empty one is refused), and a "yes" count sent with the
+    /// answers agrees with them.</summary>
+    private static void CheckDash(JsonElement d, List<Shortfall> found)
+    {
+        bool hasAnswers = d.TryGetProperty("answers", out var answers) && answers.ValueKind == JsonValueKind.Object && answers.EnumerateObject().Any();
+        bool hasCount = d.TryGetProperty("yesCount", out var count) && count.ValueKind == JsonValueKind.Number;
+        if (!hasAnswers && !hasCount)
+        {
+            found.Add(new(ProblemCodes.EmptyDash, "answers",
+                "Answer the risk checklist's questions (yes, no or not known) before recording it: an empty checklist cannot be recorded."));
+            return;
+        }
+        if (!hasCount) return;
+        int total = Rules.DomesticAbuse.DashQuestions.All.Count;
+        if (!count.TryGetInt32(out var n) || n > total)
+            found.Add(new(ProblemCodes.DashYesCountMismatch, "yesCount", $"The number of \"yes\" answers must be between 0 and {total}."));
+        else if (hasAnswers && Rules.DomesticAbuse.DashAssessment.Read(d).YesCount != n)
+            found.Add(new(ProblemCodes.DashYesCountMismatch, "yesCount", "The number of \"yes\" answers does not match the answers given."));
     }
 
     /// <summary>B3: when police involvement ends, the outcome for the child and whether they were told.</summary>

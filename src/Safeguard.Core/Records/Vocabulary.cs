@@ -76,6 +76,8 @@ public static class Vocabulary
         "offender-briefing-acknowledged" => "Briefing acknowledged",
         "offender-sighting" => "Offender seen by an officer",
         "offender-address-link" => "Offender linked to a child's address",
+        "marac-referral" => "MARAC referral",
+        "repeat-marac" => "Repeat MARAC case",
         _ => char.ToUpperInvariant(type[0]) + type[1..].Replace('-', ' '),
     };
 }

@@ -55,6 +55,8 @@ public static class OutputCodes
         public const string OffenderNotificationLate = "offender-notification-late";
         /// <summary>K3: an officer saw or spoke with an offender; the offender manager should know.</summary>
         public const string OffenderSighting = "offender-sighting";
+        /// <summary>DA3: a new domestic abuse incident between the same victim and perpetrator within 12 months of a MARAC referral.</summary>
+        public const string RepeatMarac = "repeat-marac";
         /// <summary>An open task passed its due time (API.md "Escalation when time passes").</summary>
         public const string TaskOverdue = "task-overdue";
 

@@ -26,6 +26,8 @@ public static class RuleCatalogue
         new RiskToOtherChildrenRule(),
         new OperationEncompassRule(),
         new ChildObservationGapRule(),
+        new MaracHighRiskRule(),
+        new RepeatMaracRule(),
         new RecordOutcomeRule(),
         new NonSpecialistAllocationRule(),
         new SupervisoryReviewRule(),

@@ -18,6 +18,8 @@ public static class RuleTitles
         ["G2-cse-perpetrator"] = "Suspected sexual exploitation perpetrator (G2)",
         ["D4-risk-to-other-children"] = "Risk to other children (D4)",
         ["DA4-operation-encompass"] = "Operation Encompass: tell the school (DA4)",
+        ["DA1-marac-high-risk"] = "Domestic abuse high risk: refer to MARAC (DA1)",
+        ["DA3-repeat-marac"] = "Repeat MARAC case (DA3)",
         ["B2-child-observation-gap"] = "Child's demeanour not recorded (B2)",
         ["B3-record-outcome"] = "Outcome for the child to record (B3)",
         ["I1-non-specialist-allocation"] = "Investigation allocated without the specialist skill (I1)",

@@ -33,6 +33,7 @@ public static class SettingsCatalogue
         new("DA1.highRiskYesCount", "DASH 'yes' answers that make the victim high risk (MARAC referral)", SettingUnit.Count, 14, 1, 27, "SafeLives MARAC referral criteria"),
         new("DA1.escalationIncidents", "Incidents between the same people that make the victim high risk (potential escalation)", SettingUnit.Count, 3, 2, 20, "SafeLives MARAC referral criteria"),
         new("DA1.escalationWindowMonths", "Window in which escalation incidents are counted", SettingUnit.Months, 12, 1, 36, "SafeLives MARAC referral criteria"),
+        new("DA1.maracReferralWorkingDays", "A high-risk victim is referred to the MARAC within", SettingUnit.WorkingDays, 1, 0, 10, "Local MARAC operating protocol", Local: true),
         new("DA2.mediumRiskYesCount", "DASH 'yes' answers from which the victim is medium risk", SettingUnit.Count, 10, 1, 27, "Local risk bands", Local: true),
         new("DA3.repeatMaracMonths", "A new incident within this time of the last MARAC referral is a repeat MARAC case", SettingUnit.Months, 12, 1, 36, "SafeLives"),
         new("DA4.minimumSchoolAge", "Youngest child for whom the school is notified (Operation Encompass; nursery included)", SettingUnit.Years, 2, 0, 18, "Operation Encompass", Local: true),

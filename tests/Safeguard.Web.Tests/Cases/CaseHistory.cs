@@ -47,6 +47,19 @@ internal static class CaseHistory
             (offender, "offender"), (child, "child"));
     }
 
+    /// <summary>A mother's DASH, her referral to the MARAC and the MARAC meeting that heard it (DA1, I6).</summary>
+    public static async Task MaracAsync(this HttpClient api, string suspect, string child)
+    {
+        var mother = await api.CreatePersonAsync(A.Adult("Mara", "Casevictim").Build());
+        await api.EventAsync("dash-1", "dash", "2026-02-17T10:00:00Z", new { yesCount = 15 }, (mother, "victim"), (suspect, "suspect"));
+        await api.EventAsync("marac-ref-1", "referral", "2026-02-17T15:00:00Z", new { to = "LA-CSC", kind = "marac", reason = "DASH 15 yes" }, (mother, "victim"));
+        await api.EventAsync("marac-1", "meeting", "2026-02-19T10:00:00Z", new
+        {
+            kind = "marac", invitedAgencies = new[] { "police", "IDVA", "housing" }, policeAttended = true, policeAttendeeRank = "DS",
+            decisions = new object[] { new { text = "Target-harden the home", owner = "housing", dueDate = "2026-02-26" } },
+        }, (mother, "victim"), (child, "child"));
+    }
+
     public static Task StrategyDiscussionAsync(this HttpClient api, string child, string dueDate) =>
         api.EventAsync("sd-1", "strategy-discussion", "2026-02-16T10:00:00Z", new
         {

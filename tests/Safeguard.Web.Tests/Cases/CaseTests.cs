@@ -32,6 +32,7 @@ public sealed class CaseTests : IDisposable
         await _api.ReferralAsync(child);
         await _api.OffenderAsync(suspect, child);
         await _api.StrategyDiscussionAsync(child, "2026-02-20");
+        await _api.MaracAsync(suspect, child);
         return (child, suspect);
     }
 
