@@ -24,6 +24,8 @@ public static partial class CaseBuilder
             CaseTypes.Meeting => Meeting(stream, events),
             CaseTypes.PoliceProtection => PoliceProtection(stream, Guid.Parse(key), events),
             CaseTypes.Offender => Offender(stream, events),
+            CaseTypes.ForensicRequest => ForensicRequest(stream, key, events),
+            CaseTypes.ChargingFile => ChargingFile(stream, key, events),
             _ => [],
         };
     }

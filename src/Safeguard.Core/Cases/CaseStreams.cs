@@ -17,7 +17,10 @@ public static class CaseStreams
         { "investigation-opened", "investigation-allocated", "supervisory-review", "investigation-closed" };
     public static readonly IReadOnlySet<string> CustodyTypes = new HashSet<string>
         { "custody-detained", "custody-review", "custody-appropriate-adult", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released" };
-    public static readonly IReadOnlySet<string> PoliceProtectionTypes = new HashSet<string> { "police-protection", "police-protection-ended" };
+    public static readonly IReadOnlySet<string> PoliceProtectionTypes = new HashSet<string>
+        { "police-protection", "police-protection-la-informed", "police-protection-ended" };
+    public static readonly IReadOnlySet<string> ForensicTypes = new HashSet<string> { "forensic-request", "forensic-completed" };
+    public static readonly IReadOnlySet<string> ChargingTypes = new HashSet<string> { "charging-file-submitted", "charging-decision" };
     public static readonly IReadOnlySet<string> OffenderTypes = new HashSet<string> 
     {
         "offender-registered", "offender-visit", "offender-contact-with-child", "offender-plan", "offender-notification", "offender-briefing",
@@ -41,6 +44,8 @@ public static class CaseStreams
         if (MissingTypes.Contains(e.Type)) return One(CaseTypes.MissingEpisode, Ref("missingEventId"));
         if (InvestigationTypes.Contains(e.Type)) return One(CaseTypes.Investigation, Ref("investigationId"));
         if (CustodyTypes.Contains(e.Type)) return One(CaseTypes.Custody, Ref("custodyId"));
+        if (ForensicTypes.Contains(e.Type)) return One(CaseTypes.ForensicRequest, Ref("requestId"));
+        if (ChargingTypes.Contains(e.Type)) return One(CaseTypes.ChargingFile, Ref("fileId"));
         if (e.Type == "referral") return [Key(CaseTypes.Referral, e.Id)];
         if (e.Type == "referral-response") return One(CaseTypes.Referral, Ref("referralEventId"));
         if (e.Type is "strategy-discussion" or "meeting") return [Key(CaseTypes.Meeting, e.Id)];

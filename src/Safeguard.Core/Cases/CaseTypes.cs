@@ -10,6 +10,10 @@ public static class CaseTypes
     public const string PoliceProtection = "police-protection";
     public const string Offender = "offender";
     public const string Meeting = "meeting";
+    /// <summary>I3: a digital forensic (high-tech crime unit) request, keyed by <c>requestId</c>.</summary>
+    public const string ForensicRequest = "forensic-request";
+    /// <summary>I4: a charging file sent to the CPS, keyed by <c>fileId</c>.</summary>
+    public const string ChargingFile = "charging-file";
 
-    public static readonly IReadOnlyList<string> All = [MissingEpisode, Investigation, Referral, Custody, PoliceProtection, Offender, Meeting];
+    public static readonly IReadOnlyList<string> All = [MissingEpisode, Investigation, Referral, Custody, PoliceProtection, Offender, Meeting, ForensicRequest, ChargingFile];
 }

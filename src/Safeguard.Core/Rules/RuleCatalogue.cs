@@ -4,6 +4,7 @@ using Safeguard.Core.Rules.Exploitation;
 using Safeguard.Core.Rules.Missing;
 using Safeguard.Core.Rules.Offenders;
 using Safeguard.Core.Rules.Protection;
+using Safeguard.Core.Rules.Queues;
 
 namespace Safeguard.Core.Rules;
 
@@ -28,6 +29,9 @@ public static class RuleCatalogue
         new RecordOutcomeRule(),
         new IcpcRule(),
         new PoliceProtectionLimitRule(),
+        new LocalAuthorityInformedRule(),
+        new ForensicWaitingTimeRule(),
+        new ChargingDecisionRule(),
         new AppropriateAdultRule(),
         new DetentionReviewRule(),
         new DetentionLimitRule(),

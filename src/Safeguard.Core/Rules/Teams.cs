@@ -20,6 +20,9 @@ public static class Teams
     /// <summary>The custody officer (custody sergeant) holding a detained child: reviews, transfers, appropriate adults.</summary>
     public const string Custody = "custody";
 
+    /// <summary>The digital forensic unit (high-tech crime unit): examinations of phones, computers and other devices.</summary>
+    public const string DigitalForensics = "digital-forensics";
+
     /// <summary>The offender management (dangerous offender) unit: visits and notifications of registered sex offenders.</summary>
     public const string OffenderManagement = "offender-management";
 
@@ -35,6 +38,7 @@ public static class Teams
         DesignatedOfficer => "Designated officer",
         Custody => "Custody officer",
         OffenderManagement => "Offender management unit",
+        DigitalForensics => "Digital forensic unit",
         _ => Words(team),
     };
 
