@@ -75,7 +75,7 @@ public sealed class PoliceProtectionScenarioTests : IDisposable
             Assert.Contains(overdue, a => a.Key.Contains("PP1-police-protection-limit", StringComparison.Ordinal));
         }
 
-        await _api.RecordAsync(Event("pj-end", "police-protection-ended", "2026-03-05T08:30:00Z", child, new { outcome = "accommodated" }));
+        await _api.RecordAsync(Event("pj-end", "police-protection-ended", "2026-03-05T08:01:00Z", child, new { outcome = "accommodated" }));
         (_, now) = await _api.GetJsonAsync("/api/v1/police-protection/now");
         Assert.Empty(now!.AsArray());
         Assert.Equal("done", Assert.Single(await TasksAsync(child, "police-protection-limit")).Status);
