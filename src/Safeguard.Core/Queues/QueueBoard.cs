@@ -43,8 +43,9 @@ public sealed class QueueBoard(SafeguardDb db, PersonAccess access, AuditLog aud
             .Where(c => c.ClosedAt == null || c.ClosedAt >= since);
         if (filter.Team is not null) query = query.Where(c => c.Team == filter.Team);
         var cases = await query.Include(c => c.People).AsSplitQuery().ToListAsync(ct);
-        var settings = await new HistoryLoader(db).SettingsAsync(ct);
-        var entries = await EntriesAsync(actor, kind!, cases, now, ct);
+        var loader = new HistoryLoader(db);
+        var settings = await loader.SettingsAsync(ct);
+        var entries = await EntriesAsync(actor, kind!, cases, settings, await loader.CalendarAsync(ct), now, ct);
 
         var figures = Figures(entries, now);
         var shown = (filter.Status ?? "waiting") switch
@@ -79,11 +80,9 @@ public sealed class QueueBoard(SafeguardDb db, PersonAccess access, AuditLog aud
             done.Count == 0 ? null : (int)Math.Round(100.0 * done.Count(e => e.ClosedAt <= e.DueAt) / done.Count));
     }
 
-    private async Task<List<QueueEntry>> EntriesAsync(Actor actor, QueueKind kind, List<Case> cases, DateTimeOffset now, CancellationToken ct)
+    private async Task<List<QueueEntry>> EntriesAsync(Actor actor, QueueKind kind, List<Case> cases, RuleSettings settings,
+        Calendar.SafeguardCalendar calendar, DateTimeOffset now, CancellationToken ct)
     {
-        var loader = new HistoryLoader(db);
-        var settings = await loader.SettingsAsync(ct);
-        var calendar = await loader.CalendarAsync(ct);
         var fields = cases.ToDictionary(c => (c.Type, c.Id), c => JsonDocument.Parse(c.Fields).RootElement.Clone());
         var eventIds = cases.SelectMany(c => JsonSerializer.Deserialize<List<string>>(c.EventIds) ?? []).Distinct().ToList();
         var opening = (await db.Events.AsNoTracking().Include(e => e.People)
