@@ -47,7 +47,7 @@ app.MapStaticAssets();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health");
 app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpointFilter<ProblemFilter>()
-    .MapPeopleEndpoints().MapEventEndpoints().MapCaseEndpoints().MapFlagEndpoints().MapAuditEndpoints()
+    .MapPeopleEndpoints().MapEventEndpoints().MapCaseEndpoints().MapQueueEndpoints().MapFlagEndpoints().MapAuditEndpoints()
     .MapWorkEndpoints().MapSettingsEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints()
     .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints().MapCustodyEndpoints()
     .MapOffenderEndpoints().MapClientEndpoints()

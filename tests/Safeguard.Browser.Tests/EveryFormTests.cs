@@ -61,6 +61,21 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Custody/Book.cshtml · Book in"] = nameof(A_custody_officer_books_a_child_in_and_records_the_charge),
         ["Custody/Record.cshtml · Record"] = nameof(A_custody_officer_books_a_child_in_and_records_the_charge),
 
+        ["Queues/Request.cshtml · Continue"] = nameof(An_investigator_requests_a_forensic_examination_and_sends_a_charging_file_and_records_both_done),
+        ["Queues/Request.cshtml · Send request"] = nameof(An_investigator_requests_a_forensic_examination_and_sends_a_charging_file_and_records_both_done),
+        ["Queues/Complete.cshtml · Continue"] = nameof(An_investigator_requests_a_forensic_examination_and_sends_a_charging_file_and_records_both_done),
+        ["Queues/Complete.cshtml · Record completed"] = nameof(An_investigator_requests_a_forensic_examination_and_sends_a_charging_file_and_records_both_done),
+        ["Queues/Submit.cshtml · Continue"] = nameof(An_investigator_requests_a_forensic_examination_and_sends_a_charging_file_and_records_both_done),
+        ["Queues/Submit.cshtml · Record file sent"] = nameof(An_investigator_requests_a_forensic_examination_and_sends_a_charging_file_and_records_both_done),
+        ["Queues/Decision.cshtml · Continue"] = nameof(An_investigator_requests_a_forensic_examination_and_sends_a_charging_file_and_records_both_done),
+        ["Queues/Decision.cshtml · Record decision"] = nameof(An_investigator_requests_a_forensic_examination_and_sends_a_charging_file_and_records_both_done),
+        ["PoliceProtection/Start.cshtml · Continue"] = nameof(An_officer_takes_a_child_into_police_protection_tells_the_local_authority_and_ends_it),
+        ["PoliceProtection/Start.cshtml · Record police protection"] = nameof(An_officer_takes_a_child_into_police_protection_tells_the_local_authority_and_ends_it),
+        ["PoliceProtection/Informed.cshtml · Continue"] = nameof(An_officer_takes_a_child_into_police_protection_tells_the_local_authority_and_ends_it),
+        ["PoliceProtection/Informed.cshtml · Record local authority told"] = nameof(An_officer_takes_a_child_into_police_protection_tells_the_local_authority_and_ends_it),
+        ["PoliceProtection/End.cshtml · Continue"] = nameof(An_officer_takes_a_child_into_police_protection_tells_the_local_authority_and_ends_it),
+        ["PoliceProtection/End.cshtml · Record the end"] = nameof(An_officer_takes_a_child_into_police_protection_tells_the_local_authority_and_ends_it),
+
         ["Offenders/Register.cshtml · Continue"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
         ["Offenders/Register.cshtml · Register offender"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
         ["Offenders/Visit.cshtml · Continue"] = nameof(An_offender_manager_registers_an_offender_records_a_visit_and_a_sighting_and_briefs_a_team_who_acknowledge),
@@ -328,6 +343,98 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await session.GotoAsync(page.Url + "/record/charge");
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record", Exact = true }), new Dictionary<string, string> { ["BailRefused"] = "yes" });
         await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Recorded: a charge");
+    }
+
+    [Fact]
+    public async Task An_investigator_requests_a_forensic_examination_and_sends_a_charging_file_and_records_both_done()
+    {
+        var childId = await CreatePersonAsync("Øyvind", "Everyformqueue", "2011-04-05");
+        var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await using var session = await SignedInAsync("investigator");
+        var page = session.Page;
+
+        await session.GotoAsync($"/queues/forensic/request?personId={childId}");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["RequestId"] = $"DFU-EF-{suffix}", ["Device"] = "Phone, Samsung, cracked screen", ["Examination"] = "Messages with an older man",
+            ["Priority"] = "high", ["InvestigationId"] = $"INV-EF-{suffix}", ["RequestedAt"] = At(9),
+        });
+        await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("Phone, Samsung, cracked screen");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Send request" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Øyvind Everyformqueue");
+
+        await session.GotoAsync("/queues/forensic");
+        await Expect(page.Locator("[data-testid=queue]")).ToContainTextAsync($"DFU-EF-{suffix}");
+        await session.GotoAsync($"/queues/forensic/DFU-EF-{suffix}/complete");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["CompletedAt"] = At(11), ["Findings"] = "Messages recovered and exhibited",
+        });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record completed" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("completed");
+
+        await session.GotoAsync($"/queues/charging/submit?personId={childId}");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["FileId"] = $"CPS-EF-{suffix}", ["Offence"] = "Sexual communication with a child", ["InvestigationId"] = Empty, ["SubmittedAt"] = At(9),
+            ["Notes"] = "Full file",
+        });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record file sent" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Charging file recorded as sent");
+
+        await session.GotoAsync($"/queues/charging/CPS-EF-{suffix}/decision");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["Decision"] = "charge", ["DecidedAt"] = At(12), ["Notes"] = "Charged with sexual communication with a child",
+        });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record decision" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Charging decision recorded");
+        await session.GotoAsync("/queues/charging?status=done");
+        await Expect(page.Locator("[data-testid=queue]")).ToContainTextAsync($"CPS-EF-{suffix}");
+    }
+
+    [Fact]
+    public async Task An_officer_takes_a_child_into_police_protection_tells_the_local_authority_and_ends_it()
+    {
+        var childId = await CreatePersonAsync("Nadia", "Everyformprotection", "2019-07-08");
+        await using var session = await SignedInAsync("officer");
+        var page = session.Page;
+
+        await session.GotoAsync($"/police-protection/start?personId={childId}");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["StartedAt"] = At(8), ["InitiatingOfficer"] = "PC 12 Ana Díaz", ["DesignatedOfficer"] = "pc12 ana díaz", ["Informed"] = "no",
+            ["Circumstances"] = "Found alone at home overnight", ["Accommodation"] = "Emergency foster carer", ["LocalAuthority"] = Empty,
+        }, expectErrors: true);
+        await Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("must be a different officer");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["DesignatedOfficer"] = "Insp 3 Bo Li",
+        });
+        await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("Insp 3 Bo Li");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record police protection" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Nadia Everyformprotection");
+        await Content(page).GetByRole(AriaRole.Link, new() { Name = "Go to this police protection" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=police-protection]")).ToContainTextAsync("Not yet");
+        var spell = page.Url;
+
+        await session.GotoAsync(spell + "/informed");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["InformedAt"] = At(9), ["LocalAuthority"] = "Northmoor Council", ["InformedPerson"] = "Emergency duty team",
+        });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record local authority told" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Local authority recorded as told");
+
+        await session.GotoAsync(spell + "/end");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["EndedAt"] = At(12), ["Outcome"] = "returned-home", ["Reason"] = "Mother returned home; social worker visited",
+        });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record the end" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("recorded as ended");
+        await session.GotoAsync("/police-protection/now");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("Nadia Everyformprotection");
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class RolePagesTests(WebAppFixture fixture)
         "/matching/reviews", "/measures/recording", "/admin/audit", "/admin/settings", "/admin/users", "/admin/bank-holidays",
         "/investigations", "/admin/teams",
         "/retention",
+        "/queues/forensic", "/police-protection/now",
     ];
 
     [Theory]

@@ -50,7 +50,8 @@ public static partial class CaseBuilder
             People(events), Ids(events), fields, []);
     }
 
-    /// <summary>A child's spells in police protection: each <c>police-protection</c> opens one, the next
+    /// <summary>A child's spells in police protection: each <c>police-protection</c> opens one, a
+    /// <c>police-protection-la-informed</c> records when the local authority was told, and the next
     /// <c>police-protection-ended</c> closes it. The case id is the opening event's id (with the child's id
     /// when one event took several children).</summary>
     private static IReadOnlyList<CaseState> PoliceProtection(string stream, Guid child, List<CaseSource> events)
@@ -60,16 +61,22 @@ public static partial class CaseBuilder
         foreach (var s in events)
         {
             if (s.Event.Type == "police-protection") { open = [s]; spells.Add(open); }
+            else if (open is not null && s.Event.Type == "police-protection-la-informed") open.Add(s);
             else if (open is not null) { open.Add(s); open = null; }
         }
         return spells.Select(spell =>
         {
             var start = spell[0].Event;
-            var end = spell.Count > 1 ? spell[1].Event : null;
+            var end = spell.Skip(1).LastOrDefault(s => s.Event.Type == "police-protection-ended")?.Event;
+            var informed = spell.Skip(1).FirstOrDefault(s => s.Event.Type == "police-protection-la-informed")?.Event;
             var fields = new Dictionary<string, object?>
             {
                 ["childId"] = child, ["initiatingOfficer"] = start.Text("initiatingOfficer"), ["designatedOfficer"] = start.Text("designatedOfficer"),
-                ["localAuthorityInformedAt"] = start.Instant("localAuthorityInformedAt") ?? end?.Instant("localAuthorityInformedAt"),
+                ["localAuthorityInformedAt"] = start.Instant("localAuthorityInformedAt") ?? informed?.Instant("localAuthorityInformedAt")
+                    ?? end?.Instant("localAuthorityInformedAt"),
+                ["localAuthority"] = start.Text("localAuthority") ?? informed?.Text("localAuthority"), ["informedPerson"] = informed?.Text("informedPerson"),
+                ["circumstances"] = start.Text("circumstances"), ["accommodation"] = start.Text("accommodation"),
+                ["endOutcome"] = end?.Text("outcome"), ["endReason"] = end?.Text("reason"),
                 ["expiresAt"] = start.OccurredAt.AddHours(72),
             };
             var id = start.PeopleInRole("child").Count > 1 ? $"{start.Id}:{child}" : start.Id;

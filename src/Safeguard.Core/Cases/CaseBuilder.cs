@@ -25,6 +25,8 @@ public static partial class CaseBuilder
             CaseTypes.PoliceProtection => PoliceProtection(stream, Guid.Parse(key), events),
             CaseTypes.Offender => Offender(stream, events),
             CaseTypes.Marac => Marac(stream, Guid.Parse(key), events),
+            CaseTypes.ForensicRequest => ForensicRequest(stream, key, events),
+            CaseTypes.ChargingFile => ChargingFile(stream, key, events),
             _ => [],
         };
     }

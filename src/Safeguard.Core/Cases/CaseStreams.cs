@@ -17,7 +17,10 @@ public static class CaseStreams
         { "investigation-opened", "investigation-allocated", "supervisory-review", "investigation-closed" };
     public static readonly IReadOnlySet<string> CustodyTypes = new HashSet<string>
         { "custody-detained", "custody-review", "custody-appropriate-adult", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released" };
-    public static readonly IReadOnlySet<string> PoliceProtectionTypes = new HashSet<string> { "police-protection", "police-protection-ended" };
+    public static readonly IReadOnlySet<string> PoliceProtectionTypes = new HashSet<string>
+        { "police-protection", "police-protection-la-informed", "police-protection-ended" };
+    public static readonly IReadOnlySet<string> ForensicTypes = new HashSet<string> { "forensic-request", "forensic-completed" };
+    public static readonly IReadOnlySet<string> ChargingTypes = new HashSet<string> { "charging-file-submitted", "charging-decision" };
     public static readonly IReadOnlySet<string> OffenderTypes = new HashSet<string> 
     {
         "offender-registered", "offender-visit", "offender-contact-with-child", "offender-plan", "offender-notification", "offender-briefing",
@@ -46,6 +49,8 @@ public static class CaseStreams
         if (CustodyTypes.Contains(e.Type)) return One(CaseTypes.Custody, Ref("custodyId"));
         if (e.Type == "referral") return [Key(CaseTypes.Referral, e.Id), .. MaracStreams(e)];
         if (e.Type == "dash") return MaracStreams(e);
+        if (ForensicTypes.Contains(e.Type)) return One(CaseTypes.ForensicRequest, Ref("requestId"));
+        if (ChargingTypes.Contains(e.Type)) return One(CaseTypes.ChargingFile, Ref("fileId"));
         if (e.Type == "referral-response") return One(CaseTypes.Referral, Ref("referralEventId"));
         if (e.Type is "strategy-discussion") return [Key(CaseTypes.Meeting, e.Id)];
         if (e.Type is "meeting") return [Key(CaseTypes.Meeting, e.Id), .. MaracStreams(e)];

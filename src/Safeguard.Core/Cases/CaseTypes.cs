@@ -13,5 +13,10 @@ public static class CaseTypes
     /// <summary>DA1–DA3: a victim's referral to the MARAC with its DASH and MARAC meetings; one per referral.</summary>
     public const string Marac = "marac";
 
-    public static readonly IReadOnlyList<string> All = [MissingEpisode, Investigation, Referral, Custody, PoliceProtection, Offender, Meeting, Marac];
+    /// <summary>I3: a digital forensic (high-tech crime unit) request, keyed by <c>requestId</c>.</summary>
+    public const string ForensicRequest = "forensic-request";
+    /// <summary>I4: a charging file sent to the CPS, keyed by <c>fileId</c>.</summary>
+    public const string ChargingFile = "charging-file";
+
+    public static readonly IReadOnlyList<string> All = [MissingEpisode, Investigation, Referral, Custody, PoliceProtection, Offender, Meeting, Marac, ForensicRequest, ChargingFile];
 }

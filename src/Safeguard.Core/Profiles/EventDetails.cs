@@ -32,6 +32,8 @@ public static class EventDetails
         ["invitedAgencies"] = "Agencies invited", ["nextActions"] = "Next actions", ["offenceTypes"] = "Offence types",
         ["nonSpecialistReason"] = "Why not a specialist team", ["bailRefused"] = "Bail refused", ["placeOfSafety"] = "Place of safety",
         ["initiatingOfficer"] = "Initiating officer", ["designatedOfficer"] = "Designated officer", ["appropriateAdult"] = "Appropriate adult",
+        ["requestId"] = "Request reference", ["fileId"] = "File reference", ["investigationId"] = "Investigation", ["examination"] = "What to look for",
+        ["findings"] = "What was found", ["informedPerson"] = "Who took the call", ["accommodation"] = "Where the child is",
     };
 
     private static readonly Dictionary<string, string> Words = new()

@@ -54,10 +54,13 @@ public static class EventSchemas
         ["investigation-allocated"] = [Req("investigationId", Text), Req("team", Text), Opt("nonSpecialistReason", Text)],
         ["supervisory-review"] = [Req("investigationId", Text), Opt("checked", Any), Opt("nextActions", TextList)],
         ["investigation-closed"] = [Req("investigationId", Text), Opt("outcomeForChild", LongText), Opt("childInformed", Bool), Opt("howInformed", Text)],
-        ["forensic-request"] = [Req("requestId", Text), Req("device", Text), Opt("priority", Text)],
-        ["forensic-completed"] = [Req("requestId", Text), Opt("device", Text)],
-        ["charging-file-submitted"] = [Req("fileId", Text)],
-        ["charging-decision"] = [Req("fileId", Text), Opt("decision", Text)],
+        ["forensic-request"] =
+        [
+            Req("requestId", Text), Req("device", Text), Opt("priority", Text), Opt("investigationId", Text), Opt("examination", LongText),
+        ],
+        ["forensic-completed"] = [Req("requestId", Text), Opt("device", Text), Opt("findings", LongText)],
+        ["charging-file-submitted"] = [Req("fileId", Text), Opt("investigationId", Text), Opt("offence", Text), Opt("notes", LongText)],
+        ["charging-decision"] = [Req("fileId", Text), Opt("decision", Text), Opt("notes", LongText)],
         ["custody-detained"] = [Req("custodyId", Text), Opt("appropriateAdult", Text), Opt("appearsUnder18", Bool), Opt("offence", Text), Opt("station", Text), Opt("socialWorker", Text)],
         ["custody-review"] = [Req("custodyId", Text), Opt("reviewedBy", Text), Opt("extension", OneOf("superintendent", "warrant")), Opt("extendedToHours", Int), Opt("notes", LongText)],
         ["custody-appropriate-adult"] = [Req("custodyId", Text), Req("appropriateAdult", Text)],
@@ -68,8 +71,16 @@ public static class EventSchemas
         ["s136-detention"] = [Req("placeOfSafety", OneOf("hospital", "health-based-place-of-safety", "police-station", "other")), Opt("appearsUnder18", Bool)],
         ["s136-extended"] = [Req("s136EventId", Text), Opt("authorisedBy", Text)],
         ["s136-ended"] = [Req("s136EventId", Text), Opt("outcome", LongText)],
-        ["police-protection"] = [Req("initiatingOfficer", Text), Req("designatedOfficer", Text), Opt("localAuthorityInformedAt", Instant)],
-        ["police-protection-ended"] = [Opt("initiatingOfficer", Text), Opt("designatedOfficer", Text), Opt("localAuthorityInformedAt", Instant)],
+        ["police-protection"] =
+        [
+            Req("initiatingOfficer", Text), Req("designatedOfficer", Text), Opt("localAuthorityInformedAt", Instant), Opt("localAuthority", Text),
+            Opt("circumstances", LongText), Opt("accommodation", Text),
+        ],
+        ["police-protection-la-informed"] = [Req("localAuthorityInformedAt", Instant), Opt("localAuthority", Text), Opt("informedPerson", Text)],
+        ["police-protection-ended"] =
+        [
+            Opt("initiatingOfficer", Text), Opt("designatedOfficer", Text), Opt("localAuthorityInformedAt", Instant), Opt("outcome", Text), Opt("reason", LongText),
+        ],
         // SO2: MAPPA category and level are checked (1 to 3) by OffenderChecks, which answers 422 mappa-invalid.
         ["offender-registered"] =
         [

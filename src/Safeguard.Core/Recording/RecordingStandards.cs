@@ -31,13 +31,24 @@ public static class RecordingStandards
                     found.Add(new(ProblemCodes.PoliceStationNotPlaceOfSafety, "placeOfSafety", PoliceStationRefusal));
                 break;
             case "police-protection":
-                var initiating = Str(data, "initiatingOfficer");
-                if (initiating is not null && string.Equals(initiating.Trim(), Str(data, "designatedOfficer")?.Trim(), StringComparison.OrdinalIgnoreCase))
-                    found.Add(new(ProblemCodes.DesignatedOfficerSameAsInitiating, "designatedOfficer",
-                        "The designated officer must be a different officer from the one who took the child into police protection (Children Act 1989 s46)."));
+                if (SameOfficer(Str(data, "initiatingOfficer"), Str(data, "designatedOfficer")))
+                    found.Add(new(ProblemCodes.DesignatedOfficerSameAsInitiating, "designatedOfficer", SameOfficerRefusal));
                 break;
         }
         return found;
+    }
+
+    /// <summary>PP1: why the same officer cannot be both initiating and designated officer.</summary>
+    public const string SameOfficerRefusal =
+        "The designated officer must be a different officer from the one who took the child into police protection (Children Act 1989 s46).";
+
+    /// <summary>PP1: true when the two officers are the same: the same words, ignoring case, spaces and punctuation
+    /// ("PC 1234 Ana Díaz" and "pc1234 ana díaz"). A blank officer is never the same as another.</summary>
+    public static bool SameOfficer(string? initiating, string? designated)
+    {
+        static string Key(string? s) => new((s ?? "").Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        var a = Key(initiating);
+        return a.Length > 0 && a == Key(designated);
     }
 
     /// <summary>CU5: why a police station is refused for a child, and what to do instead.</summary>

@@ -30,7 +30,7 @@ public static class Vocabulary
         "investigation-opened", "investigation-allocated", "supervisory-review", "investigation-closed",
         "forensic-request", "forensic-completed", "charging-file-submitted", "charging-decision",
         "custody-detained", "custody-review", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released",
-        "s136-detention", "police-protection", "police-protection-ended",
+        "s136-detention", "police-protection", "police-protection-la-informed", "police-protection-ended",
         // Added for children in custody (L1, L3): an appropriate adult's arrival; a s136 detention extended and ended.
         "custody-appropriate-adult", "s136-extended", "s136-ended",
         "offender-registered", "offender-visit", "offender-contact-with-child", "cawn-served", "relationship",
@@ -78,6 +78,14 @@ public static class Vocabulary
         "offender-address-link" => "Offender linked to a child's address",
         "marac-referral" => "MARAC referral",
         "repeat-marac" => "Repeat MARAC case",
+        "forensic-request" => "Digital forensic request",
+        "forensic-completed" => "Digital forensic examination completed",
+        "charging-file-submitted" => "Charging file sent to the CPS",
+        "charging-decision" => "Charging decision",
+        "police-protection" => "Taken into police protection",
+        "police-protection-la-informed" => "Local authority told about police protection",
+        "police-protection-ended" => "Police protection ended",
+        "police-protection-limit" => "Police protection time limit",
         _ => char.ToUpperInvariant(type[0]) + type[1..].Replace('-', ' '),
     };
 }

@@ -27,6 +27,8 @@ public static class OutputCodes
         public const string ChargingDecision = "charging-decision";
         public const string RecordOutcome = "record-outcome";
         public const string PoliceProtectionLimit = "police-protection-limit";
+        /// <summary>PP1: tell the local authority that a child is in police protection, and record when.</summary>
+        public const string PoliceProtectionLaInformed = "police-protection-la-informed";
         /// <summary>CU1: a detained child has no appropriate adult yet.</summary>
         public const string AppropriateAdult = "appropriate-adult";
         /// <summary>CU5: a Mental Health Act s136 detention reaches its time limit.</summary>

@@ -5,6 +5,7 @@ using Safeguard.Core.Rules.Investigations;
 using Safeguard.Core.Rules.Missing;
 using Safeguard.Core.Rules.Offenders;
 using Safeguard.Core.Rules.Protection;
+using Safeguard.Core.Rules.Queues;
 
 namespace Safeguard.Core.Rules;
 
@@ -33,6 +34,9 @@ public static class RuleCatalogue
         new SupervisoryReviewRule(),
         new IcpcRule(),
         new PoliceProtectionLimitRule(),
+        new LocalAuthorityInformedRule(),
+        new ForensicWaitingTimeRule(),
+        new ChargingDecisionRule(),
         new AppropriateAdultRule(),
         new DetentionReviewRule(),
         new DetentionLimitRule(),

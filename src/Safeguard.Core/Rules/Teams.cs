@@ -22,6 +22,8 @@ public static class Teams
 
     /// <summary>The domestic abuse (public protection) unit: DASH follow-up and MARAC referrals.</summary>
     public const string DomesticAbuse = "domestic-abuse";
+    /// <summary>The digital forensic unit (high-tech crime unit): examinations of phones, computers and other devices.</summary>
+    public const string DigitalForensics = "digital-forensics";
 
     /// <summary>The offender management (dangerous offender) unit: visits and notifications of registered sex offenders.</summary>
     public const string OffenderManagement = "offender-management";
@@ -39,6 +41,7 @@ public static class Teams
         Custody => "Custody officer",
         OffenderManagement => "Offender management unit",
         DomesticAbuse => "Domestic abuse unit",
+        DigitalForensics => "Digital forensic unit",
         _ => Words(team),
     };
 

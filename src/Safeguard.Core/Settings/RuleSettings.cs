@@ -70,6 +70,14 @@ public sealed class RuleSettings
     public int IcpcWorkingDays => Int("WT3.icpcWorkingDays");
     /// <summary>PP1: the police protection limit in hours.</summary>
     public int PoliceProtectionHours => Int("PP1.policeProtectionHours");
+    /// <summary>PP1: hours within which the local authority is told a child is in police protection ("as soon as practicable").</summary>
+    public int PoliceProtectionInformHours => Int("PP1.localAuthorityInformedHours");
+    /// <summary>IN2: calendar days a digital forensic request may wait.</summary>
+    public int ForensicTargetDays => Int("IN2.forensicTargetDays");
+    /// <summary>IN2: calendar days a digital forensic request may wait where a child is at high risk.</summary>
+    public int ForensicTargetDaysHighRisk => Int("IN2.forensicTargetDaysHighRisk");
+    /// <summary>IN3: calendar days a charging file may wait for the CPS decision.</summary>
+    public int ChargingDecisionDays => Int("IN3.chargingDecisionDays");
     /// <summary>B3: working days to record the outcome for the child.</summary>
     public int RecordOutcomeWorkingDays => Int("B3.recordOutcomeWorkingDays");
     /// <summary>IN1: calendar days between supervisory reviews of a child abuse investigation.</summary>

@@ -18,6 +18,8 @@ public static class SettingsCatalogue
         new("WT4.reviewConferenceMonths", "Later review conferences at most every", SettingUnit.Months, 6, 1, 12, WT),
         new("WT5.assessmentWorkingDays", "Assessment by children's social care at most, from referral", SettingUnit.WorkingDays, 45, 1, 120, WT),
         new("PP1.policeProtectionHours", "Longest a child may be kept in police protection", SettingUnit.Hours, 72, 1, 72, "Children Act 1989 s46(6); Home Office Circular 017/2008"),
+        new("PP1.localAuthorityInformedHours", "Tell the local authority that a child is in police protection within", SettingUnit.Hours, 2, 1, 24,
+            "Children Act 1989 s46(3)(a): as soon as is reasonably practicable (local target)", Local: true),
         new("MI3.returnInterviewHours", "Return interview offered within, after the child is found", SettingUnit.Hours, 72, 1, 720, "DfE statutory guidance on children who run away or go missing (2014)"),
         new("MI4.safeAndWellCheckHours", "Police safe-and-well check due within, after the child is found (guidance says only 'before the episode closes')", SettingUnit.Hours, 24, 1, 720, APP, Local: true),
         new("MI5.repeatMissingEpisodes", "Missing episodes within the window that make a child repeat missing", SettingUnit.Count, 3, 2, 50, "Local protocols (no national figure)", Local: true),

@@ -51,6 +51,8 @@ public static class CoreServices
         services.AddScoped<Core.Missing.MissingHistoryReader>();
         services.AddScoped<Core.Missing.MissingNowReader>();
         services.AddScoped<Core.Custody.CustodyBoard>();
+        services.AddScoped<Core.Queues.QueueBoard>();
+        services.AddScoped<Core.PoliceProtection.PoliceProtectionBoard>();
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
         services.AddScoped<MergeService>();

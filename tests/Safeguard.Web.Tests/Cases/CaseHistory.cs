@@ -32,6 +32,20 @@ internal static class CaseHistory
         await api.EventAsync("pp-1-end", "police-protection-ended", "2026-02-13T10:00:00Z", new { }, (child, "child"));
     }
 
+    /// <summary>A digital forensic request completed and a charging file awaiting its decision, both in investigation INV-7;
+    /// the local authority told of a second spell of police protection after it started.</summary>
+    public static async Task QueuesAsync(this HttpClient api, string child, string suspect)
+    {
+        await api.EventAsync("dfu-1", "forensic-request", "2026-02-02T10:00:00Z", new { requestId = "DFU-7", device = "Phone", investigationId = "INV-7" },
+            (child, "victim"), (suspect, "suspect"));
+        await api.EventAsync("dfu-1-done", "forensic-completed", "2026-02-09T10:00:00Z", new { requestId = "DFU-7", findings = "Messages recovered" }, (child, "victim"));
+        await api.EventAsync("cps-1", "charging-file-submitted", "2026-02-10T10:00:00Z", new { fileId = "CPS-7", investigationId = "INV-7" },
+            (child, "victim"), (suspect, "suspect"));
+        await api.EventAsync("pp-2", "police-protection", "2026-02-26T20:00:00Z", new { initiatingOfficer = "PC 101 Shaw", designatedOfficer = "Insp 7 Khan" }, (child, "child"));
+        await api.EventAsync("pp-2-la", "police-protection-la-informed", "2026-02-26T21:00:00Z",
+            new { localAuthorityInformedAt = "2026-02-26T21:00:00Z", localAuthority = "Northmoor" }, (child, "child"));
+    }
+
     public static async Task ReferralAsync(this HttpClient api, string child)
     {
         await api.EventAsync("ref-1", "referral", "2026-02-14T10:00:00Z", new { to = "LA-CSC", kind = "social-care", reason = "Concerns for the child's safety at home" }, (child, "child"));

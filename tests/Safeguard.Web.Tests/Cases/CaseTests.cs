@@ -33,6 +33,7 @@ public sealed class CaseTests : IDisposable
         await _api.OffenderAsync(suspect, child);
         await _api.StrategyDiscussionAsync(child, "2026-02-20");
         await _api.MaracAsync(suspect, child);
+        await _api.QueuesAsync(child, suspect);
         return (child, suspect);
     }
 

@@ -47,6 +47,12 @@ public sealed partial class RolePagesTests : IDisposable
         ["/custody/now"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/custody/book"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/measures/custody-transfers"] = ["supervisor", "leader", "auditor", "administrator"],
+        ["/queues/forensic"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
+        ["/queues/charging"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
+        ["/queues/forensic/request"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
+        ["/queues/charging/submit"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
+        ["/police-protection/now"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
+        ["/police-protection/start"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/offenders"] = ["offender-manager", "supervisor", "administrator"],
         ["/offenders/caseloads"] = ["offender-manager", "supervisor", "leader", "auditor", "administrator"],
         ["/offenders/briefings"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
@@ -115,7 +121,9 @@ public sealed partial class RolePagesTests : IDisposable
         var offered = HomeLink().Matches(main).Select(m => m.Groups[1].Value).Where(Pages.ContainsKey).ToList();
 
         Assert.All(offered, path => Assert.Contains(role, Pages[path]));
-        Assert.All(Pages.Where(p => p.Value.Contains(role) && p.Key is not ("/people/new" or "/admin/users/new" or "/custody/book" or "/investigations/open")), p => Assert.Contains(p.Key, offered));
+        Assert.All(Pages.Where(p => p.Value.Contains(role) && p.Key is not ("/people/new" or "/admin/users/new" or "/custody/book" or "/queues/charging"
+            or "/queues/forensic/request" or "/queues/charging/submit" or "/police-protection/start"
+            or "/investigations/open")), p => Assert.Contains(p.Key, offered));
         if (role == "partner-practitioner") Assert.Contains("Nothing is shared with you yet", main);
     }
 
