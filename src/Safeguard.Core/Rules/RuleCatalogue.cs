@@ -27,6 +27,8 @@ public static class RuleCatalogue
         new ChildObservationGapRule(),
         new RecordOutcomeRule(),
         new IcpcRule(),
+        new StrategyDiscussionRule(),
+        new ReviewConferenceRule(),
         new PoliceProtectionLimitRule(),
         new AppropriateAdultRule(),
         new DetentionReviewRule(),
