@@ -21,7 +21,7 @@ public static class RuleTitles
         ["B2-child-observation-gap"] = "Child's demeanour not recorded (B2)",
         ["B3-record-outcome"] = "Outcome for the child to record (B3)",
         ["WT3-icpc"] = "Initial child protection conference due (WT3)",
-        ["WT2-strategy-discussion"] = "Strategy discussion due after a significant-harm concern (WT2)",
+        ["WT2-strategy-discussion"] = "Strategy discussion due after a concern of significant harm (WT2)",
         ["WT4-review-conference"] = "Review child protection conference due (WT4)",
         ["PP1-police-protection-limit"] = "Police protection time limit (PP1)",
         ["SO3-offender-visit"] = "Offender home visit due (SO3)",
