@@ -14,7 +14,7 @@ public sealed class RolePagesTests(WebAppFixture fixture)
     private static readonly string[] OfferedPages =
     [
         "/people", "/record", "/missing/report", "/missing/now", "/exploitation/screening", "/exploitation/cawn", "/worklist",
-        "/matching/reviews", "/measures/recording", "/admin/audit", "/admin/settings", "/admin/users", "/admin/bank-holidays",
+        "/meetings/strategy-discussion", "/meetings/record", "/meetings/actions", "/matching/reviews", "/measures/recording", "/admin/audit", "/admin/settings", "/admin/users", "/admin/bank-holidays",
     ];
 
     [Theory]
