@@ -16,7 +16,8 @@ public sealed class ActionsModel(MeetingService meetings, ListExport export) : P
 
     [BindProperty(SupportsGet = true)] public string? Owner { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>The page of the list shown (from the query's <c>page</c>: Razor Pages keeps the route value of that name for itself).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public ActionPage Result { get; private set; } = new([], 1, PageSize, 0);
     public IReadOnlyList<Choice> OwnerChoices { get; private set; } = [];
@@ -25,8 +26,9 @@ public sealed class ActionsModel(MeetingService meetings, ListExport export) : P
     public static readonly IReadOnlyList<Choice> StatusChoices =
         [new("open", "Open (overdue first)"), new("overdue", "Overdue only"), new("done", "Done")];
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? page)
     {
+        PageNumber = Math.Max(1, page ?? 1);
         OwnerChoices = (await meetings.AgenciesAsync(HttpContext.RequestAborted)).Select(a => new Choice(a.Code, a.Name)).ToList();
         if (Status is not null && StatusChoices.All(s => s.Value != Status)) Status = null;
         if (string.IsNullOrWhiteSpace(Owner)) Owner = null;
