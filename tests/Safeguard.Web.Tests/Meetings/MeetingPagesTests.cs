@@ -126,6 +126,7 @@ public sealed class MeetingPagesTests : IDisposable
         var (_, list) = await page.GetAsync("/meetings/actions?status=done&owner=police&page=1");
         Assert.Contains("Flag the address for an urgent response", list);
         Assert.DoesNotContain("govuk-error-summary", list);
+        Assert.Contains("Police were not invited to any child protection conference in the last three months", list); // a MARAC is not a conference
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Safeguard.Web.Pages.Meetings;
 
 /// <summary>I5: the actions of strategy discussions and meetings, open (overdue first) or overdue or done, filtered by
 /// owner; each row links to its meeting, where it can be marked done. Downloadable as CSV or an Excel workbook.</summary>
-public sealed class ActionsModel(MeetingService meetings, ListExport export) : PageModel
+public sealed class ActionsModel(MeetingService meetings, ListExport export, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -20,6 +20,8 @@ public sealed class ActionsModel(MeetingService meetings, ListExport export) : P
     public int PageNumber { get; private set; } = 1;
 
     public ActionPage Result { get; private set; } = new([], 1, PageSize, 0);
+    /// <summary>I6: police attendance at child protection conferences over the last three months.</summary>
+    public ConferenceAttendance? Attendance { get; private set; }
     public IReadOnlyList<Choice> OwnerChoices { get; private set; } = [];
     public int Pages => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
 
@@ -37,6 +39,8 @@ public sealed class ActionsModel(MeetingService meetings, ListExport export) : P
             Result = await meetings.ActionsAsync(User.ToActor(), new ActionFilter(Owner, Status, Math.Max(1, PageNumber), PageSize), HttpContext.RequestAborted);
         }
         catch (ProblemException e) when (e.Problem.Status == 400) { e.Problem.AddTo(ModelState, f => f == "owner" ? nameof(Owner) : ""); }
+        var today = Core.Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow());
+        Attendance = await meetings.AttendanceAsync(User.ToActor(), today.AddMonths(-3), today, ct: HttpContext.RequestAborted);
         return Page();
     }
 
