@@ -40,7 +40,7 @@ public sealed class MeetingPagesTests : IDisposable
         Assert.Contains("Ciarán Treweek", WebUtility.HtmlDecode(form));
         var check = await page.SubmitAsync($"/meetings/strategy-discussion?personId={elder}", "Continue",
             [new("EventId", "sd-treweek"), new("OtherChildren", younger), new("Agencies", "police"), new("Section47", "yes"), .. HeldMonday,
-             .. Decision(0, "Joint visit to both children", "police", "2026-03-03")]);
+             .. Decision(0, "Joint visit to both children", "police", "2026-03-03"), .. Decision(2, "Health assessment for the younger child", "police", "2026-03-06")]);
         var checkHtml = WebUtility.HtmlDecode(await check.Content.ReadAsStringAsync());
         Assert.Contains("Check your answers before recording the strategy discussion", checkHtml);
         Assert.Contains("Joint visit to both children — owner: Police, due 3 March 2026", checkHtml);
@@ -61,6 +61,9 @@ public sealed class MeetingPagesTests : IDisposable
         }
         var (_, meeting) = await _api.GetJsonAsync("/api/v1/cases/meeting/sd-treweek");
         Assert.Equal(2, meeting!["people"]!.AsArray().Count);
+        // Rows left empty between filled ones are dropped, not the decisions after them.
+        Assert.Equal(["Joint visit to both children", "Health assessment for the younger child"],
+            meeting["actions"]!.AsArray().Select(a => a!["text"]!.GetValue<string>()));
     }
 
     [Fact]
