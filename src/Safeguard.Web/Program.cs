@@ -52,7 +52,8 @@ app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpoin
     .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints().MapCustodyEndpoints()
     .MapOffenderEndpoints().MapClientEndpoints()
     .MapInvestigationEndpoints()
-    .MapRetentionEndpoints();
+    .MapRetentionEndpoints()
+    .MapMeetingEndpoints();
 app.MapRazorPages();
 
 // Listen (and say where) first; the demo force is seeded after, while pages say it is being prepared.

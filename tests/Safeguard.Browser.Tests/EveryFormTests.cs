@@ -109,6 +109,12 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["DomesticAbuse/Dash.cshtml · Record checklist"] = nameof(An_officer_asks_a_victim_the_dash_questions_and_refers_her_to_the_marac),
         ["DomesticAbuse/MaracReferral.cshtml · Continue"] = nameof(An_officer_asks_a_victim_the_dash_questions_and_refers_her_to_the_marac),
         ["DomesticAbuse/MaracReferral.cshtml · Record referral"] = nameof(An_officer_asks_a_victim_the_dash_questions_and_refers_her_to_the_marac),
+        ["Meetings/StrategyDiscussion.cshtml · Continue"] = nameof(An_investigator_records_a_strategy_discussion_and_a_conference_marks_an_action_done_and_lists_actions),
+        ["Meetings/StrategyDiscussion.cshtml · Record strategy discussion"] = nameof(An_investigator_records_a_strategy_discussion_and_a_conference_marks_an_action_done_and_lists_actions),
+        ["Meetings/Record.cshtml · Continue"] = nameof(An_investigator_records_a_strategy_discussion_and_a_conference_marks_an_action_done_and_lists_actions),
+        ["Meetings/Record.cshtml · Record meeting"] = nameof(An_investigator_records_a_strategy_discussion_and_a_conference_marks_an_action_done_and_lists_actions),
+        ["Meetings/ActionDone.cshtml · Mark as done"] = nameof(An_investigator_records_a_strategy_discussion_and_a_conference_marks_an_action_done_and_lists_actions),
+        ["Meetings/Actions.cshtml · Show actions"] = nameof(An_investigator_records_a_strategy_discussion_and_a_conference_marks_an_action_done_and_lists_actions),
 
         ["People/Flags/New.cshtml · Continue"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
         ["People/Flags/New.cshtml · Raise flag"] = nameof(An_officer_suggests_flags_and_a_supervisor_confirms_rejects_and_ends_them),
@@ -637,6 +643,61 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await session.GotoAsync($"/domestic-abuse/marac/{victimId}");
         await Expect(page.Locator("[data-testid=marac-case]")).ToContainTextAsync("26 “yes”, high risk");
         await Expect(page.Locator("[data-testid=marac-tasks]")).ToContainTextAsync("Done");
+    }
+
+    [Fact]
+    public async Task An_investigator_records_a_strategy_discussion_and_a_conference_marks_an_action_done_and_lists_actions()
+    {
+        var childId = await CreatePersonAsync("Zoë", "Everyformmeeting", "2016-05-04");
+        await using var session = await SignedInAsync("investigator");
+        var page = session.Page;
+        var due = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(14), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        var dueText = $"{due.Day} {due.Month} {due.Year}";
+        Dictionary<string, string> Decisions(string text, string owner)
+        {
+            var answers = new Dictionary<string, string> { ["Decisions[0].Text"] = text, ["Decisions[0].Owner"] = owner, ["Decisions[0].Due"] = dueText };
+            for (var i = 1; i < 5; i++)
+            {
+                answers[$"Decisions[{i}].Text"] = Empty;
+                foreach (var part in new[] { "Day", "Month", "Year" }) answers[$"Decisions[{i}].Due.{part}"] = Empty;
+            }
+            return answers;
+        }
+
+        await session.GotoAsync($"/meetings/strategy-discussion?personId={childId}");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>(Decisions("Joint visit to Zoë at home with her social worker", "police"))
+        {
+            ["Agencies"] = "police", ["Section47"] = "yes", ["HeldAt"] = At(10),
+        });
+        await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("Joint visit to Zoë");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record strategy discussion" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Strategy discussion recorded");
+        await Expect(page.Locator("[data-testid=confirmation-next]")).ToContainTextAsync("Initial child protection conference");
+
+        await Content(page).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Go to the meeting page") }).ClickAsync();
+        await Expect(page.Locator("[data-testid=meeting-actions]")).ToContainTextAsync("Open");
+        await Content(page).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Mark as done") }).First.ClickAsync();
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Mark as done" }), new Dictionary<string, string>
+        {
+            ["Note"] = "Visited with Ms Nguyễn; Zoë seen alone",
+        });
+        await Expect(page.Locator("[data-testid=action-done-banner]")).ToContainTextAsync("Action 1 marked done");
+        await Expect(page.Locator("[data-testid=meeting-actions]")).ToContainTextAsync("Visited with Ms Nguyễn");
+
+        await session.GotoAsync($"/meetings/record?personId={childId}");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>(Decisions("Core group meeting within ten working days", "police"))
+        {
+            ["Kind"] = "icpc", ["HeldAt"] = At(11), ["InvitedAgencies"] = "police", ["AttendedAgencies"] = "police", ["PoliceAttended"] = "yes",
+            ["PoliceAttendee"] = "DS 2041 Ama Owusu", ["PoliceRank"] = "DS", ["PlanCategory"] = "neglect",
+        });
+        await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("Detective sergeant (DS)");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record meeting" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Initial child protection conference recorded");
+        await Expect(page.Locator("[data-testid=confirmation-next]")).ToContainTextAsync("Review conference");
+
+        await session.GotoAsync("/meetings/actions");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show actions" }), new Dictionary<string, string> { ["Owner"] = "police" });
+        await Expect(page.Locator("[data-testid=actions-list]")).ToContainTextAsync("Core group meeting within ten working days");
     }
 
     [Fact]

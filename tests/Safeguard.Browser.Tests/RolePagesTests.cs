@@ -18,6 +18,7 @@ public sealed class RolePagesTests(WebAppFixture fixture)
         "/investigations", "/admin/teams",
         "/retention",
         "/queues/forensic", "/police-protection/now",
+        "/meetings/strategy-discussion", "/meetings/record", "/meetings/actions",
     ];
 
     [Theory]

@@ -21,7 +21,7 @@ public static partial class CaseBuilder
             CaseTypes.Investigation => [Investigation(stream, key, events)],
             CaseTypes.Custody => [Custody(stream, key, events)],
             CaseTypes.Referral => Referral(stream, key, events),
-            CaseTypes.Meeting => Meeting(stream, events),
+            CaseTypes.Meeting => Meeting(stream, key, events),
             CaseTypes.PoliceProtection => PoliceProtection(stream, Guid.Parse(key), events),
             CaseTypes.Offender => Offender(stream, events),
             CaseTypes.Marac => Marac(stream, Guid.Parse(key), events),
@@ -65,22 +65,38 @@ public static partial class CaseBuilder
             Ids(events), fields, [])];
     }
 
-    /// <summary>A strategy discussion or meeting, its decisions as owned actions. Open while any action is open.</summary>
-    private static IReadOnlyList<CaseState> Meeting(string stream, List<CaseSource> events)
+    /// <summary>A strategy discussion or meeting, its decisions as owned actions, each done by a later
+    /// <c>meeting-action-done</c> (I5). Open while any action is open; closed when the last is done (or at once, with none).
+    /// One meeting about several children is one case with every child in it, so it is on each child's record.</summary>
+    private static IReadOnlyList<CaseState> Meeting(string stream, string meetingId, List<CaseSource> events)
     {
-        var source = events[0];
+        var source = events.FirstOrDefault(s => s.Event.Id == meetingId && s.Event.Type is "strategy-discussion" or "meeting");
+        if (source is null) return [];
         var m = source.Event;
-        var actions = Decisions(m);
+        var done = events.Where(s => s.Event.Type == "meeting-action-done" && s.Event.OccurredAt >= m.OccurredAt)
+            .Select(s => (Event: s.Event, Number: s.Event.Data.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var i) ? i : 0))
+            .GroupBy(d => d.Number).ToDictionary(g => g.Key, g => g.First().Event);
+        var actions = Decisions(m).Select(a => done.ContainsKey(a.Number) ? a with { Status = "done" } : a).ToList();
+        bool strategy = m.Type == "strategy-discussion";
+        var invited = strategy ? m.TextList("agencies") : m.TextList("invitedAgencies");
         var fields = new Dictionary<string, object?>
         {
-            ["kind"] = m.Type == "strategy-discussion" ? "strategy-discussion" : m.Text("kind"),
-            ["agencies"] = m.Type == "strategy-discussion" ? m.TextList("agencies") : m.TextList("invitedAgencies"),
-            ["section47"] = m.Flag("section47"), ["policeAttended"] = m.Flag("policeAttended"),
+            ["kind"] = strategy ? "strategy-discussion" : m.Text("kind"),
+            ["agencies"] = invited,
+            ["section47"] = m.Flag("section47"), ["policeAttended"] = strategy ? invited.Contains("police") : m.Flag("policeAttended"),
             ["policeAttendeeRank"] = m.Text("policeAttendeeRank"), ["planCategory"] = m.Text("planCategory"),
+            ["policeInvited"] = invited.Contains("police"), ["policeAttendee"] = m.Text("policeAttendee"),
+            ["attendedAgencies"] = strategy ? invited : m.TextList("attendedAgencies"),
+            ["actionsDone"] = actions.Where(a => done.ContainsKey(a.Number)).Select(a => new Dictionary<string, object?>
+            {
+                ["number"] = a.Number, ["doneAt"] = done[a.Number].OccurredAt, ["eventId"] = done[a.Number].Id, ["note"] = done[a.Number].Text("note"),
+            }).ToList(),
         };
         bool open = actions.Any(a => a.Status == "open");
-        return [new(CaseTypes.Meeting, m.Id, stream, open ? "open" : "closed", m.OccurredAt, open ? null : m.OccurredAt, source.Unit,
-            People(events), Ids(events), fields, actions)];
+        DateTimeOffset? closedAt = open ? null : done.Count == 0 ? m.OccurredAt : done.Values.Max(e => e.OccurredAt);
+        var people = events.Where(s => s.Event.Id == m.Id).ToList();
+        return [new(CaseTypes.Meeting, m.Id, stream, open ? "open" : "closed", m.OccurredAt, closedAt, source.Unit,
+            People(people), Ids(events.Where(s => s.Event.Id == m.Id || done.Values.Any(d => d.Id == s.Event.Id))), fields, actions)];
     }
 
     /// <summary><c>decisions[]</c>: <c>{text, owner, dueDate?, status?}</c>, or plain text.</summary>

@@ -10,7 +10,7 @@ public static class CaseStreams
 {
     /// <summary>Data fields whose values name another event or a case: kept in <see cref="EventReference"/>.</summary>
     public static readonly IReadOnlyList<string> ReferenceFields =
-        ["missingEventId", "referralEventId", "incidentEventId", "investigationId", "custodyId", "requestId", "fileId"];
+        ["missingEventId", "referralEventId", "incidentEventId", "investigationId", "custodyId", "requestId", "fileId", "meetingEventId"];
 
     public static readonly IReadOnlySet<string> MissingTypes = new HashSet<string> { "missing-reported", "missing-located", "safe-and-well-check", "return-interview" };
     public static readonly IReadOnlySet<string> InvestigationTypes = new HashSet<string>
@@ -54,6 +54,7 @@ public static class CaseStreams
         if (e.Type == "referral-response") return One(CaseTypes.Referral, Ref("referralEventId"));
         if (e.Type is "strategy-discussion") return [Key(CaseTypes.Meeting, e.Id)];
         if (e.Type is "meeting") return [Key(CaseTypes.Meeting, e.Id), .. MaracStreams(e)];
+        if (e.Type == "meeting-action-done") return One(CaseTypes.Meeting, Ref("meetingEventId"));
         if (PoliceProtectionTypes.Contains(e.Type))
         {
             var children = e.PeopleInRole("child");

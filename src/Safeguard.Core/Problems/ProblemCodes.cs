@@ -27,6 +27,8 @@ public static class ProblemCodes
     public const string BankHolidayExists = "bank-holiday-exists";
     public const string CannotDisableSelf = "cannot-disable-self";
     public const string CannotDemoteSelf = "cannot-demote-self";
+    /// <summary>I5: a meeting's action marked done that is already done.</summary>
+    public const string ActionAlreadyDone = "action-already-done";
 
     // 422: recording standards (B1–B3).
     public const string MissingDemeanour = "missing-demeanour";
@@ -44,6 +46,10 @@ public static class ProblemCodes
     public const string MappaInvalid = "mappa-invalid";
     /// <summary>SO3: a risk management plan's home visit frequency outside 1 to 36 months.</summary>
     public const string VisitFrequencyInvalid = "visit-frequency-invalid";
+    /// <summary>WT6: a child protection plan category other than neglect, physical, emotional or sexual abuse, or a plan on a meeting that is not a conference.</summary>
+    public const string PlanCategoryInvalid = "plan-category-invalid";
+    /// <summary>I5, I6: a decision of a strategy discussion or meeting without its text or owner, or with a due date that is not a date on or after the meeting.</summary>
+    public const string MeetingDecisionInvalid = "meeting-decision-invalid";
 
     // 422: what the law allows.
     public const string PoliceStationNotPlaceOfSafety = "police-station-not-place-of-safety";
@@ -69,6 +75,8 @@ public static class ProblemCodes
     public const string NonSpecialistReasonRequired = "non-specialist-reason-required";
     /// <summary>A reason for a non-specialist allocation given when the team holds every skill the investigation needs.</summary>
     public const string NonSpecialistReasonNotNeeded = "non-specialist-reason-not-needed";
+    /// <summary>I5: a meeting's action number that the meeting does not have.</summary>
+    public const string UnknownAction = "unknown-action";
 
     // 429: too many requests from this client, address or username; retry after the Retry-After header.
     public const string RateLimited = "rate-limited";

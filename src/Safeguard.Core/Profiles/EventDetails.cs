@@ -31,6 +31,8 @@ public static class EventDetails
         ["photoReference"] = "Photograph reference", ["socialMedia"] = "Social media", ["reviewDate"] = "Review by",
         ["invitedAgencies"] = "Agencies invited", ["nextActions"] = "Next actions", ["offenceTypes"] = "Offence types",
         ["nonSpecialistReason"] = "Why not a specialist team", ["bailRefused"] = "Bail refused", ["placeOfSafety"] = "Place of safety",
+        ["policeAttendee"] = "Officer who attended", ["attendedAgencies"] = "Agencies that attended", ["meetingEventId"] = "Meeting",
+        ["number"] = "Action number", ["note"] = "Note",
         ["initiatingOfficer"] = "Initiating officer", ["designatedOfficer"] = "Designated officer", ["appropriateAdult"] = "Appropriate adult",
         ["requestId"] = "Request reference", ["fileId"] = "File reference", ["investigationId"] = "Investigation", ["examination"] = "What to look for",
         ["findings"] = "What was found", ["informedPerson"] = "Who took the call", ["accommodation"] = "Where the child is",

@@ -47,7 +47,11 @@ public static class EventSchemas
         [
             Req("kind", OneOf("icpc", "review-cp", "marac", "mappa", "cse-risk")), Opt("invitedAgencies", TextList), Req("policeAttended", Bool),
             Opt("policeAttendeeRank", Text), Opt("decisions", Decisions), Opt("planCategory", Text), Opt("socialWorker", Text),
+            // I6: who attended for the police (name or collar number), and which invited agencies came.
+            Opt("policeAttendee", Text), Opt("attendedAgencies", TextList),
         ],
+        // I5: a strategy discussion's or meeting's decision (an owned action) marked done; `number` is its place in `decisions`.
+        ["meeting-action-done"] = [Req("meetingEventId", Text), Req("number", Int), Opt("note", LongText)],
         ["referral"] = [Req("to", Text), Req("kind", OneOf("social-care", "mash", "marac", "health", "education")), Req("reason", LongText)],
         ["referral-response"] = [Req("referralEventId", Text), Req("outcome", OneOf("accepted", "declined")), Opt("reason", LongText), Opt("socialWorker", Text)],
         ["investigation-opened"] = [Req("investigationId", Text), Opt("offenceTypes", TextList), Opt("team", Text)],

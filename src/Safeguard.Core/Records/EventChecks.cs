@@ -42,6 +42,8 @@ public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner
         await CheckDisruptionRulesAsync(s, people, prefix, ct);
         CheckOffenderManagement(s, prefix);
         await investigations.CheckAsync(s, people, prefix, ct);
+        CheckMeeting(s, prefix);
+        await CheckMeetingActionDoneAsync(actor, s, prefix, ct);
         return people;
     }
 
@@ -181,6 +183,47 @@ public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner
         var e = new ChronologyEvent(s.Id, s.Type, s.OccurredAt, s.OccurredAt, s.People.Select(p => new Participant(p.PersonId, p.Role)).ToList(), s.Data);
         if (Rules.Offenders.OffenderRegistrationCheck.Check(e) is { } refusal)
             throw new ProblemException(Problems.Problems.Refused(refusal.Code, prefix + refusal.Field, refusal.Message));
+    }
+
+    /// <summary>A strategy discussion's or meeting's decisions are owned actions, and a plan category is one of WT6's (I5, I6).</summary>
+    private static void CheckMeeting(EventSubmission s, string prefix)
+    {
+        var shortfalls = Meetings.MeetingChecks.Check(s.Type, s.OccurredAt, s.Data);
+        if (shortfalls.Count == 0) return;
+        var errors = shortfalls.GroupBy(f => prefix + "data." + f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.Message).ToArray());
+        throw new ProblemException(Problems.Problems.Refused(shortfalls[0].Code, errors));
+    }
+
+    /// <summary>I5: an action marked done names a strategy discussion or meeting about these people that the caller may
+    /// see, one of its decisions by number, not already done, and is done no earlier than the meeting.</summary>
+    private async Task CheckMeetingActionDoneAsync(Actor actor, EventSubmission s, string prefix, CancellationToken ct)
+    {
+        if (s.Type != "meeting-action-done") return;
+        var meetingId = s.Data.GetProperty("meetingEventId").GetString()!;
+        var meeting = await db.Events.Include(e => e.People).AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Id == meetingId && (e.Type == "strategy-discussion" || e.Type == "meeting"), ct);
+        var ids = meeting?.People.Select(p => p.PersonId).Distinct().ToList() ?? [];
+        if (meeting is null || !ids.Any(p => s.People.Any(x => x.PersonId == p))
+            || await access.Visible(actor).CountAsync(p => ids.Contains(p.Id), ct) != ids.Count)
+            throw new ProblemException(new Problem(422, ProblemCodes.UnknownEvent, "Unknown event", $"No strategy discussion or meeting with id '{meetingId}' about these people exists.",
+                Errors(prefix + "data.meetingEventId", $"No strategy discussion or meeting with id '{meetingId}' about these people exists.")));
+
+        var number = s.Data.GetProperty("number").GetInt32();
+        var decisions = ChronologyEvent.From(meeting).Data.TryGetProperty("decisions", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.GetArrayLength() : 0;
+        if (number < 1 || number > decisions)
+            throw new ProblemException(Problems.Problems.Refused(ProblemCodes.UnknownAction, prefix + "data.number",
+                decisions == 0 ? "This meeting recorded no decisions." : $"This meeting has actions numbered 1 to {decisions}; there is no action {number}."));
+        if (s.OccurredAt < meeting.OccurredAt)
+            throw new ProblemException(new Problem(422, ProblemCodes.ImpossibleSequence, "Times out of order", "An action cannot be done before the meeting that decided it.",
+                Errors(prefix + "occurredAt", $"The action must be done after the meeting ({ExplanationText.Time(meeting.OccurredAt)})")));
+
+        var doneIds = await db.EventReferences.Where(r => r.Field == "meetingEventId" && r.Value == meetingId && r.EventId != s.Id)
+            .Select(r => r.EventId).ToListAsync(ct);
+        var done = await db.Events.AsNoTracking().Where(e => doneIds.Contains(e.Id) && e.Type == "meeting-action-done").Select(e => e.Data).ToListAsync(ct);
+        if (done.Any(d => JsonDocument.Parse(d).RootElement is var r && r.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number && n.GetInt32() == number))
+            throw new ProblemException(new Problem(409, ProblemCodes.ActionAlreadyDone, "Action already done", $"Action {number} of this meeting is already done.",
+                Errors(prefix + "data.number", $"Action {number} of this meeting is already done.")));
     }
 
     /// <summary>A child abduction warning notice only for a child the law allows (CS3).</summary>

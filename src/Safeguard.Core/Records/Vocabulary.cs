@@ -41,6 +41,8 @@ public static class Vocabulary
         // neighbourhood teams and their acknowledgement, officers' sightings, and addresses found shared with a child.
         "offender-plan", "offender-notification", "offender-briefing", "offender-briefing-acknowledged", "offender-sighting",
         "offender-address-link",
+        // I5: a strategy discussion's or meeting's action marked done.
+        "meeting-action-done",
     };
 
     /// <summary>Plain-English names for event types, as shown in chronologies.</summary>
@@ -55,6 +57,8 @@ public static class Vocabulary
         "return-interview" => "Return interview",
         "cse-screening" => "CSE screening",
         "strategy-discussion" => "Strategy discussion",
+        "meeting-action-done" => "Meeting action done",
+        "icpc" => "Initial child protection conference",
         "cawn-served" => "Child abduction warning notice served",
         "outcome-recorded" => "Outcome for the child recorded",
         "s136-detention" => "Mental Health Act s136 detention",

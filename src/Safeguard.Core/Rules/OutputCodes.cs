@@ -37,6 +37,8 @@ public static class OutputCodes
         public const string OffenderNotification = "offender-notification";
         /// <summary>K3: a neighbourhood team acknowledges a briefing about an offender.</summary>
         public const string AcknowledgeBriefing = "acknowledge-briefing";
+        /// <summary>WT4: the next child protection review conference for a child on a plan.</summary>
+        public const string ReviewConference = "review-conference";
 
         public static IReadOnlySet<string> All { get; } = ConstantsOf(typeof(Tasks));
     }

@@ -33,6 +33,8 @@ public static class RuleCatalogue
         new NonSpecialistAllocationRule(),
         new SupervisoryReviewRule(),
         new IcpcRule(),
+        new StrategyDiscussionRule(),
+        new ReviewConferenceRule(),
         new PoliceProtectionLimitRule(),
         new LocalAuthorityInformedRule(),
         new ForensicWaitingTimeRule(),

@@ -25,6 +25,8 @@ public static class RuleTitles
         ["I1-non-specialist-allocation"] = "Investigation allocated without the specialist skill (I1)",
         ["IN1-supervisory-review"] = "Supervisory review of an investigation due (IN1)",
         ["WT3-icpc"] = "Initial child protection conference due (WT3)",
+        ["WT2-strategy-discussion"] = "Strategy discussion due after a concern of significant harm (WT2)",
+        ["WT4-review-conference"] = "Review child protection conference due (WT4)",
         ["PP1-police-protection-limit"] = "Police protection time limit (PP1)",
         ["PP1-local-authority-informed"] = "Tell the local authority about police protection (PP1)",
         ["IN2-forensic-waiting-time"] = "Digital forensic examination due (IN2)",

@@ -68,6 +68,10 @@ public sealed class RuleSettings
     public int CseUnder13Age => Int("CS2.under13Age");
     /// <summary>WT3: working days from the strategy discussion to the initial child protection conference.</summary>
     public int IcpcWorkingDays => Int("WT3.icpcWorkingDays");
+    /// <summary>WT4: months from the initial child protection conference to the first review conference.</summary>
+    public int FirstReviewConferenceMonths => Int("WT4.firstReviewConferenceMonths");
+    /// <summary>WT4: months at most between later review conferences.</summary>
+    public int ReviewConferenceMonths => Int("WT4.reviewConferenceMonths");
     /// <summary>PP1: the police protection limit in hours.</summary>
     public int PoliceProtectionHours => Int("PP1.policeProtectionHours");
     /// <summary>PP1: hours within which the local authority is told a child is in police protection ("as soon as practicable").</summary>

@@ -34,6 +34,7 @@ public static class CoreServices
         services.AddScoped<Core.Cases.CaseProjector>();
         services.AddScoped<Core.Cases.CaseService>();
         services.AddScoped<Core.DomesticAbuse.MaracCases>();
+        services.AddScoped<Core.Meetings.MeetingService>();
         services.AddScoped<RulesRunner>();
         services.AddScoped<ClockWork>();
         services.AddScoped<FlagService>();

@@ -42,6 +42,9 @@ public sealed class EventBuilder
         return this;
     }
 
+    /// <summary>Any JSON value for a field, e.g. a meeting's <c>decisions</c>: <c>WithJson("decisions", """[{"text":"Visit"}]""")</c>.</summary>
+    public EventBuilder WithJson(string field, string json) { _data[field] = JsonNode.Parse(json); return this; }
+
     public string EventId => _id;
 
     public ChronologyEvent Build() => new(_id, _type, _at, _recordedAt ?? _at, _people.ToList(),
