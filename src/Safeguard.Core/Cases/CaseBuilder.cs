@@ -70,7 +70,7 @@ public static partial class CaseBuilder
         var actions = Decisions(m);
         var fields = new Dictionary<string, object?>
         {
-            ["kind"] = m.Type == "strategy-discussion" ? "strategy-discussion" : m.Text("kind"),
+            ["kind"] = m.Type switch { "strategy-discussion" => "strategy-discussion", "dmm-decision" => "daily-management", _ => m.Text("kind") },
             ["agencies"] = m.Type == "strategy-discussion" ? m.TextList("agencies") : m.TextList("invitedAgencies"),
             ["section47"] = m.Flag("section47"), ["policeAttended"] = m.Flag("policeAttended"),
             ["policeAttendeeRank"] = m.Text("policeAttendeeRank"), ["planCategory"] = m.Text("planCategory"),

@@ -43,7 +43,7 @@ public static class CaseStreams
         if (CustodyTypes.Contains(e.Type)) return One(CaseTypes.Custody, Ref("custodyId"));
         if (e.Type == "referral") return [Key(CaseTypes.Referral, e.Id)];
         if (e.Type == "referral-response") return One(CaseTypes.Referral, Ref("referralEventId"));
-        if (e.Type is "strategy-discussion" or "meeting") return [Key(CaseTypes.Meeting, e.Id)];
+        if (e.Type is "strategy-discussion" or "meeting" or "dmm-decision") return [Key(CaseTypes.Meeting, e.Id)];
         if (PoliceProtectionTypes.Contains(e.Type))
         {
             var children = e.PeopleInRole("child");

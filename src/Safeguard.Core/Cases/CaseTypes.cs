@@ -10,6 +10,8 @@ public static class CaseTypes
     public const string PoliceProtection = "police-protection";
     public const string Offender = "offender";
     public const string Meeting = "meeting";
+    public const string ForensicRequest = "forensic-request";
+    public const string ChargingFile = "charging-file";
 
-    public static readonly IReadOnlyList<string> All = [MissingEpisode, Investigation, Referral, Custody, PoliceProtection, Offender, Meeting];
+    public static readonly IReadOnlyList<string> All = [MissingEpisode, Investigation, Referral, Custody, PoliceProtection, Offender, Meeting, ForensicRequest, ChargingFile];
 }

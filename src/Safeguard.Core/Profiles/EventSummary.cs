@@ -23,6 +23,9 @@ public static class EventSummary
             "cse-screening" => Join(L("indicators") is { Length: > 0 } i ? $"indicators: {i}" : "no indicators"),
             "strategy-discussion" => Join(L("agencies"), d.TryGetProperty("section47", out var s47) && s47.ValueKind == JsonValueKind.True ? "s47 enquiries" : null),
             "meeting" => Join(S("kind"), d.TryGetProperty("policeAttended", out var pa) && pa.ValueKind == JsonValueKind.True ? "police attended" : "police did not attend"),
+            "dmm-decision" => Join(d.TryGetProperty("decisions", out var ds) && ds.ValueKind == JsonValueKind.Array
+                ? string.Join("; ", ds.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object && x.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+                    .Select(x => Truncate(x.GetProperty("text").GetString()))) : null),
             "referral" => Join(S("kind"), S("to") is { } to ? $"to {to}" : null),
             "outcome-recorded" or "investigation-closed" => Join(Truncate(S("outcomeForChild"))),
             "relationship" => Join(S("kind")),

@@ -41,6 +41,8 @@ public static class Vocabulary
         // neighbourhood teams and their acknowledgement, officers' sightings, and addresses found shared with a child.
         "offender-plan", "offender-notification", "offender-briefing", "offender-briefing-acknowledged", "offender-sighting",
         "offender-address-link",
+        // I8: a decision of a BCU's daily management meeting recorded against a child.
+        "dmm-decision",
     };
 
     /// <summary>Plain-English names for event types, as shown in chronologies.</summary>
@@ -55,6 +57,7 @@ public static class Vocabulary
         "return-interview" => "Return interview",
         "cse-screening" => "CSE screening",
         "strategy-discussion" => "Strategy discussion",
+        "dmm-decision" => "Daily management meeting decision",
         "cawn-served" => "Child abduction warning notice served",
         "outcome-recorded" => "Outcome for the child recorded",
         "s136-detention" => "Mental Health Act s136 detention",

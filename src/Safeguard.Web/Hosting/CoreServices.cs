@@ -46,6 +46,8 @@ public static class CoreServices
         services.AddScoped<Core.Missing.MissingHistoryReader>();
         services.AddScoped<Core.Missing.MissingNowReader>();
         services.AddScoped<Core.Custody.CustodyBoard>();
+        services.AddScoped<Core.Supervision.DailyManagementMeeting>();
+        services.AddScoped<Core.Supervision.SupervisorWorkbench>();
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
         services.AddScoped<MergeService>();

@@ -28,6 +28,12 @@ public static class PageAccess
     /// <summary>Those who may decide possible matches and merges (the same as those who decide flags).</summary>
     public static readonly IReadOnlySet<string> MatchReviews = Roles.DecideFlags;
 
+    /// <summary>Those who see the supervisor's workbench: supervisors and leaders, auditors and administrators.</summary>
+    public static readonly IReadOnlySet<string> Workbench = new HashSet<string> { Roles.Supervisor, Roles.Leader, Roles.Auditor, Roles.Administrator };
+
+    /// <summary>Those who record the daily management meeting's decisions: supervisors (who chair it), investigators, administrators.</summary>
+    public static readonly IReadOnlySet<string> MeetingDecisions = new HashSet<string> { Roles.Supervisor, Roles.Investigator, Roles.Administrator };
+
     public static readonly IReadOnlySet<string> Administrators = new HashSet<string> { Roles.Administrator };
 
     /// <summary>A folder (ending in "/") or a single page, by its Razor Pages path, and the roles that may open it.
@@ -62,6 +68,9 @@ public static class PageAccess
         new("/Offenders/Sighting", Roles.Record),
         new("/Offenders/Briefings", Roles.Record),
         new("/Offenders/Brief", ManageOffenders),
+        new("/Supervision/", Roles.ReadPeople),
+        new("/Supervision/Decision", MeetingDecisions),
+        new("/Supervision/Workbench", Workbench),
         new("/Matching/", MatchReviews),
         new("/Measures/", Measures),
         new("/Admin/", Administrators),
@@ -83,6 +92,8 @@ public static class PageAccess
         new("Custody", "/custody/now", "/Custody/Now"),
         new("Worklist", "/worklist", "/Worklist/Index"),
         new("Offenders", "/offenders", "/Offenders/Index"),
+        new("Daily meeting", "/supervision/daily-meeting", "/Supervision/DailyMeeting"),
+        new("Workbench", "/supervision/workbench", "/Supervision/Workbench"),
         new("Match reviews", "/matching/reviews", "/Matching/Reviews/Index"),
         new("Measures", "/measures/recording", "/Measures/Recording"),
         new("Admin", "/admin/settings", "/Admin/Settings/Index"),
@@ -105,6 +116,10 @@ public static class PageAccess
             "Record a notice served on an adult who poses a risk to a child."),
         new("Children in custody now", "/custody/now", "/Custody/Now",
             "Every child in custody, with how long they have been held, the next review due and the limit; book a child in and see their flags, plans and social worker at a glance."),
+        new("Daily management meeting", "/supervision/daily-meeting", "/Supervision/DailyMeeting",
+            "Your BCU's last 24 hours: incidents involving children, missing and found, custody, new flags, high-risk notifications and what is due, with the meeting's decisions for each child."),
+        new("Supervisor's workbench", "/supervision/workbench", "/Supervision/Workbench",
+            "Your teams' caseloads against capacity, overdue reviews, tasks and meeting actions, forensic and charging queues, and open alerts."),
         new("Custody transfers", "/measures/custody-transfers", "/Measures/CustodyTransfers",
             "Children charged and refused bail per local authority: requests, refusals, transfers, certificates and children held overnight."),
         new("Worklist", "/worklist", "/Worklist/Index",
