@@ -42,7 +42,7 @@ public sealed class DailyManagementMeetingTests : IDisposable
             id = "inc-adult", type = "incident", occurredAt = "2026-03-01T13:00:00Z", unit = "N-RESP",
             people = new[] { new { personId = adult, role = "victim" } }, data = new { classifications = new[] { "physical-abuse" } },
         });
-        await RestrictAsync(_api, hidden);
+        await RestrictAsync(_factory, hidden);
 
         // The supervisor's team is in Northmoor: that is the BCU shown when none is asked for.
         var meeting = await MeetingAsync();

@@ -41,9 +41,11 @@ internal static class SupervisionTestData
         api.RecordAsync(new { id, type, occurredAt = at, unit, people = new[] { new { personId = person, role } }, data });
 
     /// <summary>Restricts a person to one named user nobody in the test signs in as.</summary>
-    public static async Task RestrictAsync(HttpClient admin, string person)
+    public static async Task RestrictAsync(SafeguardFactory factory, string person)
     {
-        var (status, body) = await admin.PutJsonAsync($"/api/v1/people/{person}/restriction", new { allowed = new[] { "user:nobody-here" }, reason = "Officer is a suspect" });
+        var username = "named-" + Guid.NewGuid().ToString("N")[..8];
+        await factory.AddUserAsync(username, "investigator", "Named-user-password-1", "N-CAIT");
+        var (status, body) = await factory.Api().PutJsonAsync($"/api/v1/people/{person}/restriction", new { allowed = new[] { $"user:{username}" }, reason = "Officer is a suspect" });
         if (status != HttpStatusCode.OK) throw new InvalidOperationException($"Restricting answered {status}: {body}");
     }
 

@@ -67,7 +67,7 @@ public sealed class SupervisorWorkbenchTests : IDisposable
         await EventAsync(_api, "sd-caio", "strategy-discussion", "2026-02-25T10:00:00Z", "N-CAIT", done, Discussion("done"));
         await EventAsync(_api, "sd-delyth", "strategy-discussion", "2026-02-25T10:00:00Z", "S-CAIT", south, Discussion("open"));
         await EventAsync(_api, "sd-elis", "strategy-discussion", "2026-02-25T10:00:00Z", "N-CAIT", hidden, Discussion("open"));
-        await RestrictAsync(_api, hidden);
+        await RestrictAsync(_factory, hidden);
 
         var bench = await WorkbenchAsync();
 
@@ -108,7 +108,7 @@ public sealed class SupervisorWorkbenchTests : IDisposable
                 new Alert { Id = Guid.NewGuid(), PersonId = childId, Code = "recording-gap", Audience = "supervisor:N-CAIT", CreatedAt = new DateTimeOffset(2026, 3, 1, 11, 0, 0, TimeSpan.Zero), Rule = "B1", Explanation = "Acknowledged already", Key = "a2", EffectiveAt = new DateTimeOffset(2026, 3, 1, 11, 0, 0, TimeSpan.Zero), AcknowledgedAt = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero), AcknowledgedBy = "user:someone" },
                 new Alert { Id = Guid.NewGuid(), PersonId = otherId, Code = "non-specialist-allocation", Audience = "supervisor:S-CAIT", CreatedAt = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero), Rule = "I1", Explanation = "Other team", Key = "a3", EffectiveAt = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero) });
             db.Cases.AddRange(
-                new Case { Type = CaseTypes.ForensicRequest, Id = "FR-1", Stream = "forensic-request:FR-1", Status = "open", OpenedAt = new DateTimeOffset(2026, 2, 20, 10, 0, 0, TimeSpan.Zero), Team = "N-CAIT", People = [new() { CaseType = CaseTypes.ForensicRequest, CaseId = "FR-1", PersonId = childId, Role = "child" }] },
+                new Case { Type = CaseTypes.ForensicRequest, Id = "FR-1", Stream = "forensic-request:FR-1", Status = "open", OpenedAt = new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.Zero), Team = "N-CAIT", People = [new() { CaseType = CaseTypes.ForensicRequest, CaseId = "FR-1", PersonId = childId, Role = "child" }] },
                 new Case { Type = CaseTypes.ChargingFile, Id = "CF-1", Stream = "charging-file:CF-1", Status = "decided", OpenedAt = new DateTimeOffset(2026, 2, 20, 10, 0, 0, TimeSpan.Zero), ClosedAt = new DateTimeOffset(2026, 2, 25, 10, 0, 0, TimeSpan.Zero), Team = "N-CAIT", People = [new() { CaseType = CaseTypes.ChargingFile, CaseId = "CF-1", PersonId = childId, Role = "child" }] },
                 new Case { Type = CaseTypes.ChargingFile, Id = "CF-S", Stream = "charging-file:CF-S", Status = "open", OpenedAt = new DateTimeOffset(2026, 2, 20, 10, 0, 0, TimeSpan.Zero), Team = "S-CAIT", People = [new() { CaseType = CaseTypes.ChargingFile, CaseId = "CF-S", PersonId = otherId, Role = "child" }] });
             await db.SaveChangesAsync();
