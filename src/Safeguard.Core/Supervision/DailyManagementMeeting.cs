@@ -13,56 +13,14 @@ using Safeguard.Core.Rules;
 
 namespace Safeguard.Core.Supervision;
 
-/// <summary>One line of the daily management meeting: a person, what happened or is due, when, who owns it, and where
-/// to go for more (a case, when the item belongs to one).</summary>
-public sealed record DmmRow(Guid PersonId, string Name, bool IsChild, string What, DateTimeOffset At, string? Owner,
-    string? CaseType = null, string? CaseId = null, string? EventId = null, bool Overdue = false);
-
-/// <summary>A section of the meeting's page (<see cref="DmmSections"/>), its rows in time order.</summary>
-public sealed record DmmSection(string Key, string Title, IReadOnlyList<DmmRow> Rows);
-
-/// <summary>A decision the meeting recorded against a child (a <c>dmm-decision</c> event).</summary>
-public sealed record DmmDecision(string EventId, Guid PersonId, string Name, string Text, string? Owner, DateOnly? DueDate,
-    DateTimeOffset RecordedAt, string RecordedBy);
-
-/// <summary>The daily management meeting of one BCU for a period: what happened, what is due, and what was decided.</summary>
-public sealed record DmmBoard(Bcu Bcu, DateTimeOffset From, DateTimeOffset To, DateOnly? Day, IReadOnlyList<DmmSection> Sections,
-    IReadOnlyList<DmmDecision> Decisions, IReadOnlyList<Bcu> Bcus)
-{
-    /// <summary>Every person on the page once, children first, for recording decisions.</summary>
-    public IEnumerable<DmmRow> People => Sections.SelectMany(s => s.Rows).GroupBy(r => r.PersonId).Select(g => g.First());
-}
-
-/// <summary>The sections of the daily management meeting (I8), in the order the meeting takes them.</summary>
-public static class DmmSections
-{
-    public const string Incidents = "incidents";
-    public const string Missing = "missing";
-    public const string Custody = "custody";
-    public const string Flags = "flags";
-    public const string HighRisk = "high-risk";
-    public const string Tasks = "tasks";
-    public const string Actions = "actions";
-
-    public static readonly IReadOnlyList<(string Key, string Title)> All =
-    [
-        (Incidents, "Incidents involving children"),
-        (Missing, "Children missing or returned"),
-        (Custody, "Children in custody"),
-        (Flags, "New and suggested flags"),
-        (HighRisk, "High-risk domestic abuse and high-risk notifications"),
-        (Tasks, "Statutory tasks due or overdue"),
-        (Actions, "Meeting actions due or overdue"),
-    ];
-}
-
 /// <summary>The daily management meeting for each BCU (I8): for the last 24 hours (or one chosen day, midnight to
 /// midnight UK time) the incidents involving children, children missing or found, children in custody, new and suggested
 /// flags, high-risk notifications, and the statutory tasks and meeting actions due by the end of the next day or overdue,
 /// each with who owns it, and the decisions the meeting recorded (<c>dmm-decision</c> events). An item belongs to the BCU
 /// when its event was recorded by the BCU or one of its teams. Only people the reader may see are shown; reading is
 /// logged (P2).</summary>
-public sealed class DailyManagementMeeting(SafeguardDb db, PersonAccess access, AuditLog audit, ActorNames names, TimeProvider clock)
+public sealed class DailyManagementMeeting(SafeguardDb db, PersonAccess access, AuditLog audit, ActorNames names, Settings.SettingsService settings,
+    TimeProvider clock)
 {
     /// <summary>The event type a decision of the meeting is recorded as.</summary>
     public const string DecisionEventType = "dmm-decision";
@@ -70,7 +28,8 @@ public sealed class DailyManagementMeeting(SafeguardDb db, PersonAccess access, 
     private static readonly string[] IncidentTypes = ["incident", "ppn"];
     private static readonly string[] MissingTypes = ["missing-reported", "missing-located"];
     private static readonly string[] HighRiskTypes = ["incident", "ppn", "dash"];
-    private const int DashHighRiskYes = 14;
+    /// <summary>DA1: the DASH "yes" answers that make the victim high risk.</summary>
+    public const string DashHighRiskSetting = "DA1.highRiskYesCount";
 
     /// <summary>The BCU a user's team belongs to (or the team code itself when it is a BCU); null when neither.</summary>
     public async Task<string?> BcuOfAsync(string? team, CancellationToken ct = default)
@@ -138,7 +97,7 @@ public sealed class DailyManagementMeeting(SafeguardDb db, PersonAccess access, 
         foreach (var e in events)
             foreach (var (person, role) in await r.PeopleAsync(e))
                 if (r.IsChild(person, role, e.OccurredAt))
-                    rows.Add(new(person.Id, person.FullName, true, $"{Vocabulary.Describe(e.Type)}: {Classifications(e)}", e.OccurredAt, r.Team(e.Unit), EventId: e.Id));
+                    rows.Add(new(person.Id, person.FullName, true, $"{Vocabulary.Describe(e.Type)}: {DmmData.Classifications(e)}", e.OccurredAt, r.Team(e.Unit), EventId: e.Id));
         return rows;
     }
 
@@ -147,8 +106,8 @@ public sealed class DailyManagementMeeting(SafeguardDb db, PersonAccess access, 
         var rows = new List<DmmRow>();
         foreach (var e in await r.EventsAsync(MissingTypes, from, to))
         {
-            var reportId = e.Type == "missing-reported" ? e.Id : Text(e.Data, "missingEventId");
-            var what = e.Type == "missing-reported" ? $"Reported missing, {Text(e.Data, "riskGrade")?.Replace('-', ' ') ?? "risk not graded"} risk" : "Found";
+            var reportId = e.Type == "missing-reported" ? e.Id : DmmData.Text(e.Data, "missingEventId");
+            var what = e.Type == "missing-reported" ? $"Reported missing, {DmmData.Text(e.Data, "riskGrade")?.Replace('-', ' ') ?? "risk not graded"} risk" : "Found";
             foreach (var (person, role) in await r.PeopleAsync(e))
                 if (role == "child" || r.IsChild(person, role, e.OccurredAt))
                     rows.Add(new(person.Id, person.FullName, true, what, e.OccurredAt, r.Team(e.Unit), CaseTypes.MissingEpisode, reportId, e.Id));
@@ -199,9 +158,10 @@ public sealed class DailyManagementMeeting(SafeguardDb db, PersonAccess access, 
     private async Task<List<DmmRow>> HighRiskAsync(Reading r, DateTimeOffset from, DateTimeOffset to)
     {
         var rows = new List<DmmRow>();
+        int highRiskYes = (await settings.GetAsync(DashHighRiskSetting, r.Ct)).Value;
         foreach (var e in await r.EventsAsync(HighRiskTypes, from, to))
         {
-            string? what = e.Type == "dash" ? DashHighRisk(e.Data) : Text(e.Data, "riskGrade") == "high" ? $"{Vocabulary.Describe(e.Type)} graded high risk: {Classifications(e)}" : null;
+            string? what = e.Type == "dash" ? DmmData.DashHighRisk(e.Data, highRiskYes) : DmmData.Text(e.Data, "riskGrade") == "high" ? $"{Vocabulary.Describe(e.Type)} graded high risk: {DmmData.Classifications(e)}" : null;
             if (what is null) continue;
             foreach (var (person, role) in await r.PeopleAsync(e))
                 rows.Add(new(person.Id, person.FullName, r.IsChild(person, role, e.OccurredAt), what, e.OccurredAt, r.Team(e.Unit), EventId: e.Id));
@@ -262,7 +222,7 @@ public sealed class DailyManagementMeeting(SafeguardDb db, PersonAccess access, 
             var people = await r.PeopleAsync(e);
             if (people.Count != e.People.Count) continue;
             var by = await names.DescribeAsync(e.RecordedBy, r.Ct);
-            foreach (var (text, owner, due) in ReadDecisions(e.Data))
+            foreach (var (text, owner, due) in DmmData.Decisions(e.Data))
                 foreach (var (person, _) in people)
                     list.Add(new(e.Id, person.Id, person.FullName, text, owner is null ? null : await OwnerAsync(owner, r.Ct), due, e.OccurredAt, by));
         }
@@ -275,45 +235,6 @@ public sealed class DailyManagementMeeting(SafeguardDb db, PersonAccess access, 
         if (owner.StartsWith("user:", StringComparison.Ordinal)) return await names.PersonAsync(owner[5..], ct);
         var org = await db.Organisations.AsNoTracking().Where(o => o.Code == owner).Select(o => o.Name).FirstOrDefaultAsync(ct);
         return org ?? await names.TeamAsync(owner, ct);
-    }
-
-    /// <summary><c>decisions[]</c> of a decision event: <c>{text, owner, dueDate?}</c>.</summary>
-    public static IEnumerable<(string Text, string? Owner, DateOnly? Due)> ReadDecisions(string data)
-    {
-        using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(data) ? "{}" : data);
-        if (!doc.RootElement.TryGetProperty("decisions", out var list) || list.ValueKind != JsonValueKind.Array) yield break;
-        foreach (var d in list.EnumerateArray().Where(d => d.ValueKind == JsonValueKind.Object).ToList())
-        {
-            string? S(string name) => d.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            DateOnly? due = DateOnly.TryParseExact(S("dueDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
-            yield return (S("text") ?? "", S("owner"), due);
-        }
-    }
-
-    private static string? DashHighRisk(string data)
-    {
-        using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(data) ? "{}" : data);
-        var d = doc.RootElement;
-        int yes = d.TryGetProperty("yesCount", out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32()
-            : d.TryGetProperty("answers", out var a) && a.ValueKind == JsonValueKind.Object ? a.EnumerateObject().Count(x => x.Value.ValueKind == JsonValueKind.True || x.Value.ValueKind == JsonValueKind.String && x.Value.GetString() == "yes") : 0;
-        bool judged = Text(data, "professionalJudgement") == "high";
-        if (yes < DashHighRiskYes && !judged) return null;
-        return judged && yes < DashHighRiskYes ? "DASH: high risk on professional judgement" : $"DASH: high risk, {yes} questions answered yes";
-    }
-
-    private static string Classifications(Event e)
-    {
-        using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(e.Data) ? "{}" : e.Data);
-        var field = e.Type == "ppn" ? "concerns" : "classifications";
-        var list = doc.RootElement.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.Array
-            ? v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!.Replace('-', ' ')).ToList() : [];
-        return list.Count == 0 ? "no concerns recorded" : string.Join(", ", list);
-    }
-
-    internal static string? Text(string data, string field)
-    {
-        using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(data) ? "{}" : data);
-        return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
     }
 
     private static string ExplanationTime(DateTimeOffset t) => Profiles.ExplanationText.Time(t);

@@ -130,13 +130,20 @@ public sealed class DailyManagementMeetingTests : IDisposable
         await EventAsync(_api, "sd-osian", "strategy-discussion", "2026-03-01T17:00:00Z", "N-MASH", discussed,
             new { agencies = new[] { "police", "social-care" }, section47 = true });
         await IncidentAsync(_api, highRisk, "2026-03-01T16:00:00Z", "N-RESP", "physical-abuse", "high");
+        // DA1: 14 "yes" answers make the victim high risk; 13 do not.
+        var victim = await _api.CreatePersonAsync(A.Adult("Tegan", "Dashvictim").Build());
+        var lower = await _api.CreatePersonAsync(A.Adult("Ulla", "Mediumrisk").Build());
+        await EventAsync(_api, "dash-tegan", "dash", "2026-03-01T16:30:00Z", "N-RESP", victim, new { yesCount = 14 }, "victim");
+        await EventAsync(_api, "dash-ulla", "dash", "2026-03-01T16:30:00Z", "N-RESP", lower, new { yesCount = 13 }, "victim");
 
         var meeting = await MeetingAsync();
 
         Assert.Contains("Nia Exploited", SectionNames(meeting, "flags"));
         Assert.DoesNotContain("Rhian Southcse", SectionNames(meeting, "flags"));
         Assert.Contains("suggested", Item(meeting, "flags", "Nia Exploited")["what"]!.GetValue<string>());
-        Assert.Equal(["Pryderi Highrisk"], SectionNames(meeting, "high-risk"));
+        Assert.Equal(["Pryderi Highrisk", "Tegan Dashvictim"], SectionNames(meeting, "high-risk"));
+        Assert.False(Item(meeting, "high-risk", "Tegan Dashvictim")["isChild"]!.GetValue<bool>());
+        Assert.Equal("DASH: high risk, 14 questions answered yes", Item(meeting, "high-risk", "Tegan Dashvictim")["what"]!.GetValue<string>());
         Assert.Equal(["Nia Exploited"], SectionNames(meeting, "tasks"));
         var task = Item(meeting, "tasks", "Nia Exploited");
         Assert.Contains("Strategy discussion", task["what"]!.GetValue<string>());
