@@ -40,6 +40,7 @@ internal sealed class Reading(SafeguardDb db, IQueryable<Person> visible, IReadO
     /// <summary>The people of an event whom the reader may see, with their role.</summary>
     public async Task<List<(Person Person, string Role)>> PeopleAsync(Event e)
     {
+        await PreloadAsync(e.People.Select(p => p.PersonId));
         var result = new List<(Person, string)>();
         foreach (var p in e.People)
             if (await PersonAsync(p.PersonId) is { } person) result.Add((person, p.Role));
@@ -49,6 +50,7 @@ internal sealed class Reading(SafeguardDb db, IQueryable<Person> visible, IReadO
     /// <summary>The visible people of a case (optionally in one role); none when anyone in it is hidden from the reader.</summary>
     public async Task<List<(Person Person, string Role)>> CasePeopleAsync(Case c, string? role)
     {
+        await PreloadAsync(c.People.Select(p => p.PersonId));
         var result = new List<(Person, string)>();
         foreach (var p in c.People)
         {
@@ -57,6 +59,17 @@ internal sealed class Reading(SafeguardDb db, IQueryable<Person> visible, IReadO
             if (role is null || p.Role == role) result.Add((person, p.Role));
         }
         return result.DistinctBy(x => x.Item1.Id).ToList();
+    }
+
+    /// <summary>Reads these people at once (those the reader may see), so that a long list costs a few queries, not one a row.</summary>
+    public async Task PreloadAsync(IEnumerable<Guid> ids)
+    {
+        var wanted = ids.Where(id => !_people.ContainsKey(id)).Distinct().ToList();
+        foreach (var chunk in wanted.Chunk(500))
+        {
+            var found = await visible.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            foreach (var id in chunk) _people[id] = found.GetValueOrDefault(id);
+        }
     }
 
     /// <summary>A person the reader may see, or null.</summary>

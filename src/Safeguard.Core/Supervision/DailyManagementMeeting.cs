@@ -140,6 +140,7 @@ public sealed class DailyManagementMeeting(SafeguardDb db, PersonAccess access, 
         var flags = await db.Flags.AsNoTracking().Include(f => f.Reasons)
             .Where(f => f.Since >= from && f.Since < to && live.Contains(f.Status) && r.Visible.Any(p => p.Id == f.PersonId)).ToListAsync(r.Ct);
         var units = await r.UnitsOfAsync(flags.SelectMany(f => f.Reasons.SelectMany(x => x.EventIds)));
+        await r.PreloadAsync(flags.Select(f => f.PersonId));
         var rows = new List<DmmRow>();
         foreach (var f in flags)
         {
@@ -176,6 +177,8 @@ public sealed class DailyManagementMeeting(SafeguardDb db, PersonAccess access, 
         var tasks = await db.Tasks.AsNoTracking()
             .Where(t => t.Status == Work.TaskStatus.Open && t.DueAt < dueBy && r.Visible.Any(p => p.Id == t.PersonId)).ToListAsync(r.Ct);
         var units = await r.UnitsOfAsync(tasks.SelectMany(t => t.EventIds));
+        tasks = tasks.Where(t => r.Units.Contains(t.AssignedTo) || t.EventIds.Any(id => units.GetValueOrDefault(id) is { } u && r.Units.Contains(u))).ToList();
+        await r.PreloadAsync(tasks.Select(t => t.PersonId));
         var rows = new List<DmmRow>();
         foreach (var t in tasks.Where(t => r.Units.Contains(t.AssignedTo) || t.EventIds.Any(id => units.GetValueOrDefault(id) is { } u && r.Units.Contains(u))))
         {

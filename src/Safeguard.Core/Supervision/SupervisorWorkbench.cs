@@ -128,6 +128,8 @@ public sealed class SupervisorWorkbench(SafeguardDb db, PersonAccess access, Aud
             .Where(t => t.Status == WorkTaskStatus.Open && t.DueAt < r.Now && r.Visible.Any(p => p.Id == t.PersonId))
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id).ToListAsync(r.Ct);
         var units = await r.UnitsOfAsync(tasks.SelectMany(t => t.EventIds));
+        tasks = tasks.Where(t => r.Units.Contains(t.AssignedTo) || t.EventIds.Any(id => units.GetValueOrDefault(id) is { } u && r.Units.Contains(u))).ToList();
+        await r.PreloadAsync(tasks.Select(t => t.PersonId));
         var reviews = new List<WorkbenchRow>();
         var others = new List<WorkbenchRow>();
         foreach (var t in tasks.Where(t => r.Units.Contains(t.AssignedTo) || t.EventIds.Any(id => units.GetValueOrDefault(id) is { } u && r.Units.Contains(u))))
@@ -188,6 +190,8 @@ public sealed class SupervisorWorkbench(SafeguardDb db, PersonAccess access, Aud
             .Where(a => a.WithdrawnAt == null && a.AcknowledgedAt == null && r.Visible.Any(p => p.Id == a.PersonId))
             .OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(r.Ct);
         var units = await r.UnitsOfAsync(alerts.SelectMany(a => a.EventIds));
+        alerts = alerts.Where(a => supervisorAudiences.Contains(a.Audience) || a.EventIds.Any(id => units.GetValueOrDefault(id) is { } u && r.Units.Contains(u))).ToList();
+        await r.PreloadAsync(alerts.Select(a => a.PersonId));
         var rows = new List<WorkbenchRow>();
         foreach (var a in alerts.Where(a => supervisorAudiences.Contains(a.Audience) || a.EventIds.Any(id => units.GetValueOrDefault(id) is { } u && r.Units.Contains(u))))
         {
