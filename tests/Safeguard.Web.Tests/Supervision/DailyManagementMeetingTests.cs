@@ -54,6 +54,12 @@ public sealed class DailyManagementMeetingTests : IDisposable
         Assert.Contains("physical abuse", item["what"]!.GetValue<string>());
         Assert.DoesNotContain("Dorian", meeting.ToJsonString());
 
+        // Reading the meeting is in the access log of each child on it (P2), and of nobody left off it.
+        var (_, log) = await _api.GetJsonAsync($"/api/v1/audit?personId={onTheBoundary}");
+        Assert.Contains(log!.AsArray(), row => row!["entity"]!.GetValue<string>() == "daily-management-meeting");
+        var (_, hiddenLog) = await _api.GetJsonAsync($"/api/v1/audit?personId={justBefore}");
+        Assert.DoesNotContain(hiddenLog!.AsArray(), row => row!["entity"]!.GetValue<string>() == "daily-management-meeting");
+
         var southMeeting = await MeetingAsync("?bcu=BCU-S");
         Assert.Equal(["Cerys Southside"], SectionNames(southMeeting, "incidents"));
     }

@@ -129,6 +129,29 @@ public sealed class SupervisorWorkbenchTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_list_comes_a_page_at_a_time_with_its_true_total()
+    {
+        await AddForceAsync(_factory);
+        foreach (var name in new[] { "Ama", "Bea", "Cai" })
+        {
+            var child = await ChildAsync(_api, name, "Pagedaction");
+            await EventAsync(_api, $"sd-{name}", "strategy-discussion", "2026-02-25T10:00:00Z", "N-CAIT", child, new
+            {
+                agencies = new[] { "police" }, section47 = false,
+                decisions = new[] { new { text = "Check attendance", owner = "N-CAIT", dueDate = "2026-02-27" } },
+            });
+        }
+
+        var second = await WorkbenchAsync("?pageSize=2&page=2");
+
+        var actions = second["lists"]!.AsArray().Single(l => l!["key"]!.GetValue<string>() == "actions")!;
+        Assert.Equal(3, actions["total"]!.GetValue<int>());
+        Assert.Single(actions["items"]!.AsArray());
+        var supervisor = await _factory.ApiAsAsync("supervisor", "N-CAIT");
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetJsonAsync("/api/v1/supervisor-workbench?pageSize=0")).Status);
+    }
+
+    [Fact]
     public async Task Officers_may_not_open_the_workbench_and_a_team_outside_the_bcu_is_refused()
     {
         await AddForceAsync(_factory);
