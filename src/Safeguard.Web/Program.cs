@@ -53,7 +53,8 @@ app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpoin
     .MapOffenderEndpoints().MapClientEndpoints()
     .MapInvestigationEndpoints()
     .MapRetentionEndpoints()
-    .MapMeetingEndpoints();
+    .MapMeetingEndpoints()
+    .MapSupervisionEndpoints();
 app.MapRazorPages();
 
 // Listen (and say where) first; the demo force is seeded after, while pages say it is being prepared.

@@ -134,6 +134,11 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Matching/Reviews/Review.cshtml · Same person: link merge"] = nameof(A_supervisor_keeps_one_possible_match_apart_merges_another_and_filters_the_measures),
         ["Measures/Recording.cshtml · Show"] = nameof(A_supervisor_keeps_one_possible_match_apart_merges_another_and_filters_the_measures),
 
+        ["Supervision/DailyMeeting.cshtml · Show the meeting"] = nameof(A_supervisor_records_a_decision_at_the_daily_management_meeting_and_opens_the_workbench),
+        ["Supervision/Decision.cshtml · Continue"] = nameof(A_supervisor_records_a_decision_at_the_daily_management_meeting_and_opens_the_workbench),
+        ["Supervision/Decision.cshtml · Record decision"] = nameof(A_supervisor_records_a_decision_at_the_daily_management_meeting_and_opens_the_workbench),
+        ["Supervision/Workbench.cshtml · Show the team"] = nameof(A_supervisor_records_a_decision_at_the_daily_management_meeting_and_opens_the_workbench),
+
         ["Admin/Settings/Edit.cshtml · Save"] = nameof(An_administrator_changes_a_setting_adds_a_bank_holiday_and_searches_and_exports_the_access_log),
         ["Admin/BankHolidays.cshtml · Add"] = nameof(An_administrator_changes_a_setting_adds_a_bank_holiday_and_searches_and_exports_the_access_log),
         ["Admin/Audit.cshtml · Search"] = nameof(An_administrator_changes_a_setting_adds_a_bank_holiday_and_searches_and_exports_the_access_log),
@@ -899,6 +904,55 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await Expect(Content(page).GetByRole(AriaRole.Button, new() { Name = $"Enable {username}" })).ToBeVisibleAsync();
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = $"Enable {username}" }));
         await Expect(Content(page).GetByRole(AriaRole.Button, new() { Name = $"Disable {username}" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_supervisor_records_a_decision_at_the_daily_management_meeting_and_opens_the_workbench()
+    {
+        // A child in an incident Northmoor's response team recorded an hour ago: on Northmoor's meeting, the supervisor's BCU.
+        var child = await CreatePersonAsync("Ëlin", "Dmmchild", DateTime.UtcNow.AddYears(-12).ToString("yyyy-MM-dd"));
+        using (var http = new HttpClient { BaseAddress = fixture.BaseUrl })
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.BootstrapToken);
+            var recorded = await http.PostAsJsonAsync("/api/v1/events", new
+            {
+                id = "inc-dmm-" + Guid.NewGuid().ToString("N"), type = "incident", occurredAt = DateTimeOffset.UtcNow.AddHours(-1), unit = "N-RESP",
+                people = new[] { new { personId = child, role = "child" } },
+                data = new { classifications = new[] { "neglect" }, summary = "Child found alone at home late at night", riskGrade = "high" },
+            });
+            recorded.EnsureSuccessStatusCode();
+        }
+        await using var session = await SignedInAsync("supervisor");
+        var page = session.Page;
+        await session.GotoAsync("/supervision/daily-meeting");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Daily management meeting: Northmoor BCU");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show the meeting" }), new Dictionary<string, string>
+        {
+            ["Day.Day"] = Empty, ["Day.Month"] = Empty, ["Day.Year"] = Empty,
+        });
+        await Expect(page.Locator("[data-testid=section-incidents]")).ToContainTextAsync("Ëlin Dmmchild");
+        await Expect(page.Locator("[data-testid=section-high-risk]")).ToContainTextAsync("Ëlin Dmmchild");
+
+        await Content(page).GetByRole(AriaRole.Link, new() { Name = "Record a decision for Ëlin Dmmchild (Incidents involving children)" }).ClickAsync();
+        var tomorrow = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(1), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["Text"] = "Response team to visit Ëlin at home with children's social care", ["Owner"] = "N-RESP",
+            ["DueDate"] = $"{tomorrow.Day} {tomorrow.Month} {tomorrow.Year}",
+        });
+        await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("Northmoor response");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record decision" }));
+        await Expect(page.Locator("main")).ToContainTextAsync("Decision recorded");
+
+        await Content(page).GetByRole(AriaRole.Link, new() { Name = "Back to the daily management meeting" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=decisions]")).ToContainTextAsync("Response team to visit Ëlin at home with children's social care");
+
+        await session.GotoAsync($"/people/{child}");
+        await Expect(page.Locator("main")).ToContainTextAsync("Daily management meeting decision");
+
+        await session.GotoAsync("/supervision/workbench");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show the team" }));
+        await Expect(page.Locator("[data-testid=caseloads]")).ToBeVisibleAsync();
     }
 
     private static ILocator Content(IPage page) => page.Locator("main");

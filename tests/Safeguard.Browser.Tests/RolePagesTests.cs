@@ -19,6 +19,7 @@ public sealed class RolePagesTests(WebAppFixture fixture)
         "/retention",
         "/queues/forensic", "/police-protection/now",
         "/meetings/strategy-discussion", "/meetings/record", "/meetings/actions",
+        "/supervision/daily-meeting", "/supervision/workbench",
     ];
 
     [Theory]

@@ -70,7 +70,7 @@ public static partial class CaseBuilder
     /// One meeting about several children is one case with every child in it, so it is on each child's record.</summary>
     private static IReadOnlyList<CaseState> Meeting(string stream, string meetingId, List<CaseSource> events)
     {
-        var source = events.FirstOrDefault(s => s.Event.Id == meetingId && s.Event.Type is "strategy-discussion" or "meeting");
+        var source = events.FirstOrDefault(s => s.Event.Id == meetingId && s.Event.Type is "strategy-discussion" or "meeting" or "dmm-decision");
         if (source is null) return [];
         var m = source.Event;
         var done = events.Where(s => s.Event.Type == "meeting-action-done" && s.Event.OccurredAt >= m.OccurredAt)
@@ -81,7 +81,7 @@ public static partial class CaseBuilder
         var invited = strategy ? m.TextList("agencies") : m.TextList("invitedAgencies");
         var fields = new Dictionary<string, object?>
         {
-            ["kind"] = strategy ? "strategy-discussion" : m.Text("kind"),
+            ["kind"] = m.Type switch { "strategy-discussion" => "strategy-discussion", "dmm-decision" => "daily-management", _ => m.Text("kind") },
             ["agencies"] = invited,
             ["section47"] = m.Flag("section47"), ["policeAttended"] = strategy ? invited.Contains("police") : m.Flag("policeAttended"),
             ["policeAttendeeRank"] = m.Text("policeAttendeeRank"), ["planCategory"] = m.Text("planCategory"),

@@ -52,7 +52,7 @@ public static class CaseStreams
         if (ForensicTypes.Contains(e.Type)) return One(CaseTypes.ForensicRequest, Ref("requestId"));
         if (ChargingTypes.Contains(e.Type)) return One(CaseTypes.ChargingFile, Ref("fileId"));
         if (e.Type == "referral-response") return One(CaseTypes.Referral, Ref("referralEventId"));
-        if (e.Type is "strategy-discussion") return [Key(CaseTypes.Meeting, e.Id)];
+        if (e.Type is "strategy-discussion" or "dmm-decision") return [Key(CaseTypes.Meeting, e.Id)];
         if (e.Type is "meeting") return [Key(CaseTypes.Meeting, e.Id), .. MaracStreams(e)];
         if (e.Type == "meeting-action-done") return One(CaseTypes.Meeting, Ref("meetingEventId"));
         if (PoliceProtectionTypes.Contains(e.Type))

@@ -26,6 +26,9 @@ public static class EventSummary
                 d.TryGetProperty("policeAttended", out var pa) && pa.ValueKind == JsonValueKind.True ? "police attended" : "police did not attend",
                 S("planCategory") is { } plan ? $"plan: {EventDetails.Phrase(plan)}" : null),
             "meeting-action-done" => Join(d.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number ? $"action {n.GetRawText()} done" : null, Truncate(S("note"))),
+            "dmm-decision" => Join(d.TryGetProperty("decisions", out var ds) && ds.ValueKind == JsonValueKind.Array
+                ? string.Join("; ", ds.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object && x.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+                    .Select(x => Truncate(x.GetProperty("text").GetString()))) : null),
             "referral" => Join(S("kind"), S("to") is { } to ? $"to {to}" : null),
             "outcome-recorded" or "investigation-closed" => Join(Truncate(S("outcomeForChild"))),
             "relationship" => Join(S("kind")),

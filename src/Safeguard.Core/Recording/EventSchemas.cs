@@ -117,6 +117,8 @@ public static class EventSchemas
             Opt("description", LongText), Opt("photoReference", Text), Opt("phones", TextList), Opt("socialMedia", TextList), Opt("medical", LongText),
             Opt("associates", TextList), Opt("places", TextList), Opt("reviewDate", Date), Opt("notes", LongText),
         ],
+        // I8: a decision of a BCU's daily management meeting about a child, as an owned action (a meeting case's action).
+        ["dmm-decision"] = [Req("decisions", ListOf(Object(Req("text", LongText), Req("owner", Text), Opt("dueDate", Date))))],
         ["outcome-recorded"] = [Req("outcomeForChild", LongText), Req("childInformed", Bool), Opt("howInformed", Text)],
     };
 }

@@ -43,6 +43,8 @@ public static class Vocabulary
         "offender-address-link",
         // I5: a strategy discussion's or meeting's action marked done.
         "meeting-action-done",
+        // I8: a decision of a BCU's daily management meeting recorded against a child.
+        "dmm-decision",
     };
 
     /// <summary>Plain-English names for event types, as shown in chronologies.</summary>
@@ -59,6 +61,7 @@ public static class Vocabulary
         "strategy-discussion" => "Strategy discussion",
         "meeting-action-done" => "Meeting action done",
         "icpc" => "Initial child protection conference",
+        "dmm-decision" => "Daily management meeting decision",
         "cawn-served" => "Child abduction warning notice served",
         "outcome-recorded" => "Outcome for the child recorded",
         "s136-detention" => "Mental Health Act s136 detention",

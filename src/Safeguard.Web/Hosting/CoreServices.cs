@@ -54,6 +54,8 @@ public static class CoreServices
         services.AddScoped<Core.Custody.CustodyBoard>();
         services.AddScoped<Core.Queues.QueueBoard>();
         services.AddScoped<Core.PoliceProtection.PoliceProtectionBoard>();
+        services.AddScoped<Core.Supervision.DailyManagementMeeting>();
+        services.AddScoped<Core.Supervision.SupervisorWorkbench>();
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
         services.AddScoped<MergeService>();

@@ -28,6 +28,12 @@ public static class PageAccess
     /// <summary>Those who may decide possible matches and merges (the same as those who decide flags).</summary>
     public static readonly IReadOnlySet<string> MatchReviews = Roles.DecideFlags;
 
+    /// <summary>Those who see the supervisor's workbench: supervisors and leaders, auditors and administrators.</summary>
+    public static readonly IReadOnlySet<string> Workbench = new HashSet<string> { Roles.Supervisor, Roles.Leader, Roles.Auditor, Roles.Administrator };
+
+    /// <summary>Those who record the daily management meeting's decisions: supervisors (who chair it), investigators, administrators.</summary>
+    public static readonly IReadOnlySet<string> MeetingDecisions = new HashSet<string> { Roles.Supervisor, Roles.Investigator, Roles.Administrator };
+
     public static readonly IReadOnlySet<string> Administrators = new HashSet<string> { Roles.Administrator };
 
     /// <summary>Those who allocate investigations and review them (I1, I2): supervisors and administrators.</summary>
@@ -94,6 +100,9 @@ public static class PageAccess
         new("/Meetings/StrategyDiscussion", Roles.Record),
         new("/Meetings/Record", Roles.Record),
         new("/Meetings/ActionDone", Roles.Record),
+        new("/Supervision/", Roles.ReadPeople),
+        new("/Supervision/Decision", MeetingDecisions),
+        new("/Supervision/Workbench", Workbench),
         new("/Matching/", MatchReviews),
         new("/Measures/", Measures),
         new("/Admin/", Administrators),
@@ -117,6 +126,8 @@ public static class PageAccess
         new("Custody", "/custody/now", "/Custody/Now"),
         new("Worklist", "/worklist", "/Worklist/Index"),
         new("Offenders", "/offenders", "/Offenders/Index"),
+        new("Daily meeting", "/supervision/daily-meeting", "/Supervision/DailyMeeting"),
+        new("Workbench", "/supervision/workbench", "/Supervision/Workbench"),
         new("Match reviews", "/matching/reviews", "/Matching/Reviews/Index"),
         new("Measures", "/measures/recording", "/Measures/Recording"),
         new("Admin", "/admin/settings", "/Admin/Settings/Index"),
@@ -143,6 +154,10 @@ public static class PageAccess
             "Refer a high-risk victim of domestic abuse to the multi-agency risk assessment conference."),
         new("Children in custody now", "/custody/now", "/Custody/Now",
             "Every child in custody, with how long they have been held, the next review due and the limit; book a child in and see their flags, plans and social worker at a glance."),
+        new("Daily management meeting", "/supervision/daily-meeting", "/Supervision/DailyMeeting",
+            "Your BCU's last 24 hours: incidents involving children, missing and found, custody, new flags, high-risk notifications and what is due, with the meeting's decisions for each child."),
+        new("Supervisor's workbench", "/supervision/workbench", "/Supervision/Workbench",
+            "Your teams' caseloads against capacity, overdue reviews, tasks and meeting actions, forensic and charging queues, and open alerts."),
         new("Custody transfers", "/measures/custody-transfers", "/Measures/CustodyTransfers",
             "Children charged and refused bail per local authority: requests, refusals, transfers, certificates and children held overnight."),
         new("Digital forensic and charging queues", "/queues/forensic", "/Queues/Index",

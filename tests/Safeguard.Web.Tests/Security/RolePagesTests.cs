@@ -15,20 +15,22 @@ public sealed partial class RolePagesTests : IDisposable
 
     private static readonly string[] Front = ["/people", "/record", "/missing/report", "/missing/now", "/custody/now", "/worklist"];
     private static readonly string[] Readers = ["/people", "/worklist"];
+    private const string Meeting = "/supervision/daily-meeting";
+    private const string Workbench = "/supervision/workbench";
 
     /// <summary>The navigation each role should see, in order.</summary>
     public static readonly TheoryData<string, string[]> Navigation = new()
     {
-        { "officer", Front },
-        { "control-room", Front },
-        { "offender-manager", [.. Front, "/offenders"] },
-        { "custody-officer", Front },
-        { "investigator", [.. Front, "/matching/reviews"] },
-        { "supervisor", [.. Front, "/offenders", "/matching/reviews", "/measures/recording"] },
-        { "leader", [.. Readers, "/measures/recording"] },
-        { "auditor", [.. Readers, "/measures/recording"] },
+        { "officer", [.. Front, Meeting] },
+        { "control-room", [.. Front, Meeting] },
+        { "offender-manager", [.. Front, "/offenders", Meeting] },
+        { "custody-officer", [.. Front, Meeting] },
+        { "investigator", [.. Front, Meeting, "/matching/reviews"] },
+        { "supervisor", [.. Front, "/offenders", Meeting, Workbench, "/matching/reviews", "/measures/recording"] },
+        { "leader", [.. Readers, Meeting, Workbench, "/measures/recording"] },
+        { "auditor", [.. Readers, Meeting, Workbench, "/measures/recording"] },
         { "partner-practitioner", [] },
-        { "administrator", [.. Front, "/offenders", "/matching/reviews", "/measures/recording", "/admin/settings"] },
+        { "administrator", [.. Front, "/offenders", Meeting, Workbench, "/matching/reviews", "/measures/recording", "/admin/settings"] },
     };
 
     /// <summary>Every page that opens without an id, and the roles that may use it.</summary>
@@ -61,6 +63,8 @@ public sealed partial class RolePagesTests : IDisposable
         ["/meetings/strategy-discussion"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/meetings/record"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "administrator"],
         ["/meetings/actions"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
+        ["/supervision/daily-meeting"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
+        ["/supervision/workbench"] = ["supervisor", "leader", "auditor", "administrator"],
         ["/matching/reviews"] = ["investigator", "supervisor", "administrator"],
         ["/measures/recording"] = ["supervisor", "leader", "auditor", "administrator"],
         ["/admin/settings"] = ["administrator"],
