@@ -50,7 +50,7 @@ app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpoin
     .MapPeopleEndpoints().MapEventEndpoints().MapCaseEndpoints().MapFlagEndpoints().MapAuditEndpoints()
     .MapWorkEndpoints().MapSettingsEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints()
     .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints().MapCustodyEndpoints()
-    .MapOffenderEndpoints().MapClientEndpoints();
+    .MapOffenderEndpoints().MapClientEndpoints().MapSharingEndpoints();
 app.MapRazorPages();
 
 // Listen (and say where) first; the demo force is seeded after, while pages say it is being prepared.

@@ -30,6 +30,9 @@ public static class PageAccess
 
     public static readonly IReadOnlySet<string> Administrators = new HashSet<string> { Roles.Administrator };
 
+    /// <summary>Partner practitioners: their portal, and nothing of the police pages (J1).</summary>
+    public static readonly IReadOnlySet<string> Partners = new HashSet<string> { Roles.PartnerPractitioner };
+
     /// <summary>A folder (ending in "/") or a single page, by its Razor Pages path, and the roles that may open it.
     /// The most specific entry wins; a page under no entry is for everyone signed in.</summary>
     public sealed record Rule(string PagePath, IReadOnlySet<string> Roles)
@@ -43,6 +46,9 @@ public static class PageAccess
         new("/People/New", Roles.Record),
         new("/People/Flags/", Roles.Record),
         new("/People/Flags/Decide", Roles.DecideFlags),
+        new("/People/Share", Roles.Record),
+        new("/People/Restriction", Administrators),
+        new("/Partner/", Partners),
         new("/Events/", Roles.ReadPeople),
         new("/Record/", Roles.Record),
         new("/Missing/", Roles.ReadPeople),
@@ -77,6 +83,7 @@ public static class PageAccess
     public static readonly IReadOnlyList<Link> Navigation =
     [
         new("Search people", "/people", "/People/Index"),
+        new("Shared with you", "/partner", "/Partner/Index"),
         new("Record", "/record", "/Record/Index"),
         new("Missing", "/missing/report", "/Missing/Report"),
         new("Missing now", "/missing/now", "/Missing/Now"),
@@ -93,6 +100,8 @@ public static class PageAccess
     [
         new("Search people", "/people", "/People/Index",
             "Find a child or adult by name (misspellings and nicknames are fine) and see their flags, chronology and linked people."),
+        new("Shared with you", "/partner", "/Partner/Index",
+            "Children and records police have shared with your organisation, referrals sent to you to accept or decline, and the actions your agency owns."),
         new("Record", "/record", "/Record/Index",
             "A public protection notification, or a domestic abuse incident with children present."),
         new("Report a child missing", "/missing/report", "/Missing/Report",
@@ -125,6 +134,8 @@ public static class PageAccess
             "The thresholds and time limits the rules use."),
         new("Users", "/admin/users", "/Admin/Users/Index",
             "Add users, change their role or team, and disable them."),
+        new("Partner organisations", "/admin/organisations", "/Admin/Organisations/Index",
+            "The social care, health and education organisations police share with; their practitioners are added as users."),
         new("API clients", "/admin/clients", "/Admin/Clients/Index",
             "Issue and revoke the tokens other systems use to call the API, each with its own role."),
         new("Bank holidays", "/admin/bank-holidays", "/Admin/BankHolidays",

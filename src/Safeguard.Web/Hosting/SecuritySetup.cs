@@ -65,6 +65,7 @@ public static class SecuritySetup
             // so cross-site requests cannot ride on a signed-in user's session.
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Api.SharingEndpoints.PartnerPolicy, p => p.RequireRole(Roles.PartnerPractitioner))
             .AddPolicy(Api.MeasureEndpoints.MeasuresPolicy, p => p.RequireRole(PageAccess.Measures))
             .AddPolicy(Api.OffenderEndpoints.OffendersPolicy, p => p.RequireRole(Core.Organisation.Roles.SeeOffenders))
             .AddPolicy(Api.OffenderEndpoints.CaseloadsPolicy, p => p.RequireRole(PageAccess.Caseloads))
