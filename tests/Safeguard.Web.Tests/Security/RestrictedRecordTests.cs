@@ -43,7 +43,7 @@ public sealed class RestrictedRecordTests : IDisposable
         var namedApi = _factory.Api((await _factory.IssueTokenAsync("supervisor", name: "named-system")).Token);
         var otherApi = _factory.Api((await _factory.IssueTokenAsync("supervisor", name: "other-system")).Token);
 
-        var restricted = await admin.SubmitAsync($"/people/{_subject}/restriction", "Restrict the record",
+        var restricted = await admin.SubmitAsync($"/people/{_subject}/restriction", "Save who may see this person",
             [new("Allowed", "named-sup\nclient:named-system"), new("Reason", "Subject is a serving officer")]);
         Assert.Equal(HttpStatusCode.Redirect, restricted.StatusCode);
         return (admin, named, other, namedApi, otherApi);
@@ -55,12 +55,13 @@ public sealed class RestrictedRecordTests : IDisposable
         var (admin, named, other, namedApi, otherApi) = await SetUpAsync();
 
         var (otherStatus, otherHtml) = await other.GetAsync($"/people/{_subject}");
-        var (_, missingHtml) = await other.GetAsync($"/people/{Guid.NewGuid()}");
-        var apiHidden = await SharingTests.RawAsync(otherApi, $"/api/v1/people/{_subject}/profile");
-        var apiMissing = await SharingTests.RawAsync(otherApi, $"/api/v1/people/{Guid.NewGuid()}/profile");
+        var random = Guid.NewGuid().ToString();
+        var (_, missingHtml) = await other.GetAsync($"/people/{random}");
+        var apiHidden = await SharingTests.RawAsync(otherApi, "/api/v1/people/{id}/profile", _subject);
+        var apiMissing = await SharingTests.RawAsync(otherApi, "/api/v1/people/{id}/profile", Guid.NewGuid().ToString());
 
         Assert.Equal(HttpStatusCode.NotFound, otherStatus);
-        Assert.Equal(SharingTests.Normalise(missingHtml), SharingTests.Normalise(otherHtml));
+        Assert.Equal(SharingTests.Normalise(missingHtml, random), SharingTests.Normalise(otherHtml, _subject));
         Assert.Equal(apiMissing, apiHidden);
         Assert.Equal(HttpStatusCode.OK, (await named.GetAsync($"/people/{_subject}")).Status);
         Assert.Equal(HttpStatusCode.OK, (await namedApi.GetJsonAsync($"/api/v1/people/{_subject}/profile")).Status);
@@ -132,7 +133,7 @@ public sealed class RestrictedRecordTests : IDisposable
         var (_, restrictionPage) = await admin.GetAsync($"/people/{_subject}/restriction");
         Assert.Contains("named-sup", restrictionPage);
 
-        var changed = await admin.SubmitAsync($"/people/{_subject}/restriction", "Change who may see this person",
+        var changed = await admin.SubmitAsync($"/people/{_subject}/restriction", "Save who may see this person",
             [new("Allowed", "other-sup"), new("Reason", "Investigation moved to another supervisor")]);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await named.GetAsync($"/people/{_subject}")).Status);
@@ -157,7 +158,7 @@ public sealed class RestrictedRecordTests : IDisposable
         var admin = await PageSignIn.AsAsync(_factory, "administrator");
         var officer = await PageSignIn.AsAsync(_factory, "officer");
 
-        var response = await admin.SubmitAsync($"/people/{_subject}/restriction", "Restrict the record",
+        var response = await admin.SubmitAsync($"/people/{_subject}/restriction", "Save who may see this person",
             [new("Allowed", "nobody-called-this"), new("Reason", "Protected witness")]);
         var html = await response.Content.ReadAsStringAsync();
 
