@@ -46,7 +46,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health");
-app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).AddEndpointFilter<ProblemFilter>()
+app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).WithApiRoles().AddEndpointFilter<ProblemFilter>()
     .MapPeopleEndpoints().MapEventEndpoints().MapCaseEndpoints().MapFlagEndpoints().MapAuditEndpoints()
     .MapWorkEndpoints().MapSettingsEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints()
     .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints().MapCustodyEndpoints()

@@ -66,6 +66,7 @@ public static class SecuritySetup
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Api.SharingEndpoints.PartnerPolicy, p => p.RequireRole(Roles.PartnerPractitioner))
+            .AddApiRolePolicies()
             .AddPolicy(Api.MeasureEndpoints.MeasuresPolicy, p => p.RequireRole(PageAccess.Measures))
             .AddPolicy(Api.OffenderEndpoints.OffendersPolicy, p => p.RequireRole(Core.Organisation.Roles.SeeOffenders))
             .AddPolicy(Api.OffenderEndpoints.CaseloadsPolicy, p => p.RequireRole(PageAccess.Caseloads))
