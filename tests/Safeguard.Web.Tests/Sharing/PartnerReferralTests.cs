@@ -96,4 +96,31 @@ public sealed class PartnerReferralTests : IDisposable
         Assert.DoesNotContain("Pavel", home);
         Assert.False(await _factory.Db().Events.AnyAsync(e => e.Type == "referral-response"));
     }
+
+    [Fact]
+    public async Task The_portal_lists_the_meeting_decisions_the_organisation_owns_and_not_another_organisations()
+    {
+        await SharingTests.OrganisationsAsync(_api);
+        var child = await _api.CreatePersonAsync(A.Child("Maja", "Meetingchild").Build());
+        await _api.RecordAsync(new
+        {
+            id = "sd-actions", type = "strategy-discussion", occurredAt = "2026-02-27T10:00:00Z", people = new[] { new { personId = child, role = "child" } },
+            data = new
+            {
+                agencies = new[] { "police", "social-care", "health" }, section47 = true,
+                decisions = new object[]
+                {
+                    new { text = "Visit the child at home with a police officer", owner = SharingTests.Org, dueDate = "2026-03-01" },
+                    new { text = "Share the health visitor's notes", owner = SharingTests.OtherOrg, dueDate = "2026-03-05" },
+                },
+            },
+        });
+        var page = await PageSignIn.AsUserAsync(_factory, "sw-actions", "partner-practitioner", organisation: SharingTests.Org);
+
+        var (_, home) = await page.GetAsync("/partner");
+
+        Assert.Contains("Visit the child at home with a police officer", home);
+        Assert.Contains("Overdue", home);
+        Assert.DoesNotContain("health visitor", home);
+    }
 }
