@@ -58,7 +58,14 @@ public sealed class PartnerPortal(SafeguardDb db, AuditLog audit, EventService e
     /// <summary>The partner's home: everything live for their organisation.</summary>
     public async Task<PartnerHome> HomeAsync(Actor actor, CancellationToken ct = default)
     {
-        var org = Organisation(actor);
+        var org = OrganisationOrNone(actor);
+        if (org is null)
+        {
+            if (!actor.Is(Roles.PartnerPractitioner))
+                throw new ProblemException(Problems.Problems.Forbidden("Only partner practitioners of an organisation use the partner portal."));
+            // A practitioner whose account names no organisation can be shared nothing; the page says so.
+            return new PartnerHome("", "", [], [], []);
+        }
         var now = clock.GetUtcNow();
         var name = await db.Organisations.AsNoTracking().Where(o => o.Code == org).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? org;
         var shares = await LiveShares(actor, org, now).ToListAsync(ct);
@@ -236,8 +243,9 @@ public sealed class PartnerPortal(SafeguardDb db, AuditLog audit, EventService e
         }
 
         var kindOfAgency = await db.Organisations.AsNoTracking().Where(o => o.Code == org).Select(o => o.Kind).FirstOrDefaultAsync(ct);
-        var referred = await db.Cases.AsNoTracking().Where(c => referrals.Select(r => r.EventId).Contains(c.Id) && c.Type == CaseTypes.Referral)
-            .SelectMany(c => c.People.Select(p => p.PersonId)).ToListAsync(ct);
+        var referralIds = referrals.Select(r => r.EventId).ToList();
+        var referred = await db.CasePeople.AsNoTracking().Where(p => p.CaseType == CaseTypes.Referral && referralIds.Contains(p.CaseId))
+            .Select(p => p.PersonId).ToListAsync(ct);
         var known = shared.Concat(referred).Distinct().ToList();
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.Status == Work.TaskStatus.Open && t.CancelledAt == null
             && (t.AssignedTo == org || (t.AssignedTo == kindOfAgency && known.Contains(t.PersonId)))).ToListAsync(ct);
@@ -255,10 +263,6 @@ public sealed class PartnerPortal(SafeguardDb db, AuditLog audit, EventService e
         return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
             ? v.GetString() : null;
     }
-
-    /// <summary>The partner's organisation; anyone else is refused (the partner pages and API are theirs alone).</summary>
-    private static string Organisation(Actor actor) =>
-        OrganisationOrNone(actor) ?? throw new ProblemException(Problems.Problems.Forbidden("Only partner practitioners of an organisation use the partner portal."));
 
     private static string? OrganisationOrNone(Actor actor) =>
         actor.Is(Roles.PartnerPractitioner) && !string.IsNullOrEmpty(actor.Organisation) ? actor.Organisation : null;
