@@ -151,6 +151,13 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Admin/Users/Manage.cshtml · Reset password"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
         ["Admin/Users/Manage.cshtml · Disable"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
         ["Admin/Users/Manage.cshtml · Enable"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
+
+        ["People/Share.cshtml · Share"] = nameof(An_officer_shares_a_child_with_social_care_whose_practitioner_sees_that_child_not_another_and_declines_a_referral),
+        ["People/Share.cshtml · End this share"] = nameof(An_officer_shares_a_child_with_social_care_whose_practitioner_sees_that_child_not_another_and_declines_a_referral),
+        ["Partner/Referral.cshtml · Send answer"] = nameof(An_officer_shares_a_child_with_social_care_whose_practitioner_sees_that_child_not_another_and_declines_a_referral),
+        ["Admin/Organisations/Index.cshtml · Add organisation"] = nameof(An_administrator_adds_a_partner_organisation_and_restricts_a_record_then_lifts_the_restriction),
+        ["People/Restriction.cshtml · Save who may see this person"] = nameof(An_administrator_adds_a_partner_organisation_and_restricts_a_record_then_lifts_the_restriction),
+        ["People/Restriction.cshtml · Lift the restriction"] = nameof(An_administrator_adds_a_partner_organisation_and_restricts_a_record_then_lifts_the_restriction),
     };
 
     [Fact]
@@ -953,6 +960,104 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await session.GotoAsync("/supervision/workbench");
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show the team" }));
         await Expect(page.Locator("[data-testid=caseloads]")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_officer_shares_a_child_with_social_care_whose_practitioner_sees_that_child_not_another_and_declines_a_referral()
+    {
+        var shared = await CreatePersonAsync("Żaneta", "Everyformshare", "2013-04-05");
+        var unshared = await CreatePersonAsync("Oona", "Everyformunshared", "2013-06-07");
+        var referral = "ref-everyform-" + Guid.NewGuid().ToString("N")[..8];
+        await RecordAsync(new
+        {
+            id = referral, type = "referral", occurredAt = DateTimeOffset.UtcNow.AddHours(-2).ToString("O"),
+            people = new[] { new { personId = shared, role = "child" } },
+            data = new { to = "LA-NMR", kind = "social-care", reason = "Bruising seen at school" },
+        });
+        var until = DateTime.UtcNow.AddDays(30);
+
+        await using (var officer = await SignedInAsync("officer"))
+        {
+            var page = officer.Page;
+            await officer.GotoAsync($"/people/{shared}");
+            await Content(page).GetByRole(AriaRole.Link, new() { Name = "Share with a partner organisation" }).ClickAsync();
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }), new Dictionary<string, string>
+            {
+                ["Scope"] = "record", ["Organisation"] = "LA-NMR", ["LawfulBasis"] = "children-act-1989-s47", ["EventId"] = Empty, ["PlanEventId"] = Empty,
+                ["Purpose"] = "Strategy discussion tomorrow",
+                ["Until.Day"] = until.Day.ToString(), ["Until.Month"] = until.Month.ToString(), ["Until.Year"] = until.Year.ToString(),
+            });
+            await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Whole record shared with Northmoor Borough Council children's social care");
+        }
+
+        await using (var partner = await SignedInAsync("partner-practitioner"))
+        {
+            var page = partner.Page;
+            await partner.GotoAsync("/");
+            await Expect(page).ToHaveURLAsync(new Regex("/partner$"));
+            await Expect(page.GetByTestId("shared-children")).ToContainTextAsync("Żaneta Everyformshare");
+            await Expect(Content(page)).Not.ToContainTextAsync("Oona");
+            await page.GetByTestId("shared-children").GetByRole(AriaRole.Link, new() { Name = "Żaneta Everyformshare" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Żaneta Everyformshare");
+            await Expect(page.GetByTestId("shared-items")).ToContainTextAsync("Whole record");
+            // The other child answers exactly as a child who does not exist (asked with the session's cookies, like a typed address).
+            var hidden = await page.APIRequest.GetAsync($"/partner/children/{unshared}", new() { MaxRedirects = 0 });
+            Assert.Equal(404, hidden.Status);
+            Assert.DoesNotContain("Oona", await hidden.TextAsync());
+
+            await partner.GotoAsync($"/partner/referrals/{referral}");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Send answer" }), new Dictionary<string, string>
+            {
+                ["Outcome"] = "declined", ["Reason"] = "Threshold not met; family supported by early help", ["SocialWorker"] = Empty,
+            });
+            await Expect(page.GetByTestId("referral-status")).ToContainTextAsync("Declined");
+        }
+
+        await using (var officer = await SignedInAsync("officer"))
+        {
+            var page = officer.Page;
+            await officer.GotoAsync($"/people/{shared}/share");
+            var card = page.GetByTestId("live-share").First;
+            var shareId = Guid.Parse(await card.Locator("input[name=ShareId]").InputValueAsync());
+            await SubmitAsync(page, card.GetByRole(AriaRole.Button, new() { Name = "End this share" }),
+                new Dictionary<string, string> { [$"Reason-{shareId:N}"] = "Strategy discussion held" });
+            await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("has ended");
+            await Expect(page.GetByTestId("past-share").First).ToContainTextAsync("Strategy discussion held");
+        }
+    }
+
+    [Fact]
+    public async Task An_administrator_adds_a_partner_organisation_and_restricts_a_record_then_lifts_the_restriction()
+    {
+        var person = await CreatePersonAsync("Ørjan", "Everyformrestricted", "1980-02-03");
+        await using var session = await SignedInAsync("administrator");
+        var page = session.Page;
+        var code = "EDU-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+
+        await session.GotoAsync("/admin/organisations");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Add organisation" }), new Dictionary<string, string>
+        {
+            ["Name"] = "Kelbeck Łąka Academy " + code, ["Code"] = code, ["Kind"] = "education", ["LocalAuthority"] = Empty,
+        });
+        await Expect(page.GetByTestId("organisations")).ToContainTextAsync("Kelbeck Łąka Academy " + code);
+
+        await session.GotoAsync($"/people/{person}");
+        await Content(page).GetByRole(AriaRole.Link, new() { Name = "Restrict this record to named users" }).ClickAsync();
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Save who may see this person" }),
+            new Dictionary<string, string> { ["Allowed"] = "investigator", ["Reason"] = "Subject is a serving officer" });
+        await Expect(page.GetByTestId("restricted-to")).ToContainTextAsync("investigator");
+
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Lift the restriction" }),
+            new Dictionary<string, string> { ["LiftReason"] = "Investigation closed" });
+        await Expect(page.GetByTestId("not-restricted")).ToBeVisibleAsync();
+    }
+
+    private async Task RecordAsync(object ev)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.BaseUrl };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.BootstrapToken);
+        var response = await http.PostAsJsonAsync("/api/v1/events", ev);
+        Assert.True(response.IsSuccessStatusCode, $"Recording answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private static ILocator Content(IPage page) => page.Locator("main");

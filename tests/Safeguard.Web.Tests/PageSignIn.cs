@@ -22,6 +22,16 @@ internal sealed class PageSignIn(HttpClient client)
         return session;
     }
 
+    /// <summary>A user with their own username, role, and team or partner organisation, signed in through the sign-in page.</summary>
+    public static async Task<PageSignIn> AsUserAsync(SafeguardFactory factory, string username, string role, string? team = null, string? organisation = null)
+    {
+        await factory.AddUserAsync(username, role, Password, team, organisation);
+        var session = Anonymous(factory);
+        var response = await session.SubmitAsync("/sign-in", "Sign in", [new("Username", username), new("Password", Password)]);
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in answered {response.StatusCode}");
+        return session;
+    }
+
     /// <summary>A browser nobody has signed in on yet.</summary>
     public static PageSignIn Anonymous(SafeguardFactory factory) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));

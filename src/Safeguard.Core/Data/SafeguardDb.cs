@@ -25,6 +25,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<EventVersion> EventVersions => Set<EventVersion>();
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<RestrictedAccess> RestrictedAccess => Set<RestrictedAccess>();
+    public DbSet<Sharing.Share> Shares => Set<Sharing.Share>();
     public DbSet<RecordedObject> Objects => Set<RecordedObject>();
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<FlagReason> FlagReasons => Set<FlagReason>();
@@ -149,6 +150,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
         });
         b.Entity<EventVersion>(e => { e.ToTable("event_versions"); e.HasIndex(v => new { v.EventId, v.Version }).IsUnique(); });
         CaseModel(b);
+        SharingModel(b);
         b.Entity<Relationship>(e => { e.ToTable("relationships"); e.HasIndex(r => r.PersonId); e.HasIndex(r => r.OtherPersonId); });
         b.Entity<RestrictedAccess>(e => { e.ToTable("restricted_access"); e.HasIndex(r => new { r.PersonId, r.ActorId }).IsUnique(); });
         b.Entity<RecordedObject>(e => { e.ToTable("objects"); e.HasIndex(o => o.PersonId); });
@@ -246,6 +248,27 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     }
 
     /// <summary>Cases and event references (Core/Cases): projections of the event log, rebuildable from it.</summary>
+    /// <summary>Shares of records with partner organisations (J1): kept after they end, found by person and by organisation.</summary>
+    private static void SharingModel(ModelBuilder b)
+    {
+        b.Entity<Sharing.Share>(e =>
+        {
+            e.ToTable("shares");
+            e.Property(s => s.Scope).HasMaxLength(20);
+            e.Property(s => s.EventId).HasMaxLength(100);
+            e.Property(s => s.OrganisationCode).HasMaxLength(40);
+            e.Property(s => s.LawfulBasis).HasMaxLength(60);
+            e.Property(s => s.Purpose).HasMaxLength(1000);
+            e.Property(s => s.SharedBy).HasMaxLength(200);
+            e.Property(s => s.SharedByName).HasMaxLength(200);
+            e.Property(s => s.EndedBy).HasMaxLength(200);
+            e.Property(s => s.EndedByName).HasMaxLength(200);
+            e.Property(s => s.EndReason).HasMaxLength(1000);
+            e.HasIndex(s => s.PersonId);
+            e.HasIndex(s => new { s.OrganisationCode, s.EndedAt });
+        });
+    }
+
     private void CaseModel(ModelBuilder b)
     {
         b.Entity<Cases.Case>(e =>

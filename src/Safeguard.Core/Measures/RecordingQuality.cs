@@ -28,9 +28,16 @@ public sealed class RecordingQuality(SafeguardDb db)
 
     private static readonly string[] Types = ["ppn", "incident", "investigation-closed", "supervisory-review"];
 
-    public async Task<IReadOnlyList<RecordingQualityRow>> MeasureAsync(DateTimeOffset from, DateTimeOffset to, string? unit, CancellationToken ct = default)
+    /// <param name="from">Start of the period.</param>
+    /// <param name="to">End of the period.</param>
+    /// <param name="unit">One unit, or all.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="reader">Who reads: an event about a restricted person they may not see is left out of every count (P1), so
+    /// that a measure never reveals the restricted record. Null (the system) and administrators count everything.</param>
+    public async Task<IReadOnlyList<RecordingQualityRow>> MeasureAsync(DateTimeOffset from, DateTimeOffset to, string? unit, CancellationToken ct = default,
+        Organisation.Actor? reader = null)
     {
-        var events = await LoadAsync(from, to + PpnWindow, unit, ct);
+        var events = await LoadAsync(from, to + PpnWindow, unit, reader, ct);
         var inRange = events.Where(e => e.OccurredAt >= from && e.OccurredAt < to).ToList();
         var gaps = ChildrenToNotice(events, from, to).ToLookup(g => g.IncidentEventId);
 
@@ -50,8 +57,9 @@ public sealed class RecordingQuality(SafeguardDb db)
         }).ToList();
     }
 
-    public async Task<IReadOnlyList<ChildToNotice>> ChildrenToNoticeAsync(DateTimeOffset from, DateTimeOffset to, string? unit, CancellationToken ct = default) =>
-        ChildrenToNotice(await LoadAsync(from, to + PpnWindow, unit, ct), from, to);
+    public async Task<IReadOnlyList<ChildToNotice>> ChildrenToNoticeAsync(DateTimeOffset from, DateTimeOffset to, string? unit, CancellationToken ct = default,
+        Organisation.Actor? reader = null) =>
+        ChildrenToNotice(await LoadAsync(from, to + PpnWindow, unit, reader, ct), from, to);
 
     private static IReadOnlyList<ChildToNotice> ChildrenToNotice(IReadOnlyList<Loaded> events, DateTimeOffset from, DateTimeOffset to)
     {
@@ -68,11 +76,18 @@ public sealed class RecordingQuality(SafeguardDb db)
     private sealed record Loaded(string Id, string Type, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, string Unit,
         JsonElement Data, IReadOnlyList<(Guid PersonId, string Role)> People);
 
-    private async Task<IReadOnlyList<Loaded>> LoadAsync(DateTimeOffset from, DateTimeOffset to, string? unit, CancellationToken ct)
+    private async Task<IReadOnlyList<Loaded>> LoadAsync(DateTimeOffset from, DateTimeOffset to, string? unit, Organisation.Actor? reader, CancellationToken ct)
     {
         var q = db.Events.AsNoTracking().Include(e => e.People).Where(e => Types.Contains(e.Type) && e.OccurredAt >= from.AddDays(-1) && e.OccurredAt < to);
         if (!string.IsNullOrWhiteSpace(unit)) q = q.Where(e => e.Unit == unit);
         var rows = await q.ToListAsync(ct);
+        if (reader is { IsAdministrator: false })
+        {
+            var id = reader.Id;
+            var hidden = (await db.People.AsNoTracking().Where(p => p.Restricted && !db.RestrictedAccess.Any(r => r.PersonId == p.Id && r.ActorId == id))
+                .Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+            if (hidden.Count > 0) rows = rows.Where(e => e.People.All(p => !hidden.Contains(p.PersonId))).ToList();
+        }
         return rows.Select(e => new Loaded(e.Id, e.Type, e.OccurredAt, e.RecordedAt, e.Unit, JsonDocument.Parse(e.Data).RootElement,
             e.People.Select(p => (p.PersonId, p.Role)).ToList())).ToList();
     }

@@ -35,14 +35,14 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
         IReadOnlyList<EventResult> results;
         try
         {
-            results = await RecordOnceAsync(actor, submissions, derive, ct);
+            results = await RecordOnceAsync(actor, actor, submissions, derive, ct);
         }
         catch (DbUpdateException)
         {
             // Another request may have stored the same events between our check and our write:
             // then this is a repeat and is answered as one; otherwise the failure stands.
             if (!await AnyStoredAsync(submissions, ct)) throw;
-            results = await RecordOnceAsync(actor, submissions, derive, ct);
+            results = await RecordOnceAsync(actor, actor, submissions, derive, ct);
         }
         // Outputs are stored as the rules wrote them; the recorder reads them in words, about people they may see.
         var answered = new List<EventResult>();
@@ -50,7 +50,32 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
         return answered;
     }
 
-    private async Task<IReadOnlyList<EventResult>> RecordOnceAsync(Actor actor, IReadOnlyList<EventSubmission> submissions, bool derive, CancellationToken ct)
+    /// <summary>Records a partner practitioner's answer to a referral sent to their organisation (J1): a <c>referral-response</c>
+    /// only. A partner may not read police records, so the event's people and its referral are checked as the service itself;
+    /// the caller (<see cref="Sharing.PartnerPortal"/>) has already checked that the referral went to the partner's organisation.
+    /// The event, its access-log rows and its outputs are the partner's.</summary>
+    public async Task<EventResult> RecordPartnerResponseAsync(Actor partner, EventSubmission submission, CancellationToken ct = default)
+    {
+        if (!partner.Is(Roles.PartnerPractitioner) || partner.Organisation is null || submission.Type != "referral-response")
+            throw new ProblemException(Problems.Problems.Forbidden("Only a partner practitioner may answer a referral to their organisation here."));
+        var checker = Actor.System("partner-referral-response");
+        IReadOnlyList<EventResult> results;
+        try
+        {
+            results = await RecordOnceAsync(partner, checker, [submission], true, ct);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await AnyStoredAsync([submission], ct)) throw;
+            results = await RecordOnceAsync(partner, checker, [submission], true, ct);
+        }
+        return results[0] with { Outputs = await explanations.RenderAsync(partner, results[0].Outputs, ct) };
+    }
+
+    // actor: who records (the event, its access-log rows and its unit are theirs); checker: whose sight the people and
+    // references are checked against, which is the actor except for a partner's referral response.
+    private async Task<IReadOnlyList<EventResult>> RecordOnceAsync(Actor actor, Actor checker, IReadOnlyList<EventSubmission> submissions, bool derive,
+        CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // One writer per person: events for the same people at the same moment are worked one after the other.
@@ -70,10 +95,10 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
                 continue;
             }
 
-            await checks.CheckAsync(actor, s, prefix, ct);
+            await checks.CheckAsync(checker, s, prefix, ct);
 
             var e = ToEvent(actor, s);
-            await AddFoundWithAsync(actor, e, s, ct);
+            await AddFoundWithAsync(checker, e, s, ct);
             db.Events.Add(e);
             AddRelationship(s, e);
             await db.SaveChangesAsync(ct);
@@ -106,7 +131,7 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
         OccurredAt = s.OccurredAt,
         RecordedAt = clock.GetUtcNow(),
         RecordedBy = s.RecordedBy ?? actor.Id,
-        Unit = s.Unit ?? actor.Team ?? "",
+        Unit = s.Unit ?? actor.Team ?? actor.Organisation ?? "",
         LocationName = s.LocationName,
         LocationPostcode = s.LocationPostcode,
         Data = s.Data.GetRawText(),

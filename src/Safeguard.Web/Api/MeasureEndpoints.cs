@@ -24,7 +24,7 @@ public static class MeasureEndpoints
             if (pageSize is < 1 or > MaxChildrenPageSize)
                 throw new ProblemException(Core.Problems.Problems.Invalid("pageSize", $"must be from 1 to {MaxChildrenPageSize}"));
             var actor = http.User.ToActor();
-            var rows = await quality.MeasureAsync(start, end, unit, http.RequestAborted);
+            var rows = await quality.MeasureAsync(start, end, unit, http.RequestAborted, actor);
             var gaps = await VisibleChildrenToNoticeAsync(quality, access, actor, start, end, unit, http.RequestAborted);
             // Without page or pageSize every child to notice is listed, as before paging; with them, one page.
             var shown = page is null && pageSize is null ? gaps
@@ -56,7 +56,7 @@ public static class MeasureEndpoints
     public static async Task<IReadOnlyList<ChildToNotice>> VisibleChildrenToNoticeAsync(RecordingQuality quality, PersonAccess access,
         Core.Organisation.Actor actor, DateTimeOffset from, DateTimeOffset to, string? unit, CancellationToken ct)
     {
-        var gaps = await quality.ChildrenToNoticeAsync(from, to, unit, ct);
+        var gaps = await quality.ChildrenToNoticeAsync(from, to, unit, ct, actor);
         var ids = gaps.Select(g => g.ChildId).Distinct().ToList();
         var visible = (await access.Visible(actor).Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         return gaps.Where(g => visible.Contains(g.ChildId)).ToList();

@@ -59,6 +59,9 @@ public static class CoreServices
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
         services.AddScoped<MergeService>();
+        services.AddScoped<Core.Sharing.Shares>();
+        services.AddScoped<Core.Sharing.PartnerPortal>();
+        services.AddScoped<Core.Organisation.PartnerOrganisations>();
         services.AddScoped<Core.Flags.FlagJoins>();
         services.AddScoped<PersonMatcher>();
         services.AddScoped<MatchReviewService>();

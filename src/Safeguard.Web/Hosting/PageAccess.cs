@@ -46,6 +46,8 @@ public static class PageAccess
 
     /// <summary>Those who decide retention reviews (P5, RT1): supervisors and administrators.</summary>
     public static readonly IReadOnlySet<string> RetentionReviewers = new HashSet<string> { Roles.Supervisor, Roles.Administrator };
+    /// <summary>Partner practitioners: their portal, and nothing of the police pages (J1).</summary>
+    public static readonly IReadOnlySet<string> Partners = new HashSet<string> { Roles.PartnerPractitioner };
 
     /// <summary>A folder (ending in "/") or a single page, by its Razor Pages path, and the roles that may open it.
     /// The most specific entry wins; a page under no entry is for everyone signed in.</summary>
@@ -60,6 +62,9 @@ public static class PageAccess
         new("/People/New", Roles.Record),
         new("/People/Flags/", Roles.Record),
         new("/People/Flags/Decide", Roles.DecideFlags),
+        new("/People/Share", Roles.Record),
+        new("/People/Restriction", Administrators),
+        new("/Partner/", Partners),
         new("/Events/", Roles.ReadPeople),
         new("/Record/", Roles.Record),
         new("/Missing/", Roles.ReadPeople),
@@ -120,6 +125,7 @@ public static class PageAccess
     public static readonly IReadOnlyList<Link> Navigation =
     [
         new("Search people", "/people", "/People/Index"),
+        new("Shared with you", "/partner", "/Partner/Index"),
         new("Record", "/record", "/Record/Index"),
         new("Missing", "/missing/report", "/Missing/Report"),
         new("Missing now", "/missing/now", "/Missing/Now"),
@@ -138,6 +144,8 @@ public static class PageAccess
     [
         new("Search people", "/people", "/People/Index",
             "Find a child or adult by name (misspellings and nicknames are fine) and see their flags, chronology and linked people."),
+        new("Shared with you", "/partner", "/Partner/Index",
+            "Children and records police have shared with your organisation, referrals sent to you to accept or decline, and the actions your agency owns."),
         new("Record", "/record", "/Record/Index",
             "A public protection notification, or a domestic abuse incident with children present."),
         new("Report a child missing", "/missing/report", "/Missing/Report",
@@ -192,6 +200,8 @@ public static class PageAccess
             "The thresholds and time limits the rules use."),
         new("Users", "/admin/users", "/Admin/Users/Index",
             "Add users, change their role or team, and disable them."),
+        new("Partner organisations", "/admin/organisations", "/Admin/Organisations/Index",
+            "The social care, health and education organisations police share with; their practitioners are added as users."),
         new("API clients", "/admin/clients", "/Admin/Clients/Index",
             "Issue and revoke the tokens other systems use to call the API, each with its own role."),
         new("Teams", "/admin/teams", "/Admin/Teams/Index",

@@ -67,6 +67,8 @@ public static class SecuritySetup
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Administrator))
             .AddPolicy(Api.AuditEndpoints.ReadersPolicy, p => p.RequireRole(PageAccess.AuditReaders))
             .AddPolicy(Api.RetentionEndpoints.ReviewersPolicy, p => p.RequireRole(PageAccess.RetentionReviewers))
+            .AddPolicy(Api.SharingEndpoints.PartnerPolicy, p => p.RequireRole(Roles.PartnerPractitioner))
+            .AddApiRolePolicies()
             .AddPolicy(Api.MeasureEndpoints.MeasuresPolicy, p => p.RequireRole(PageAccess.Measures))
             .AddPolicy(Api.OffenderEndpoints.OffendersPolicy, p => p.RequireRole(Core.Organisation.Roles.SeeOffenders))
             .AddPolicy(Api.OffenderEndpoints.CaseloadsPolicy, p => p.RequireRole(PageAccess.Caseloads))

@@ -29,7 +29,7 @@ public sealed partial class RolePagesTests : IDisposable
         { "supervisor", [.. Front, "/offenders", Meeting, Workbench, "/matching/reviews", "/measures/recording"] },
         { "leader", [.. Readers, Meeting, Workbench, "/measures/recording"] },
         { "auditor", [.. Readers, Meeting, Workbench, "/measures/recording"] },
-        { "partner-practitioner", [] },
+        { "partner-practitioner", ["/partner"] },
         { "administrator", [.. Front, "/offenders", Meeting, Workbench, "/matching/reviews", "/measures/recording", "/admin/settings"] },
     };
 
@@ -74,7 +74,12 @@ public sealed partial class RolePagesTests : IDisposable
         ["/retention"] = ["supervisor", "administrator"],
         ["/admin/bank-holidays"] = ["administrator"],
         ["/admin/teams"] = ["administrator"],
+        ["/admin/organisations"] = ["administrator"],
+        ["/partner"] = ["partner-practitioner"],
     };
+
+    /// <summary>Where the role starts: a partner practitioner's start page is the partner portal (the start page sends them there).</summary>
+    private static string Home(string role) => role == "partner-practitioner" ? "/partner" : "/";
 
     [Theory]
     [MemberData(nameof(Navigation))]
@@ -82,7 +87,7 @@ public sealed partial class RolePagesTests : IDisposable
     {
         var session = await PageSignIn.AsAsync(factory, role);
 
-        var (status, home) = await session.GetAsync("/");
+        var (status, home) = await session.GetAsync(Home(role));
         var links = NavigationLink().Matches(home).Select(m => m.Groups[1].Value).ToArray();
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -123,14 +128,14 @@ public sealed partial class RolePagesTests : IDisposable
     {
         var session = await PageSignIn.AsAsync(factory, role);
 
-        var (_, home) = await session.GetAsync("/");
+        var (_, home) = await session.GetAsync(Home(role));
         var main = home[home.IndexOf("<main", StringComparison.Ordinal)..];
         var offered = HomeLink().Matches(main).Select(m => m.Groups[1].Value).Where(Pages.ContainsKey).ToList();
 
         Assert.All(offered, path => Assert.Contains(role, Pages[path]));
         Assert.All(Pages.Where(p => p.Value.Contains(role) && p.Key is not ("/people/new" or "/admin/users/new" or "/custody/book" or "/queues/charging"
             or "/queues/forensic/request" or "/queues/charging/submit" or "/police-protection/start"
-            or "/investigations/open")), p => Assert.Contains(p.Key, offered));
+            or "/investigations/open" or "/partner")), p => Assert.Contains(p.Key, offered));
         if (role == "partner-practitioner") Assert.Contains("Nothing is shared with you yet", main);
     }
 

@@ -29,7 +29,7 @@ public sealed class RecordingModel(RecordingQuality quality, PersonAccess access
         var to = clock.GetUtcNow();
         var from = to.AddMonths(-Months);
         var actor = User.ToActor();
-        Rows = await quality.MeasureAsync(from, to, Unit, HttpContext.RequestAborted);
+        Rows = await quality.MeasureAsync(from, to, Unit, HttpContext.RequestAborted, User.ToActor());
         var gaps = await MeasureEndpoints.VisibleChildrenToNoticeAsync(quality, access, actor, from, to, Unit, HttpContext.RequestAborted);
         var ids = gaps.Select(g => g.ChildId).Distinct().ToList();
         var names = await access.Visible(actor).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Forename + " " + p.Surname, HttpContext.RequestAborted);
@@ -70,7 +70,7 @@ public sealed class RecordingModel(RecordingQuality quality, PersonAccess access
         var fileFormat = Shared.ExportDownload.Format(format);
         var (from, to) = Period();
         var rows = new List<IReadOnlyList<string?>>();
-        foreach (var r in await quality.MeasureAsync(from, to, Unit, HttpContext.RequestAborted))
+        foreach (var r in await quality.MeasureAsync(from, to, Unit, HttpContext.RequestAborted, User.ToActor()))
             rows.Add([await teams.TeamAsync(r.Unit, HttpContext.RequestAborted), r.Month, Count(r.Ppns), Percent(r.ChildViewsObtainedRate), Percent(r.DemeanourObservedRate),
                 Count(r.ChildrenAtDomesticAbuse), Percent(r.SeenAndSpokenToRate), Percent(r.PpnForChildAtDomesticAbuseRate), Count(r.InvestigationsClosed),
                 Percent(r.ChildInformedRate), Count(r.SupervisoryReviews), r.MedianHoursToRecord?.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) ?? "–"]);
