@@ -146,6 +146,31 @@ public sealed class DomesticAbusePagesTests : IDisposable
     }
 
     [Fact]
+    public async Task Recording_a_domestic_abuse_incident_offers_the_dash_with_the_victim_and_the_suspect_already_chosen()
+    {
+        var mother = await _api.CreatePersonAsync(A.Adult("Fern", "Incidentdash").Build());
+        var father = await _api.CreatePersonAsync(A.Adult("Glen", "Incidentdash").Build());
+        var child = await _api.CreatePersonAsync(A.Child("Hope", "Incidentdash").AgedYears(8).Build());
+        var page = await PageSignIn.AsAsync(_factory, "officer");
+        var people = (await page.Client.GetAsync("/record/domestic-abuse/start")).Headers.Location!.OriginalString;
+        var journey = people[..people.LastIndexOf('/')];
+        foreach (var (person, role) in new[] { (mother, "victim"), (father, "suspect"), (child, "child") })
+            await page.Client.GetAsync($"{people}?personId={person}&role={role}");
+
+        await page.SubmitAsync(people, "Continue");
+        await page.SubmitAsync($"{journey}/incident", "Continue", [new("OccurredAt.Day", "1"), new("OccurredAt.Month", "3"), new("OccurredAt.Year", "2026"),
+            new("OccurredAt.Hour", "22"), new("OccurredAt.Minute", "10"), new("Summary", "Neighbours heard screaming"), new("RiskGrade", "high")]);
+        await page.SubmitAsync($"{journey}/child-1", "Continue", [new("Demeanour", "Hiding behind the sofa, shaking"), new("SeenAndSpokenTo", "yes")]);
+        var submitted = await page.SubmitAsync($"{journey}/check", "Submit incident");
+        var (_, confirmation) = await page.GetAsync(submitted.Headers.Location!.OriginalString);
+
+        Assert.Contains("Ask Fern Incidentdash the DASH risk questions", confirmation);
+        Assert.Contains($"/domestic-abuse/dash?personId={mother}&amp;suspectId={father}", confirmation);
+        var (_, profile) = await page.GetAsync($"/people/{child}");
+        Assert.Contains("Hiding behind the sofa, shaking", profile);
+    }
+
+    [Fact]
     public async Task A_child_in_a_domestic_abuse_household_shows_the_incident_and_adults_flags_on_their_profile()
     {
         var mother = await _api.CreatePersonAsync(A.Adult("Amy", "Hhpage").Build());

@@ -115,8 +115,13 @@ public sealed class StepModel(DraftStore drafts, EventService events, PersonAcce
         }
         await drafts.DeleteAsync(User.ToActor().Id, DraftId, HttpContext.RequestAborted);
         var first = Draft.Children.First();
+        // H1: the DASH risk checklist follows with each victim; each child's own record holds this incident (H3).
+        var suspects = Draft.People.Where(p => p.Role == "suspect").ToList();
+        var suspect = suspects.Count == 1 ? $"&suspectId={suspects[0].PersonId}" : "";
+        var links = Draft.People.Where(p => p.Role == "victim")
+            .Select(v => new RecordedLink($"Ask {v.Name} the DASH risk questions", $"/domestic-abuse/dash?personId={v.PersonId}{suspect}")).ToList();
         return Redirect(new Recorded("Domestic abuse incident recorded", first.PersonId, first.Name,
-            [$"Happened {Shared.UkTime.Show(occurredAt)}", .. Draft.People.Select(p => $"{p.Name}: {p.Role}")], $"da-{DraftId}").Keep(TempData));
+            [$"Happened {Shared.UkTime.Show(occurredAt)}", .. Draft.People.Select(p => $"{p.Name}: {p.Role}")], $"da-{DraftId}", Links: links).Keep(TempData));
     }
 
     public string Href(string step) => $"/record/domestic-abuse/{DraftId}/{step}";
