@@ -17,6 +17,9 @@ public static class CaseStreams
         { "investigation-opened", "investigation-allocated", "supervisory-review", "investigation-closed" };
     public static readonly IReadOnlySet<string> CustodyTypes = new HashSet<string>
         { "custody-detained", "custody-review", "custody-appropriate-adult", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released" };
+    /// <summary>The events of a referral's life after it is sent, each naming it in <c>referralEventId</c>.</summary>
+    public static readonly IReadOnlySet<string> ReferralTypes = new HashSet<string>
+        { "referral-received", "referral-response", "referral-closed", "mash-screening", "assessment-completed" };
     public static readonly IReadOnlySet<string> PoliceProtectionTypes = new HashSet<string> { "police-protection", "police-protection-ended" };
     public static readonly IReadOnlySet<string> OffenderTypes = new HashSet<string> 
     {
@@ -42,7 +45,7 @@ public static class CaseStreams
         if (InvestigationTypes.Contains(e.Type)) return One(CaseTypes.Investigation, Ref("investigationId"));
         if (CustodyTypes.Contains(e.Type)) return One(CaseTypes.Custody, Ref("custodyId"));
         if (e.Type == "referral") return [Key(CaseTypes.Referral, e.Id)];
-        if (e.Type == "referral-response") return One(CaseTypes.Referral, Ref("referralEventId"));
+        if (ReferralTypes.Contains(e.Type)) return One(CaseTypes.Referral, Ref("referralEventId"));
         if (e.Type is "strategy-discussion" or "meeting") return [Key(CaseTypes.Meeting, e.Id)];
         if (PoliceProtectionTypes.Contains(e.Type))
         {

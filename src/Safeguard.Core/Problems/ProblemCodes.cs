@@ -25,6 +25,8 @@ public static class ProblemCodes
     public const string StaleVersion = "stale-version";
     public const string IllegalTransition = "illegal-transition";
     public const string BankHolidayExists = "bank-holiday-exists";
+    public const string SchoolExists = "school-exists";
+    public const string SchoolTermOverlaps = "school-term-overlaps";
     public const string CannotDisableSelf = "cannot-disable-self";
     public const string CannotDemoteSelf = "cannot-demote-self";
 
@@ -36,6 +38,7 @@ public static class ProblemCodes
     public const string MissingRiskGrade = "missing-risk-grade";
     public const string MissingSeenAndSpokenTo = "missing-seen-and-spoken-to";
     public const string MissingOutcomeForChild = "missing-outcome-for-child";
+    public const string MissingDeclineReason = "missing-decline-reason";
     /// <summary>SO2: an offender registration without a MAPPA category and level of 1, 2 or 3.</summary>
     public const string MappaInvalid = "mappa-invalid";
     /// <summary>SO3: a risk management plan's home visit frequency outside 1 to 36 months.</summary>

@@ -35,6 +35,10 @@ public static class OutputCodes
         public const string OffenderNotification = "offender-notification";
         /// <summary>K3: a neighbourhood team acknowledges a briefing about an offender.</summary>
         public const string AcknowledgeBriefing = "acknowledge-briefing";
+        /// <summary>WT1 / J3: the MASH records its screening decision on a referral.</summary>
+        public const string MashScreening = "mash-screening";
+        /// <summary>WT5: children's social care complete their assessment after a referral.</summary>
+        public const string SocialCareAssessment = "social-care-assessment";
 
         public static IReadOnlySet<string> All { get; } = ConstantsOf(typeof(Tasks));
     }

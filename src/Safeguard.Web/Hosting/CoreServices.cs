@@ -48,6 +48,8 @@ public static class CoreServices
         services.AddScoped<Core.Custody.CustodyBoard>();
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
+        services.AddScoped<Core.Schools.SchoolService>();
+        services.AddScoped<Core.Referrals.ReferralService>();
         services.AddScoped<MergeService>();
         services.AddScoped<Core.Flags.FlagJoins>();
         services.AddScoped<PersonMatcher>();

@@ -42,6 +42,14 @@ public sealed class EventBuilder
         return this;
     }
 
+    /// <summary>Adds the child to the event (role <c>child</c>) and to <c>children[]</c> with their school's code.</summary>
+    public EventBuilder ChildAtSchool(PersonFacts child, string school)
+    {
+        if (_data["children"] is not JsonArray children) _data["children"] = children = [];
+        children.Add(new JsonObject { ["personId"] = child.PersonId.ToString(), ["school"] = school });
+        return Child(child);
+    }
+
     public string EventId => _id;
 
     public ChronologyEvent Build() => new(_id, _type, _at, _recordedAt ?? _at, _people.ToList(),
