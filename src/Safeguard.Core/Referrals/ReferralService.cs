@@ -56,6 +56,14 @@ public sealed class ReferralService(SafeguardDb db, PersonAccess access, EventSe
         return row;
     }
 
+    /// <summary>Partner organisations a referral can go to or come from (everything but the police), by name.</summary>
+    public async Task<IReadOnlyList<PartnerOrganisation>> PartnersAsync(CancellationToken ct = default) =>
+        (await db.Organisations.AsNoTracking().Where(o => o.Kind != "police").ToListAsync(ct)).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>The police's own organisation code, to stand as <c>to</c> on a referral received from a partner.</summary>
+    public async Task<string> PoliceCodeAsync(CancellationToken ct = default) =>
+        await db.Organisations.AsNoTracking().Where(o => o.Kind == "police").OrderBy(o => o.Code).Select(o => o.Code).FirstOrDefaultAsync(ct) ?? "police";
+
     /// <summary>The partner's answer (J2): <c>accepted</c>, or <c>declined</c> with a reason (else 422 <c>missing-decline-reason</c>).</summary>
     public Task<EventResult> RecordResponseAsync(Actor actor, string referralId, string? outcome, string? reason, DateTimeOffset? at = null,
         string? eventId = null, CancellationToken ct = default) =>

@@ -49,6 +49,7 @@ public static class CoreServices
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
         services.AddScoped<Core.Schools.SchoolService>();
+        services.AddScoped<Core.Schools.EncompassBoard>();
         services.AddScoped<Core.Referrals.ReferralService>();
         services.AddScoped<MergeService>();
         services.AddScoped<Core.Flags.FlagJoins>();

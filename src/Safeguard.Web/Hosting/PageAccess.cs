@@ -65,6 +65,11 @@ public static class PageAccess
         new("/Matching/", MatchReviews),
         new("/Measures/", Measures),
         new("/Admin/", Administrators),
+        new("/Referrals/", Roles.ReadPeople),
+        new("/Referrals/Make", Roles.Record),
+        new("/Referrals/Screening", Roles.Record),
+        new("/Encompass/", Roles.ReadPeople),
+        new("/Encompass/Notify", Roles.Record),
     ];
 
     /// <summary>Pages anyone may open, signed in or not.</summary>
@@ -107,6 +112,10 @@ public static class PageAccess
             "Every child in custody, with how long they have been held, the next review due and the limit; book a child in and see their flags, plans and social worker at a glance."),
         new("Custody transfers", "/measures/custody-transfers", "/Measures/CustodyTransfers",
             "Children charged and refused bail per local authority: requests, refusals, transfers, certificates and children held overnight."),
+        new("Referrals", "/referrals", "/Referrals/Index",
+            "Referrals to and from partners: received, screened by the MASH, answered, overdue, and how long partners take to answer."),
+        new("Operation Encompass", "/operation-encompass", "/Encompass/Index",
+            "Schools to tell after a domestic abuse incident with children, before the next school day, and notifications sent."),
         new("Worklist", "/worklist", "/Worklist/Index",
             "Open and overdue tasks and alerts for your team, most urgent first, each explaining itself."),
         new("Offender caseload", "/offenders", "/Offenders/Index",
@@ -129,6 +138,10 @@ public static class PageAccess
             "Issue and revoke the tokens other systems use to call the API, each with its own role."),
         new("Bank holidays", "/admin/bank-holidays", "/Admin/BankHolidays",
             "The days the working-day time limits skip."),
+        new("Schools", "/admin/schools", "/Admin/Schools/Index",
+            "Schools and their Operation Encompass key adults."),
+        new("School term dates", "/admin/school-terms", "/Admin/SchoolTerms",
+            "Each local authority's terms: Operation Encompass deadlines follow school days."),
     ];
 
     /// <summary>The entry that decides who may open <paramref name="pagePath"/>: an exact page entry, else the deepest folder.</summary>
