@@ -15,6 +15,7 @@ public sealed class RolePagesTests(WebAppFixture fixture)
     [
         "/people", "/record", "/missing/report", "/missing/now", "/exploitation/screening", "/exploitation/cawn", "/worklist",
         "/matching/reviews", "/measures/recording", "/admin/audit", "/admin/settings", "/admin/users", "/admin/bank-holidays",
+        "/admin/schools", "/admin/school-terms", "/referrals", "/operation-encompass",
     ];
 
     [Theory]

@@ -55,6 +55,10 @@ public sealed partial class RolePagesTests : IDisposable
         ["/admin/users/new"] = ["administrator"],
         ["/admin/audit"] = ["administrator"],
         ["/admin/bank-holidays"] = ["administrator"],
+        ["/admin/schools"] = ["administrator"],
+        ["/admin/school-terms"] = ["administrator"],
+        ["/referrals"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
+        ["/operation-encompass"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
     };
 
     [Theory]
