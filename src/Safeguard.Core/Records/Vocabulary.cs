@@ -82,6 +82,13 @@ public static class Vocabulary
         "offender-briefing-acknowledged" => "Briefing acknowledged",
         "offender-sighting" => "Offender seen by an officer",
         "offender-address-link" => "Offender linked to a child's address",
+        "referral" => "Referral",
+        "referral-received" => "Referral received",
+        "referral-response" => "Answer to a referral",
+        "referral-closed" => "Referral closed",
+        "mash-screening" => "MASH screening decision",
+        "assessment-completed" => "Social care assessment completed",
+        "social-care-assessment" => "Social care assessment",
         _ => char.ToUpperInvariant(type[0]) + type[1..].Replace('-', ' '),
     };
 }

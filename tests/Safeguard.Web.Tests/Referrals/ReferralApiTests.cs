@@ -58,7 +58,7 @@ public sealed class ReferralApiTests : IDisposable
         Assert.NotNull(referral["assessmentDueAt"]);
 
         var (_, screeningTasks) = await _api.GetJsonAsync($"/api/v1/tasks?personId={child}&code=mash-screening&status=done");
-        Assert.Single(screeningTasks!["items"]!.AsArray());
+        Assert.Single(screeningTasks!.AsArray());
 
         await _api.PostJsonAsync("/api/v1/referrals/ref-a/assessment", new { outcome = "Child in need plan", at = "2026-03-01T13:00:00Z" });
         await _api.PostJsonAsync("/api/v1/referrals/ref-a/close", new { reason = "Plan in place", at = "2026-03-01T14:00:00Z" });
@@ -66,7 +66,7 @@ public sealed class ReferralApiTests : IDisposable
         Assert.Equal("closed", closed!["status"]!.GetValue<string>());
         Assert.Null(closed["assessmentDueAt"]);
         var (_, open) = await _api.GetJsonAsync($"/api/v1/tasks?personId={child}&status=open");
-        Assert.DoesNotContain(open!["items"]!.AsArray(), t => t!["code"]!.GetValue<string>() is "mash-screening" or "social-care-assessment");
+        Assert.DoesNotContain(open!.AsArray(), t => t!["code"]!.GetValue<string>() is "mash-screening" or "social-care-assessment");
     }
 
     [Fact]
