@@ -31,6 +31,8 @@ public sealed class ReferralService(SafeguardDb db, PersonAccess access, EventSe
         if (query.PageSize is < 1 or > 200) errors["pageSize"] = ["must be between 1 and 200"];
         if (errors.Count > 0) throw new ProblemException(Problems.Problems.Invalid(errors));
 
+        // A partner sees only referrals to or from their own organisation (and, through PersonAccess, only people shared with it).
+        if (actor.Is(Roles.PartnerPractitioner)) query = query with { Organisation = actor.Organisation ?? "" };
         var rows = await RowsAsync(actor, query.PersonId, null, ct);
         var matching = rows.Where(r => query.Direction is null || r.Direction == query.Direction)
             .Where(r => query.Organisation is null || Same(r.To, query.Organisation) || Same(r.From, query.Organisation))
@@ -50,7 +52,8 @@ public sealed class ReferralService(SafeguardDb db, PersonAccess access, EventSe
     /// <summary>One referral; 404 when it does not exist or the actor may not see everyone in it.</summary>
     public async Task<ReferralRow> GetAsync(Actor actor, string referralId, CancellationToken ct = default)
     {
-        var row = (await RowsAsync(actor, null, referralId, ct)).SingleOrDefault() ?? throw new ProblemException(Problems.Problems.NotFound("referral"));
+        var row = (await RowsAsync(actor, null, referralId, ct)).SingleOrDefault(r => !actor.Is(Roles.PartnerPractitioner)
+            || Same(r.To, actor.Organisation ?? "") || Same(r.From, actor.Organisation ?? "")) ?? throw new ProblemException(Problems.Problems.NotFound("referral"));
         foreach (var p in row.People.Select(x => x.PersonId).Distinct()) audit.Record(actor, AuditActions.View, "referral", referralId, p);
         await db.SaveChangesAsync(ct);
         return row;

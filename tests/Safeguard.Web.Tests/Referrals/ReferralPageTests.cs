@@ -64,7 +64,7 @@ public sealed class ReferralPageTests : IDisposable
             new("Information[0]", ""), new("Information[1]", ""), new("Information[2]", ""), new("Information[3]", ""),
         ]);
         Assert.False(await refused.IsCheckPageAsync());
-        Assert.Contains("Record at least one agency’s contribution", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Record at least one agency", await refused.Content.ReadAsStringAsync());
     }
 
     [Fact]
