@@ -679,7 +679,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("Mrs Ngozi Adeyemi");
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record notification" }));
         await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Operation Encompass notification recorded");
-        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Hillside Primary School told through Mrs Ngozi Adeyemi");
+        await Expect(Content(page)).ToContainTextAsync("Hillside Primary School told through Mrs Ngozi Adeyemi");
     }
 
     [Fact]
