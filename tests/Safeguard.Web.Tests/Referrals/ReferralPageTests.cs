@@ -30,7 +30,8 @@ public sealed class ReferralPageTests : IDisposable
         var made = await officer.RecordAsync($"/referrals/make?personId={child}", [
             new("Direction", "sent"), new("Partner", "LA-NMR"), new("Kind", "mash"), new("Reason", "Ifeoma told her teacher she is afraid to go home"),
         ], accept: "Record referral");
-        var confirmation = await made.Content.ReadAsStringAsync();
+        Assert.Equal("/record/confirmation", made.Headers.Location!.OriginalString);
+        var (_, confirmation) = await officer.GetAsync("/record/confirmation");
         Assert.Contains("Referral made", confirmation);
         Assert.Contains("MASH screening decision", confirmation);
 
@@ -41,7 +42,8 @@ public sealed class ReferralPageTests : IDisposable
             new("Agency[0]", "Police"), new("Information[0]", "Two domestic abuse call-outs to the address this year"),
             new("Agency[1]", "Education"), new("Information[1]", "Attendance has fallen to 78%"),
         ], accept: "Record decision");
-        Assert.Contains("MASH screening decision recorded", await screened.Content.ReadAsStringAsync());
+        Assert.Equal("/record/confirmation", screened.Headers.Location!.OriginalString);
+        Assert.Contains("MASH screening decision recorded", (await officer.GetAsync("/record/confirmation")).Html);
 
         var (_, referral) = await _api.GetJsonAsync($"/api/v1/referrals/{id}");
         Assert.Equal("screened", referral!["status"]!.GetValue<string>());
@@ -109,7 +111,8 @@ public sealed class ReferralPageTests : IDisposable
         var told = await officer.RecordAsync($"/operation-encompass/notify?personId={child}&incident=inc-page", [
             new("School", "NM-HILL"), new("KeyAdult", ""), new("Method", "secure-email"),
         ], accept: "Record notification");
-        Assert.Contains("Hillside Primary School told through Mrs Ngozi Adeyemi", await told.Content.ReadAsStringAsync());
+        Assert.Equal("/record/confirmation", told.Headers.Location!.OriginalString);
+        Assert.Contains("Hillside Primary School told through Mrs Ngozi Adeyemi", (await officer.GetAsync("/record/confirmation")).Html);
         var (_, after) = await officer.GetAsync("/operation-encompass");
         var sent = after[after.IndexOf("encompass-sent", StringComparison.Ordinal)..];
         Assert.Contains("Lwazi Pageschool", sent);
