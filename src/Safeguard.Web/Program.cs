@@ -48,7 +48,7 @@ app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health");
 app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).WithApiRoles().AddEndpointFilter<ProblemFilter>()
     .MapPeopleEndpoints().MapEventEndpoints().MapCaseEndpoints().MapQueueEndpoints().MapFlagEndpoints().MapAuditEndpoints()
-    .MapWorkEndpoints().MapSettingsEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints()
+    .MapWorkEndpoints().MapSettingsEndpoints().MapSchoolEndpoints().MapReferralEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints()
     .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints().MapCustodyEndpoints()
     .MapOffenderEndpoints().MapClientEndpoints()
     .MapInvestigationEndpoints()

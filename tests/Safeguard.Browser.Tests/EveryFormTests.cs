@@ -145,6 +145,22 @@ public sealed class EveryFormTests(WebAppFixture fixture)
 
         ["Retention/Review.cshtml · Continue"] = nameof(A_supervisor_reviews_a_records_retention_changes_the_answers_and_keeps_it),
         ["Retention/Review.cshtml · Record decision"] = nameof(A_supervisor_reviews_a_records_retention_changes_the_answers_and_keeps_it),
+        ["Admin/Schools/Index.cshtml · Add school"] = nameof(An_administrator_adds_a_school_changes_its_key_adult_and_adds_and_removes_a_term),
+        ["Admin/Schools/Edit.cshtml · Save changes"] = nameof(An_administrator_adds_a_school_changes_its_key_adult_and_adds_and_removes_a_term),
+        ["Admin/SchoolTerms.cshtml · Add term"] = nameof(An_administrator_adds_a_school_changes_its_key_adult_and_adds_and_removes_a_term),
+        ["Admin/SchoolTerms.cshtml · Show terms"] = nameof(An_administrator_adds_a_school_changes_its_key_adult_and_adds_and_removes_a_term),
+        ["Admin/SchoolTerms.cshtml · Remove"] = nameof(An_administrator_adds_a_school_changes_its_key_adult_and_adds_and_removes_a_term),
+        ["Encompass/Notify.cshtml · Continue"] = nameof(An_officer_records_that_a_childs_school_was_told_under_operation_encompass),
+        ["Encompass/Notify.cshtml · Record notification"] = nameof(An_officer_records_that_a_childs_school_was_told_under_operation_encompass),
+        ["Referrals/Index.cshtml · Show referrals"] = nameof(An_officer_refers_a_child_to_the_mash_and_takes_the_referral_through_screening_answer_assessment_and_closing),
+        ["Referrals/Make.cshtml · Continue"] = nameof(An_officer_refers_a_child_to_the_mash_and_takes_the_referral_through_screening_answer_assessment_and_closing),
+        ["Referrals/Make.cshtml · Record referral"] = nameof(An_officer_refers_a_child_to_the_mash_and_takes_the_referral_through_screening_answer_assessment_and_closing),
+        ["Referrals/Show.cshtml · Record that it was received"] = nameof(An_officer_refers_a_child_to_the_mash_and_takes_the_referral_through_screening_answer_assessment_and_closing),
+        ["Referrals/Show.cshtml · Record the answer"] = nameof(An_officer_refers_a_child_to_the_mash_and_takes_the_referral_through_screening_answer_assessment_and_closing),
+        ["Referrals/Show.cshtml · Record the assessment as done"] = nameof(An_officer_refers_a_child_to_the_mash_and_takes_the_referral_through_screening_answer_assessment_and_closing),
+        ["Referrals/Show.cshtml · Close the referral"] = nameof(An_officer_refers_a_child_to_the_mash_and_takes_the_referral_through_screening_answer_assessment_and_closing),
+        ["Referrals/Screening.cshtml · Continue"] = nameof(An_officer_refers_a_child_to_the_mash_and_takes_the_referral_through_screening_answer_assessment_and_closing),
+        ["Referrals/Screening.cshtml · Record decision"] = nameof(An_officer_refers_a_child_to_the_mash_and_takes_the_referral_through_screening_answer_assessment_and_closing),
 
         ["Admin/Users/New.cshtml · Add user"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
         ["Admin/Users/Manage.cshtml · Change role"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
@@ -1071,6 +1087,116 @@ public sealed class EveryFormTests(WebAppFixture fixture)
     /// <summary>Types a reason into the flag's form and presses the decision button named (visible words and the flag's name).</summary>
     /// <summary>Opens the flag decision page from the profile's button (e.g. "Confirm At risk of …"), gives the reason,
     /// checks the answers and makes the decision, then comes back to the profile.</summary>
+    [Fact]
+    public async Task An_administrator_adds_a_school_changes_its_key_adult_and_adds_and_removes_a_term()
+    {
+        var code = $"BT-{Guid.NewGuid():N}"[..12];
+        await using var session = await SignedInAsync("administrator");
+        var page = session.Page;
+
+        await session.GotoAsync("/admin/schools");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Add school" }), new Dictionary<string, string>
+        {
+            ["Code"] = code, ["Name"] = "Ysgol Gymraeg Bryn Œwen", ["LocalAuthority"] = "Northmoor Borough Council",
+            ["KeyAdultName"] = "Siân Ellis-Ødegård", ["KeyAdultContact"] = "dsl@bryn-owen.example.org",
+        });
+        await Expect(Content(page).Locator("[data-testid=schools]")).ToContainTextAsync("Ysgol Gymraeg Bryn Œwen");
+
+        await session.GotoAsync($"/admin/schools/{code}");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Save changes" }), new Dictionary<string, string>
+        {
+            ["KeyAdultName"] = "Gethin Pryce", ["KeyAdultContact"] = "01632 960 111",
+        });
+        await Expect(Content(page).Locator("[data-testid=schools]")).ToContainTextAsync("Gethin Pryce");
+
+        await session.GotoAsync("/admin/school-terms");
+        var term = $"Browser test term {code}";
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Add term" }), new Dictionary<string, string>
+        {
+            ["LocalAuthority"] = "Northmoor Borough Council", ["Name"] = term, ["StartDate"] = "6 1 2031", ["EndDate"] = "14 2 2031",
+        });
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show terms" }), new Dictionary<string, string>
+        {
+            ["Show"] = "Northmoor Borough Council",
+        });
+        var terms = Content(page).Locator("[data-testid=school-terms]");
+        await Expect(terms).ToContainTextAsync(term);
+        await SubmitAsync(page, terms.GetByRole(AriaRole.Button, new() { Name = $"Remove {term}, Northmoor Borough Council" }));
+        await Expect(Content(page).Locator("[data-testid=school-terms]")).Not.ToContainTextAsync(term);
+    }
+
+    [Fact]
+    public async Task An_officer_records_that_a_childs_school_was_told_under_operation_encompass()
+    {
+        var childId = await CreatePersonAsync("Zoë", "Everyformencompass", "2016-04-05");
+        var code = $"EN-{Guid.NewGuid():N}"[..12];
+        using (var http = new HttpClient { BaseAddress = fixture.BaseUrl })
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.BootstrapToken);
+            (await http.PostAsJsonAsync("/api/v1/schools", new
+            {
+                code, name = "Hillside Primary School", localAuthority = "Northmoor Borough Council", keyAdultName = "Mrs Ngozi Adeyemi",
+                keyAdultContact = "dsl@hillside.example.org",
+            })).EnsureSuccessStatusCode();
+        }
+        await using var session = await SignedInAsync("officer");
+        var page = session.Page;
+
+        await session.GotoAsync($"/operation-encompass/notify?personId={childId}");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["School"] = code, ["KeyAdult"] = Empty, ["Method"] = "telephone",
+        });
+        await Expect(page.Locator("[data-testid=check-answers]")).ToContainTextAsync("Mrs Ngozi Adeyemi");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record notification" }));
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Operation Encompass notification recorded");
+        await Expect(Content(page)).ToContainTextAsync("Hillside Primary School told through Mrs Ngozi Adeyemi");
+    }
+
+    [Fact]
+    public async Task An_officer_refers_a_child_to_the_mash_and_takes_the_referral_through_screening_answer_assessment_and_closing()
+    {
+        var childId = await CreatePersonAsync("Łucja", "Everyformreferral", "2013-09-10");
+        await using var session = await SignedInAsync("officer");
+        var page = session.Page;
+
+        await session.GotoAsync($"/referrals/make?personId={childId}");
+        var partner = await Content(page).Locator("select[name=Partner] option:not([value=''])").First.GetAttributeAsync("value");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["Direction"] = "sent", ["Partner"] = partner!, ["Kind"] = "mash", ["Reason"] = "Bruising to Łucja's arm seen at school; she said her stepfather grabbed her",
+        });
+        await ConfirmIfCheckingAnswersAsync(page);
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("Referral made");
+        await Content(page).GetByRole(AriaRole.Link, new() { Name = "See the referral" }).ClickAsync();
+
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record that it was received" }));
+        await Content(page).GetByRole(AriaRole.Link, new() { Name = "Record the MASH screening decision" }).ClickAsync();
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue" }), new Dictionary<string, string>
+        {
+            ["Decision"] = "assessment", ["Rationale"] = "Injury with a disclosure: social care to assess",
+            ["Information[0]"] = "Stepfather arrested for assault in 2024", ["Information[1]"] = "Open to early help until last year",
+            ["Information[2]"] = Empty, ["Information[3]"] = "Attendance 82%, two recent unexplained absences",
+        });
+        await ConfirmIfCheckingAnswersAsync(page);
+        await Expect(page.Locator("[data-testid=confirmation]")).ToContainTextAsync("MASH screening decision recorded");
+        await Content(page).GetByRole(AriaRole.Link, new() { Name = "See the referral" }).ClickAsync();
+        await Expect(Content(page).Locator("[data-testid=contributions]")).ToContainTextAsync("Stepfather arrested for assault in 2024");
+
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record the answer" }), new Dictionary<string, string>
+        {
+            ["Outcome"] = "accepted", ["ResponseReason"] = Empty,
+        });
+        await Expect(Content(page).Locator("[data-testid=referral]")).ToContainTextAsync("Accepted");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Record the assessment as done" }));
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Close the referral" }));
+        await Expect(Content(page).Locator("[data-testid=referral]")).ToContainTextAsync("Closed");
+
+        await session.GotoAsync("/referrals");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show referrals" }), new Dictionary<string, string> { ["State"] = "closed" });
+        await Expect(Content(page).Locator("[data-testid=referrals]")).ToContainTextAsync("Łucja Everyformreferral");
+    }
+
     private static async Task DecideFlagAsync(IPage page, string button, string reason)
     {
         var profile = page.Url;

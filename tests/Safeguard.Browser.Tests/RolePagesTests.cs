@@ -21,6 +21,7 @@ public sealed class RolePagesTests(WebAppFixture fixture)
         "/meetings/strategy-discussion", "/meetings/record", "/meetings/actions",
         "/supervision/daily-meeting", "/supervision/workbench",
         "/admin/organisations", "/partner",
+        "/admin/schools", "/admin/school-terms", "/referrals", "/operation-encompass",
     ];
 
     [Theory]

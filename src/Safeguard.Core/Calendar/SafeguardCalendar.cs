@@ -5,9 +5,10 @@ namespace Safeguard.Core.Calendar;
 /// across a clock change. Pure: it holds the bank holidays it was given and never reads the clock.</summary>
 /// <remarks>
 /// Working-day deadlines fall at the <em>end</em> of the last working day (23:59:59 London), because
-/// guidance such as "within 1 working day" gives the whole of that day. School days are modelled as
-/// working days: school term dates and INSET days are not held, so a school-day deadline in a school
-/// holiday is earlier than it needs to be, never later.
+/// guidance such as "within 1 working day" gives the whole of that day. School days follow the term dates
+/// of the school's local authority (<see cref="Schools"/>): a weekday within a term that is not a bank holiday.
+/// Where the school or its term dates are not held, every working day is taken as a school day, so the
+/// deadline is earlier than it needs to be, never later. INSET days are not held.
 /// </remarks>
 public sealed class SafeguardCalendar
 {
@@ -25,11 +26,16 @@ public sealed class SafeguardCalendar
     /// <param name="bankHolidays">Bank holiday dates, typically the stored table (seeded from
     /// <see cref="EnglandAndWalesBankHolidays.Defaults"/>).</param>
     /// <param name="schoolDayStart">London time at which a school day starts; 08:30 if not given.</param>
-    public SafeguardCalendar(IEnumerable<DateOnly> bankHolidays, TimeOnly? schoolDayStart = null)
+    /// <param name="schools">Schools and their local authorities' term dates; none when not given.</param>
+    public SafeguardCalendar(IEnumerable<DateOnly> bankHolidays, TimeOnly? schoolDayStart = null, SchoolCalendars? schools = null)
     {
         _bankHolidays = [.. bankHolidays];
         SchoolDayStart = schoolDayStart ?? DefaultSchoolDayStart;
+        Schools = schools ?? SchoolCalendars.None;
     }
+
+    /// <summary>Schools and the term dates of their local authorities (DA4).</summary>
+    public SchoolCalendars Schools { get; }
 
     /// <summary>A calendar with the built-in 2015–2030 bank holidays.</summary>
     public static SafeguardCalendar Default { get; } =
@@ -46,8 +52,18 @@ public sealed class SafeguardCalendar
     public bool IsWorkingDay(DateOnly date) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_bankHolidays.Contains(date);
 
-    /// <summary>True on a school day. Term dates are not modelled: every working day is a school day.</summary>
+    /// <summary>True on a school day when no school is named: every working day is taken as a school day.</summary>
     public bool IsSchoolDay(DateOnly date) => IsWorkingDay(date);
+
+    /// <summary>True when <paramref name="date"/> is a school day under <paramref name="terms"/>: a working day within
+    /// a term. A date outside every term but before the first or after the last one held is not covered by the
+    /// terms, and is a school day when it is a working day (<paramref name="covered"/> says which).</summary>
+    public bool IsSchoolDay(DateOnly date, IReadOnlyList<TermDates> terms, out bool covered)
+    {
+        covered = terms.Count > 0 && date >= terms[0].Start && date <= terms.Max(t => t.End);
+        if (!IsWorkingDay(date)) return false;
+        return !covered || terms.Any(t => t.Contains(date));
+    }
 
     /// <summary>Elapsed hours: a custody clock does not care about clock changes.</summary>
     public DateTimeOffset AddHours(DateTimeOffset from, int hours) => from.ToUniversalTime().AddHours(hours);
@@ -108,6 +124,30 @@ public sealed class SafeguardCalendar
             {
                 var start = ToInstant(date, schoolDayStart);
                 if (start > from) return start;
+            }
+            date = date.AddDays(1);
+        }
+    }
+
+    /// <summary>The start of the first school day of the school <paramref name="schoolCode"/> that begins after
+    /// <paramref name="from"/> (DA4), following its local authority's term dates: an incident on the Friday before
+    /// half term gives the first day back. When the school is not known, or no term dates are held for the days
+    /// reached, working days stand in for school days, and <see cref="SchoolDayStart.Basis"/> says so.</summary>
+    public SchoolDayStart StartOfNextSchoolDay(DateTimeOffset from, TimeOnly schoolDayStart, string? schoolCode)
+    {
+        var school = Schools.School(schoolCode);
+        if (school is null) return new(StartOfNextSchoolDay(from, schoolDayStart), SchoolDayBasis.SchoolNotKnown, null);
+        var terms = Schools.TermsOf(school.LocalAuthority);
+        if (terms.Count == 0) return new(StartOfNextSchoolDay(from, schoolDayStart), SchoolDayBasis.NoTermDates, school);
+        // A day the terms do not cover is a school day when it is a working day, so the search ends within a week
+        // of leaving the held terms, and the day it ends on says whether the term dates decided it.
+        var date = LondonDate(from);
+        while (true)
+        {
+            if (IsSchoolDay(date, terms, out var covered))
+            {
+                var start = ToInstant(date, schoolDayStart);
+                if (start > from) return new(start, covered ? SchoolDayBasis.TermDates : SchoolDayBasis.BeyondTermDates, school);
             }
             date = date.AddDays(1);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Safeguard.Core.Rules;
 using Safeguard.Core.Rules.Missing;
+using Safeguard.Core.Rules.Referrals;
 
 namespace Safeguard.Core.Cases;
 
@@ -49,20 +50,38 @@ public static partial class CaseBuilder
             People(mine), episode.EventIds, fields, [])];
     }
 
+    /// <summary>A referral (J2, J3) through its life: <see cref="ReferralLife"/> says its status and times.</summary>
     private static IReadOnlyList<CaseState> Referral(string stream, string referralId, List<CaseSource> events)
     {
         var referral = events.FirstOrDefault(s => s.Event.Id == referralId && s.Event.Type == "referral");
         if (referral is null) return [];
         var r = referral.Event;
-        var response = events.LastOrDefault(s => s.Event.Type == "referral-response")?.Event;
+        var life = ReferralLife.Of(r, events.Select(s => s.Event));
+        var response = life.Response;
         var fields = new Dictionary<string, object?>
         {
             ["to"] = r.Text("to"), ["kind"] = r.Text("kind"), ["reason"] = r.Text("reason"),
             ["outcome"] = response?.Text("outcome"), ["respondedAt"] = response?.OccurredAt, ["responseReason"] = response?.Text("reason"),
+            ["from"] = life.From, ["receivedAt"] = life.Received?.OccurredAt,
+            ["responseMinutes"] = life.ResponseTime is { } t ? (long)t.TotalMinutes : null,
+            ["screenedAt"] = life.Screening?.OccurredAt, ["screeningDecision"] = life.ScreeningDecision,
+            ["screeningRationale"] = life.Screening?.Text("rationale"), ["contributions"] = Contributions(life.Screening),
+            ["assessmentCompletedAt"] = life.Assessment?.OccurredAt, ["closedAt"] = life.Closed?.OccurredAt, ["closeReason"] = life.Closed?.Text("reason"),
         };
-        var status = response?.Text("outcome") ?? "awaiting-response";
-        return [new(CaseTypes.Referral, referralId, stream, status, r.OccurredAt, response?.OccurredAt, referral.Unit, People(events),
+        return [new(CaseTypes.Referral, referralId, stream, life.Status, r.OccurredAt, life.EndedAt, referral.Unit, People(events),
             Ids(events), fields, [])];
+    }
+
+    /// <summary>J3: each agency's contribution to a MASH screening, <c>{agency, information}</c>.</summary>
+    private static IReadOnlyList<Dictionary<string, string?>> Contributions(ChronologyEvent? screening)
+    {
+        if (screening is null || screening.Data.ValueKind != JsonValueKind.Object
+            || !screening.Data.TryGetProperty("contributions", out var list) || list.ValueKind != JsonValueKind.Array) return [];
+        return list.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.Object).Select(c => new Dictionary<string, string?>
+        {
+            ["agency"] = c.TryGetProperty("agency", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null,
+            ["information"] = c.TryGetProperty("information", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null,
+        }).ToList();
     }
 
     /// <summary>A strategy discussion or meeting, its decisions as owned actions, each done by a later

@@ -17,6 +17,9 @@ public static class CaseStreams
         { "investigation-opened", "investigation-allocated", "supervisory-review", "investigation-closed" };
     public static readonly IReadOnlySet<string> CustodyTypes = new HashSet<string>
         { "custody-detained", "custody-review", "custody-appropriate-adult", "custody-charged", "custody-transfer-requested", "custody-transfer-outcome", "custody-released" };
+    /// <summary>The events of a referral's life after it is sent, each naming it in <c>referralEventId</c>.</summary>
+    public static readonly IReadOnlySet<string> ReferralTypes = new HashSet<string>
+        { "referral-received", "referral-response", "referral-closed", "mash-screening", "assessment-completed" };
     public static readonly IReadOnlySet<string> PoliceProtectionTypes = new HashSet<string>
         { "police-protection", "police-protection-la-informed", "police-protection-ended" };
     public static readonly IReadOnlySet<string> ForensicTypes = new HashSet<string> { "forensic-request", "forensic-completed" };
@@ -51,7 +54,7 @@ public static class CaseStreams
         if (e.Type == "dash") return MaracStreams(e);
         if (ForensicTypes.Contains(e.Type)) return One(CaseTypes.ForensicRequest, Ref("requestId"));
         if (ChargingTypes.Contains(e.Type)) return One(CaseTypes.ChargingFile, Ref("fileId"));
-        if (e.Type == "referral-response") return One(CaseTypes.Referral, Ref("referralEventId"));
+        if (ReferralTypes.Contains(e.Type)) return One(CaseTypes.Referral, Ref("referralEventId"));
         if (e.Type is "strategy-discussion" or "dmm-decision") return [Key(CaseTypes.Meeting, e.Id)];
         if (e.Type is "meeting") return [Key(CaseTypes.Meeting, e.Id), .. MaracStreams(e)];
         if (e.Type == "meeting-action-done") return One(CaseTypes.Meeting, Ref("meetingEventId"));

@@ -42,6 +42,8 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<SettingValue> Settings => Set<SettingValue>();
     public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
+    public DbSet<Core.Schools.School> Schools => Set<Core.Schools.School>();
+    public DbSet<Core.Schools.SchoolTerm> SchoolTerms => Set<Core.Schools.SchoolTerm>();
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<MatchReview> MatchReviews => Set<MatchReview>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
@@ -245,6 +247,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.HasIndex(r => new { r.System, r.InputHash });
         });
         b.ConfigureDerivation();
+        Core.Schools.SchoolModel.ConfigureSchools(b);
     }
 
     /// <summary>Cases and event references (Core/Cases): projections of the event log, rebuildable from it.</summary>

@@ -55,6 +55,11 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
         {
             Code = o.Code, Name = o.Name, Kind = o.Kind, LocalAuthority = o.LocalAuthority,
         }));
+        db.Schools.AddRange(DemoSchools.Schools.Select(s => new Schools.School
+        {
+            Code = s.Code, Name = s.Name, LocalAuthority = s.LocalAuthority, KeyAdultName = s.KeyAdultName, KeyAdultContact = s.KeyAdultContact,
+        }));
+        db.SchoolTerms.AddRange(DemoSchools.TermDates());
         await db.SaveChangesAsync(ct);
         foreach (var chunk in world.Children.Concat(world.Adults).Concat(world.Duplicates.Select(d => d.Duplicate)).Chunk(1000))
         {

@@ -23,7 +23,11 @@ public sealed class HistoryLoader(SafeguardDb db)
     {
         if (_calendar is not null) return _calendar;
         var holidays = await db.BankHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct);
-        return _calendar = holidays.Count == 0 ? SafeguardCalendar.Default : new SafeguardCalendar(holidays);
+        // DA4: schools and their local authorities' term dates, so Operation Encompass deadlines follow school days.
+        var schools = await db.Schools.AsNoTracking().Select(s => new SchoolOnCalendar(s.Code, s.Name, s.LocalAuthority)).ToListAsync(ct);
+        var terms = await db.SchoolTerms.AsNoTracking().Select(t => new TermDates(t.LocalAuthority, t.StartDate, t.EndDate)).ToListAsync(ct);
+        return _calendar = new SafeguardCalendar(holidays.Count == 0 ? EnglandAndWalesBankHolidays.Defaults.Select(h => h.Date) : holidays,
+            schools: new SchoolCalendars(schools, terms));
     }
 
     /// <summary>Histories of the subjects and of the people in their events, by person id. A record merged into

@@ -25,6 +25,8 @@ public static class ProblemCodes
     public const string StaleVersion = "stale-version";
     public const string IllegalTransition = "illegal-transition";
     public const string BankHolidayExists = "bank-holiday-exists";
+    public const string SchoolExists = "school-exists";
+    public const string SchoolTermOverlaps = "school-term-overlaps";
     public const string CannotDisableSelf = "cannot-disable-self";
     public const string CannotDemoteSelf = "cannot-demote-self";
     /// <summary>I5: a meeting's action marked done that is already done.</summary>
@@ -42,6 +44,7 @@ public static class ProblemCodes
     public const string EmptyDash = "empty-dash";
     /// <summary>H1: a DASH "yes" count above 27, or disagreeing with the answers sent with it.</summary>
     public const string DashYesCountMismatch = "dash-yes-count-mismatch";
+    public const string MissingDeclineReason = "missing-decline-reason";
     /// <summary>SO2: an offender registration without a MAPPA category and level of 1, 2 or 3.</summary>
     public const string MappaInvalid = "mappa-invalid";
     /// <summary>SO3: a risk management plan's home visit frequency outside 1 to 36 months.</summary>

@@ -29,7 +29,11 @@ public static class EventSummary
             "dmm-decision" => Join(d.TryGetProperty("decisions", out var ds) && ds.ValueKind == JsonValueKind.Array
                 ? string.Join("; ", ds.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object && x.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
                     .Select(x => Truncate(x.GetProperty("text").GetString()))) : null),
-            "referral" => Join(S("kind"), S("to") is { } to ? $"to {to}" : null),
+            "referral" => Join(S("kind"), S("from") is { } from ? $"from {from}" : null, S("to") is { } to ? $"to {to}" : null),
+            "referral-response" => Join(S("outcome"), Truncate(S("reason"))),
+            "mash-screening" => Join(S("decision")?.Replace('-', ' '), Truncate(S("rationale"))),
+            "referral-closed" or "assessment-completed" => Join(Truncate(S("reason") ?? S("outcome"))),
+            "operation-encompass" => Join(S("school") is { } school ? $"school {school}" : null, S("keyAdult") is { } adult ? $"told {adult}" : null),
             "outcome-recorded" or "investigation-closed" => Join(Truncate(S("outcomeForChild"))),
             "relationship" => Join(S("kind")),
             "return-interview" => Join(S("byAgency"), d.TryGetProperty("declined", out var dec) && dec.ValueKind == JsonValueKind.True ? "declined" : null),

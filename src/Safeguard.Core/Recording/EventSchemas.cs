@@ -17,7 +17,8 @@ public static class EventSchemas
     private static readonly FieldKind Address = Object(Req("line1", Text), Opt("town", Text), Req("postcode", Text));
 
     private static readonly FieldKind IncidentChild = Object(
-        Req("personId", Text), Opt("demeanour", LongText), Opt("demeanourNotObservedReason", Text), Opt("seenAndSpokenTo", Bool));
+        Req("personId", Text), Opt("demeanour", LongText), Opt("demeanourNotObservedReason", Text), Opt("seenAndSpokenTo", Bool),
+        Opt("school", Text));
 
     public static readonly IReadOnlyDictionary<string, Field[]> ByType = new Dictionary<string, Field[]>
     {
@@ -52,8 +53,19 @@ public static class EventSchemas
         ],
         // I5: a strategy discussion's or meeting's decision (an owned action) marked done; `number` is its place in `decisions`.
         ["meeting-action-done"] = [Req("meetingEventId", Text), Req("number", Int), Opt("note", LongText)],
-        ["referral"] = [Req("to", Text), Req("kind", OneOf("social-care", "mash", "marac", "health", "education")), Req("reason", LongText)],
+        // J2: a referral to a partner (or, with from, from a partner to the police), received, accepted or declined with a reason, closed.
+        ["referral"] = [Req("to", Text), Req("kind", OneOf("social-care", "mash", "marac", "health", "education")), Req("reason", LongText), Opt("from", Text)],
         ["referral-response"] = [Req("referralEventId", Text), Req("outcome", OneOf("accepted", "declined")), Opt("reason", LongText), Opt("socialWorker", Text)],
+        ["referral-received"] = [Req("referralEventId", Text), Opt("receivedBy", Text)],
+        ["referral-closed"] = [Req("referralEventId", Text), Opt("reason", LongText)],
+        // J3 / WT1: the MASH screening decision on a referral, with each agency's contribution.
+        ["mash-screening"] =
+        [
+            Req("referralEventId", Text), Req("decision", OneOf([.. Vocabulary.ScreeningDecisions])), Opt("rationale", LongText),
+            Opt("contributions", ListOf(Object(Req("agency", Text), Req("information", LongText)))),
+        ],
+        // WT5: children's social care's assessment after a referral, done.
+        ["assessment-completed"] = [Req("referralEventId", Text), Opt("outcome", LongText)],
         ["investigation-opened"] = [Req("investigationId", Text), Opt("offenceTypes", TextList), Opt("team", Text)],
         ["investigation-allocated"] = [Req("investigationId", Text), Req("team", Text), Opt("nonSpecialistReason", Text)],
         ["supervisory-review"] = [Req("investigationId", Text), Opt("checked", Any), Opt("nextActions", TextList)],
@@ -110,7 +122,8 @@ public static class EventSchemas
         ["offender-address-link"] = [Req("address", Text), Req("postcode", Text), Opt("source", Text)],
         ["cawn-served"] = [Opt("childStatus", OneOf("none", "in-care", "emergency-protection-order", "police-protection")), Opt("notes", LongText)],
         ["relationship"] = [Req("kind", OneOf([.. Vocabulary.RelationshipKinds])), Opt("start", Date), Opt("end", Date)],
-        ["operation-encompass"] = [Req("school", Text), Req("notifiedAt", Instant)],
+        // DA4 / H2: the school's code (Schools), the key adult told, how, and the incident it is about.
+        ["operation-encompass"] = [Req("school", Text), Req("notifiedAt", Instant), Opt("keyAdult", Text), Opt("method", Text), Opt("incidentEventId", Text)],
         // F4, MI6: the Philomena-style profile of a child who goes missing; each version is a new event.
         ["trigger-plan"] =
         [

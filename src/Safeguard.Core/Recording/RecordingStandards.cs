@@ -23,6 +23,11 @@ public static class RecordingStandards
             case "incident": CheckIncident(data, people, found); break;
             case "investigation-closed": CheckOutcome(data, found); break;
             case "dash": CheckDash(data, found); break;
+            case "referral-response":
+                // J2: a partner that declines a referral says why, so the referrer can act on it.
+                if (Str(data, "outcome") == "declined" && string.IsNullOrWhiteSpace(Str(data, "reason")))
+                    found.Add(new(ProblemCodes.MissingDeclineReason, "reason", "Say why the referral is declined."));
+                break;
             case "s136-detention":
                 // CU5: "is or appears to be" a child — a known age, the child role, or the officer's judgement, with or without a date of birth.
                 bool child = people.Any(p => p.AgeInYears is < 18 || p.Role == "child")

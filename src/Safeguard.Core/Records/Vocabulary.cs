@@ -23,6 +23,10 @@ public static class Vocabulary
         "parent", "carer", "sibling", "household-member", "partner", "associate",
     };
 
+    /// <summary>J3: what a MASH screening decides about a referral, least to most.</summary>
+    public static readonly IReadOnlyList<string> ScreeningDecisions =
+        ["no-further-action", "advice-and-information", "early-help", "assessment", "strategy-discussion"];
+
     public static readonly IReadOnlySet<string> EventTypes = new HashSet<string>
     {
         "incident", "ppn", "dash", "missing-reported", "missing-located", "safe-and-well-check", "return-interview",
@@ -35,6 +39,8 @@ public static class Vocabulary
         "custody-appropriate-adult", "s136-extended", "s136-ended",
         "offender-registered", "offender-visit", "offender-contact-with-child", "cawn-served", "relationship",
         "operation-encompass", "outcome-recorded",
+        // Referrals and the safeguarding hub (J2, J3, WT1, WT5): the rest of a referral's life.
+        "referral-received", "referral-closed", "mash-screening", "assessment-completed",
         // Added by the rules: recording a trigger plan (F4) closes the trigger-plan task.
         "trigger-plan",
         // Offender management (SO1–SO4, K1–K4): the risk management plan, notifications by the offender, briefings to
@@ -93,6 +99,13 @@ public static class Vocabulary
         "police-protection-la-informed" => "Local authority told about police protection",
         "police-protection-ended" => "Police protection ended",
         "police-protection-limit" => "Police protection time limit",
+        "referral" => "Referral",
+        "referral-received" => "Referral received",
+        "referral-response" => "Answer to a referral",
+        "referral-closed" => "Referral closed",
+        "mash-screening" => "MASH screening decision",
+        "assessment-completed" => "Social care assessment completed",
+        "social-care-assessment" => "Social care assessment",
         _ => char.ToUpperInvariant(type[0]) + type[1..].Replace('-', ' '),
     };
 }

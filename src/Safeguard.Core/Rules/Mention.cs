@@ -47,6 +47,10 @@ public static class Mention
         "custody-released" => "release from custody",
         "offender-sighting" => "officer's sighting of an offender",
         "offender-address-link" => "address match",
+        "mash-screening" => "MASH screening decision",
+        "referral-received" => "receipt of the referral",
+        "referral-closed" => "closing of the referral",
+        "operation-encompass" => "Operation Encompass notification",
         _ => type.Replace('-', ' '),
     };
 

@@ -39,6 +39,10 @@ public static class OutputCodes
         public const string AcknowledgeBriefing = "acknowledge-briefing";
         /// <summary>WT4: the next child protection review conference for a child on a plan.</summary>
         public const string ReviewConference = "review-conference";
+        /// <summary>WT1 / J3: the MASH records its screening decision on a referral.</summary>
+        public const string MashScreening = "mash-screening";
+        /// <summary>WT5: children's social care complete their assessment after a referral.</summary>
+        public const string SocialCareAssessment = "social-care-assessment";
 
         public static IReadOnlySet<string> All { get; } = ConstantsOf(typeof(Tasks));
     }

@@ -26,6 +26,8 @@ public static class RuleCatalogue
         new CsePerpetratorRule(),
         new RiskToOtherChildrenRule(),
         new OperationEncompassRule(),
+        new Referrals.MashScreeningRule(),
+        new Referrals.SocialCareAssessmentRule(),
         new ChildObservationGapRule(),
         new MaracHighRiskRule(),
         new RepeatMaracRule(),

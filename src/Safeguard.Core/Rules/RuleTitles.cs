@@ -8,6 +8,8 @@ public static class RuleTitles
     private static readonly Dictionary<string, string> Titles = new(StringComparer.Ordinal)
     {
         ["MI5-repeat-missing"] = "Repeat missing (MI5)",
+        ["WT1-mash-screening"] = "MASH screening decision on a referral (WT1)",
+        ["WT5-social-care-assessment"] = "Social care assessment after a referral (WT5)",
         ["F4-trigger-plan"] = "Trigger plan needed (F4)",
         ["MI4-safe-and-well-check"] = "Safe and well check after a missing episode (MI4)",
         ["MI3-return-interview"] = "Return interview after a missing episode (MI3)",

@@ -58,6 +58,9 @@ public static class CoreServices
         services.AddScoped<Core.Supervision.SupervisorWorkbench>();
         services.AddScoped<Core.Settings.SettingsService>();
         services.AddScoped<Core.Calendar.BankHolidayService>();
+        services.AddScoped<Core.Schools.SchoolService>();
+        services.AddScoped<Core.Schools.EncompassBoard>();
+        services.AddScoped<Core.Referrals.ReferralService>();
         services.AddScoped<MergeService>();
         services.AddScoped<Core.Sharing.Shares>();
         services.AddScoped<Core.Sharing.PartnerPortal>();

@@ -113,6 +113,11 @@ public static class PageAccess
         new("/Admin/", Administrators),
         new("/Admin/Audit", AuditReaders),
         new("/Retention/", RetentionReviewers),
+        new("/Referrals/", Roles.ReadPeople),
+        new("/Referrals/Make", Roles.Record),
+        new("/Referrals/Screening", Roles.Record),
+        new("/Encompass/", Roles.ReadPeople),
+        new("/Encompass/Notify", Roles.Record),
     ];
 
     /// <summary>Pages anyone may open, signed in or not.</summary>
@@ -178,6 +183,10 @@ public static class PageAccess
             "A child protection conference, MARAC, MAPPA or CSE risk meeting: invitations, police attendance, plan category and actions, once for every child."),
         new("Meeting actions", "/meetings/actions", "/Meetings/Actions",
             "Open and overdue actions from strategy discussions and meetings, by owner; mark them done."),
+        new("Referrals", "/referrals", "/Referrals/Index",
+            "Referrals to and from partners: received, screened by the MASH, answered, overdue, and how long partners take to answer."),
+        new("Operation Encompass", "/operation-encompass", "/Encompass/Index",
+            "Schools to tell after a domestic abuse incident with children, before the next school day, and notifications sent."),
         new("Worklist", "/worklist", "/Worklist/Index",
             "Open and overdue tasks and alerts for your team, most urgent first, each explaining itself."),
         new("Offender caseload", "/offenders", "/Offenders/Index",
@@ -208,6 +217,10 @@ public static class PageAccess
             "Each team's investigation skills and capacity, which allocation matches and counts against."),
         new("Bank holidays", "/admin/bank-holidays", "/Admin/BankHolidays",
             "The days the working-day time limits skip."),
+        new("Schools", "/admin/schools", "/Admin/Schools/Index",
+            "Schools and their Operation Encompass key adults."),
+        new("School term dates", "/admin/school-terms", "/Admin/SchoolTerms",
+            "Each local authority's terms: Operation Encompass deadlines follow school days."),
     ];
 
     /// <summary>The entry that decides who may open <paramref name="pagePath"/>: an exact page entry, else the deepest folder.</summary>

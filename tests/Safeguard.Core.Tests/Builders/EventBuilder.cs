@@ -44,6 +44,13 @@ public sealed class EventBuilder
 
     /// <summary>Any JSON value for a field, e.g. a meeting's <c>decisions</c>: <c>WithJson("decisions", """[{"text":"Visit"}]""")</c>.</summary>
     public EventBuilder WithJson(string field, string json) { _data[field] = JsonNode.Parse(json); return this; }
+    /// <summary>Adds the child to the event (role <c>child</c>) and to <c>children[]</c> with their school's code.</summary>
+    public EventBuilder ChildAtSchool(PersonFacts child, string school)
+    {
+        if (_data["children"] is not JsonArray children) _data["children"] = children = [];
+        children.Add(new JsonObject { ["personId"] = child.PersonId.ToString(), ["school"] = school });
+        return Child(child);
+    }
 
     public string EventId => _id;
 

@@ -76,6 +76,10 @@ public sealed partial class RolePagesTests : IDisposable
         ["/admin/teams"] = ["administrator"],
         ["/admin/organisations"] = ["administrator"],
         ["/partner"] = ["partner-practitioner"],
+        ["/admin/schools"] = ["administrator"],
+        ["/admin/school-terms"] = ["administrator"],
+        ["/referrals"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
+        ["/operation-encompass"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
     };
 
     /// <summary>Where the role starts: a partner practitioner's start page is the partner portal (the start page sends them there).</summary>

@@ -1,3 +1,4 @@
+using Safeguard.Core.Calendar;
 using Safeguard.Core.Rules;
 using Safeguard.Core.Tests.Builders;
 
@@ -53,5 +54,59 @@ public class OperationEncompassRuleTests
         PersonFacts child = A.Child().AgedYears(9);
         var world = new World().With(child).WithSetting("DA4.schoolDayStartMinutes", 480);
         Assert.Equal(Time.At("2026-03-09 08:00"), world.Record(DaIncident(child, "2026-03-06 22:00")).Single<TaskOutput>(child, "operation-encompass").DueAt);
+    }
+}
+
+/// <summary>DA4 with schools and their local authority's term dates held.</summary>
+public class OperationEncompassTermDatesTests
+{
+    private static World WithSchools() => new()
+    {
+        Calendar = new SafeguardCalendar(EnglandAndWalesBankHolidays.Defaults.Select(h => h.Date), schools: new SchoolCalendars(
+            [new("NM-HILL", "Hillside Primary School", "Northmoor Borough Council")], Calendar.SchoolDayTests.NorthmoorTerms)),
+    };
+
+    private static EventBuilder DaIncident(string at) =>
+        An.Event("incident").At(at).WithList("classifications", "domestic-abuse").Id("da-term");
+
+    [Fact]
+    public void Child_whose_school_is_named_in_the_incident_is_due_after_half_term_and_the_explanation_names_the_school()
+    {
+        PersonFacts child = A.Child().AgedYears(9);
+        var task = WithSchools().With(child).Record(DaIncident("2026-02-13 22:00").ChildAtSchool(child, "NM-HILL"))
+            .Single<TaskOutput>(child, "operation-encompass");
+        Assert.Equal(Time.At("2026-02-23 08:30"), task.DueAt);
+        Assert.Contains("Hillside Primary School's key adult", task.Explanation);
+        Assert.Contains("Northmoor Borough Council term dates", task.Explanation);
+    }
+
+    [Fact]
+    public void Child_without_a_named_school_uses_the_school_of_their_last_notification()
+    {
+        PersonFacts child = A.Child().AgedYears(9);
+        var world = WithSchools().With(child).Given(An.Event("operation-encompass").At("2026-01-20 08:00").Child(child)
+            .With("school", "NM-HILL").With("notifiedAt", Time.At("2026-01-20 08:00")));
+        var task = world.Record(DaIncident("2026-02-13 22:00").Child(child)).Single<TaskOutput>(child, "operation-encompass");
+        Assert.Equal(Time.At("2026-02-23 08:30"), task.DueAt);
+    }
+
+    [Fact]
+    public void Child_with_no_known_school_is_due_the_next_working_day_and_the_explanation_says_why()
+    {
+        PersonFacts child = A.Child().AgedYears(9);
+        var task = WithSchools().With(child).Record(DaIncident("2026-02-13 22:00").Child(child)).Single<TaskOutput>(child, "operation-encompass");
+        Assert.Equal(Time.At("2026-02-16 08:30"), task.DueAt);
+        Assert.Contains("school is not known", task.Explanation);
+    }
+
+    [Fact]
+    public void Notification_for_the_child_closes_the_task()
+    {
+        PersonFacts child = A.Child().AgedYears(9);
+        var task = WithSchools().With(child).Record(DaIncident("2026-02-13 22:00").ChildAtSchool(child, "NM-HILL"))
+            .Single<TaskOutput>(child, "operation-encompass");
+        ChronologyEvent told = An.Event("operation-encompass").At("2026-02-23 08:00").Child(child).With("school", "NM-HILL")
+            .With("notifiedAt", Time.At("2026-02-23 08:00"));
+        Assert.True(task.ClosesWhen.IsFulfilledBy(told, child.PersonId));
     }
 }
