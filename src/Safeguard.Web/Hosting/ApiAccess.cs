@@ -12,6 +12,7 @@ public static class ApiAccess
 {
     public const string RecordPolicy = "api:record";
     public const string DecidePolicy = "api:decide";
+    public const string ReadPolicy = "api:read";
 
     /// <summary>(method, route template under /api/v1, policy).</summary>
     public static readonly IReadOnlyList<(string Method, string Template, string Policy)> Rules =
@@ -32,11 +33,26 @@ public static class ApiAccess
         ("POST", "/api/v1/people/{id:guid}/merge", DecidePolicy),
         ("POST", "/api/v1/merges/{mergeId:guid}/undo", DecidePolicy),
         ("POST", "/api/v1/match-reviews/{id:guid}/decision", DecidePolicy),
+        ("POST", "/api/v1/cases/meeting/{id}/actions/{number:int}/done", RecordPolicy),
+        ("POST", "/api/v1/referrals/{id}/received", RecordPolicy),
+        ("POST", "/api/v1/referrals/{id}/screening", RecordPolicy),
+        ("POST", "/api/v1/referrals/{id}/response", RecordPolicy),
+        ("POST", "/api/v1/referrals/{id}/assessment", RecordPolicy),
+        ("POST", "/api/v1/referrals/{id}/close", RecordPolicy),
+        // Police lists: partner practitioners read only what is shared with them, through /partner.
+        ("GET", "/api/v1/queues/{queue}", ReadPolicy),
+        ("GET", "/api/v1/police-protection/now", ReadPolicy),
+        ("GET", "/api/v1/actions", ReadPolicy),
+        ("GET", "/api/v1/meetings/conference-attendance", ReadPolicy),
+        ("GET", "/api/v1/daily-management-meeting", ReadPolicy),
+        ("GET", "/api/v1/referrals", ReadPolicy),
+        ("GET", "/api/v1/referrals/{id}", ReadPolicy),
     ];
 
     public static AuthorizationBuilder AddApiRolePolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(RecordPolicy, p => p.RequireRole(Roles.Record))
-        .AddPolicy(DecidePolicy, p => p.RequireRole(Roles.DecideFlags));
+        .AddPolicy(DecidePolicy, p => p.RequireRole(Roles.DecideFlags))
+        .AddPolicy(ReadPolicy, p => p.RequireRole(Roles.ReadPeople));
 
     /// <summary>Gives each route in <see cref="Rules"/> its policy, on top of the group's.</summary>
     public static RouteGroupBuilder WithApiRoles(this RouteGroupBuilder api)
