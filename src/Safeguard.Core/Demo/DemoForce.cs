@@ -51,6 +51,7 @@ public static class DemoForce
             // Hashing is deliberately slow, so one hash serves every demo user.
             var hash = Accounts.HashPassword(DemoPassword);
             db.Users.AddRange(DemoOrganisation.BuildUsers(hash));
+            db.Shares.AddRange(DemoShares(world, now));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
@@ -62,6 +63,16 @@ public static class DemoForce
             flags.Count(f => f == FlagOutcome.Raised), flags.Count(f => f == FlagOutcome.SuggestionConfirmed),
             flags.Count(f => f == FlagOutcome.AlreadyConfirmed), elapsed.Elapsed);
     }
+
+    /// <summary>So the demo partner practitioner's portal is not empty: the officer has shared the records of the first
+    /// three children who go missing again and again with Northmoor's children's social care, for a strategy discussion.</summary>
+    private static IEnumerable<Sharing.Share> DemoShares(DemoWorld world, DateTimeOffset now) =>
+        world.RepeatMissing.Take(3).Select(child => new Sharing.Share
+        {
+            Id = Guid.NewGuid(), PersonId = child.Id, Scope = Sharing.ShareScopes.Record, OrganisationCode = "LA-NMR",
+            LawfulBasis = "children-act-1989-s47", Purpose = "Repeat missing episodes: strategy discussion with children's social care",
+            SharedBy = Roles.Officer, SharedByName = "PC Demo Ashworth", SharedAt = now.AddDays(-2), Until = now.AddDays(60),
+        });
 
     /// <summary>On SQLite, holds one connection open and stops syncing to disk at every commit while the
     /// demo loads (about a thousand small transactions), then restores the previous setting. A demo that

@@ -9,6 +9,11 @@ public sealed class ProblemFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        // A NUL character can be stored nowhere (PostgreSQL refuses it in text) and means nothing in a query: refuse it here,
+        // once, rather than in every filter that passes a query value to the database.
+        foreach (var (key, values) in context.HttpContext.Request.Query)
+            if (key.Contains('\0') || values.Any(v => v?.Contains('\0') == true))
+                return Core.Problems.Problems.Invalid(key.Replace("\0", ""), "must not contain a NUL character").ToResult();
         try
         {
             return await next(context);
