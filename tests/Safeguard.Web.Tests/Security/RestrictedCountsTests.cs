@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Core.Derivation;
 using System.Text.Json.Nodes;
 using Safeguard.TestKit;
 using Safeguard.Web.Tests.Offenders;
@@ -136,5 +138,60 @@ public sealed class RestrictedCountsTests : IDisposable
         Assert.Equal(1, hidden!["total"]!.GetValue<int>());
         Assert.Equal(2, shown!["total"]!.GetValue<int>());
         Assert.DoesNotContain(hiddenChild, hidden.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_forensic_queue_and_its_waiting_figures_leave_out_a_restricted_child_for_those_kept_out()
+    {
+        var open = await _api.CreatePersonAsync(A.Child("Visible", "Queued").AgedYears(13).Build());
+        var hiddenChild = await _api.CreatePersonAsync(A.Child("Hidden", "Queued").AgedYears(13).Build());
+        await _api.RecordAsync(Event("q-open", "forensic-request", "2026-02-20T09:00:00Z", open, new { requestId = "DFU-R-OPEN", device = "tablet" }));
+        await _api.RecordAsync(Event("q-hidden", "forensic-request", "2026-02-10T09:00:00Z", hiddenChild, new { requestId = "DFU-R-HIDDEN", device = "phone" }));
+        var (named, other) = await RestrictAsync(hiddenChild);
+
+        var (_, hidden) = await other.GetJsonAsync("/api/v1/queues/forensic");
+        var (_, shown) = await named.GetJsonAsync("/api/v1/queues/forensic");
+
+        Assert.Equal(1, hidden!["figures"]!["waiting"]!.GetValue<int>());
+        Assert.Equal(2, shown!["figures"]!["waiting"]!.GetValue<int>());
+        // The longest wait is the hidden child's (since 10 February): those kept out see the other one's.
+        Assert.True(hidden["figures"]!["longestWaitingDays"]!.GetValue<double>() < shown["figures"]!["longestWaitingDays"]!.GetValue<double>());
+        Assert.DoesNotContain(hiddenChild, hidden.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Police_protection_now_lists_a_restricted_child_only_for_those_named()
+    {
+        var child = await _api.CreatePersonAsync(A.Child("Hidden", "Protected").AgedYears(6).Build());
+        await _api.RecordAsync(Event("pp-hidden", "police-protection", "2026-03-02T08:00:00Z", child,
+            new { initiatingOfficer = "PC 101 Ada Obi", designatedOfficer = "Insp 7 Józef Nowak", accommodation = "Emergency foster carer" }));
+        var (named, other) = await RestrictAsync(child);
+
+        var (_, hidden) = await other.GetJsonAsync("/api/v1/police-protection/now");
+        var (_, shown) = await named.GetJsonAsync("/api/v1/police-protection/now");
+
+        Assert.Empty(hidden!.AsArray());
+        Assert.Single(shown!.AsArray());
+    }
+
+    [Fact]
+    public async Task Alert_totals_leave_out_a_restricted_person_for_those_kept_out()
+    {
+        // A visit due at 10:00 today, overdue two hours later: the overdue task raises an alert about the offender.
+        var child = await _api.CreatePersonAsync(A.Adult("Hidden", "Alerted").Build());
+        await _api.RegisterAsync("reg-alerted", child, "2025-12-02T10:00:00Z", manager: "user:om-restrict");
+        _factory.Clock.Advance(TimeSpan.FromHours(2));
+        using (var scope = _factory.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<ClockWork>().TickAsync();
+        var (named, other) = await RestrictAsync(child);
+
+        var hidden = await other.GetAsync("/api/v1/alerts?pageSize=200");
+        var shown = await named.GetAsync("/api/v1/alerts?pageSize=200");
+
+        var shownBody = await shown.Content.ReadAsStringAsync();
+        Assert.Contains(child, shownBody);
+        Assert.DoesNotContain(child, await hidden.Content.ReadAsStringAsync());
+        var aboutChild = JsonNode.Parse(shownBody)!.AsArray().Count(a => a!["personId"]!.GetValue<string>() == child);
+        Assert.Equal(int.Parse(shown.Headers.GetValues("X-Total-Count").Single()) - aboutChild,
+            int.Parse(hidden.Headers.GetValues("X-Total-Count").Single()));
     }
 }
