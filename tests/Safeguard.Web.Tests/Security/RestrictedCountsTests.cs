@@ -194,4 +194,75 @@ public sealed class RestrictedCountsTests : IDisposable
         Assert.Equal(int.Parse(shown.Headers.GetValues("X-Total-Count").Single()) - aboutChild,
             int.Parse(hidden.Headers.GetValues("X-Total-Count").Single()));
     }
+
+    [Fact]
+    public async Task Meeting_actions_and_their_total_leave_out_a_restricted_childs_meeting_for_those_kept_out()
+    {
+        async Task<string> DiscussAsync(string tag, string name)
+        {
+            var child = await _api.CreatePersonAsync(A.Child(name, "Discussed").AgedYears(9).Build());
+            await _api.RecordAsync(Event($"sd-{tag}", "strategy-discussion", "2026-03-02T08:45:00Z", child, new
+            {
+                agencies = new[] { "police", "LA-CORN" }, section47 = true,
+                decisions = new object[] { new { text = $"Joint visit ({tag})", owner = "LA-CORN", dueDate = "2026-03-03" } },
+            }));
+            return child;
+        }
+        await DiscussAsync("open", "Visible");
+        var hiddenChild = await DiscussAsync("hidden", "Hidden");
+        var (named, other) = await RestrictAsync(hiddenChild);
+
+        var (_, hidden) = await other.GetJsonAsync("/api/v1/actions");
+        var (_, shown) = await named.GetJsonAsync("/api/v1/actions");
+
+        Assert.Equal(1, hidden!["total"]!.GetValue<int>());
+        Assert.Equal(2, shown!["total"]!.GetValue<int>());
+        Assert.DoesNotContain("Joint visit (hidden)", hidden.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_investigations_list_and_its_total_leave_out_a_restricted_victim_for_those_kept_out()
+    {
+        async Task<string> OpenAsync(string tag, string name)
+        {
+            var child = await _api.CreatePersonAsync(A.Child(name, "Victim").AgedYears(11).Build());
+            var (status, _) = await _api.PostJsonAsync("/api/v1/events", new
+            {
+                id = $"open-{tag}", type = "investigation-opened", occurredAt = "2026-03-01T10:00:00Z",
+                people = new[] { new { personId = child, role = "victim" } },
+                data = new { investigationId = $"INV-R-{tag}", offenceTypes = new[] { "neglect" } },
+            });
+            Assert.Equal(HttpStatusCode.Created, status);
+            return child;
+        }
+        await OpenAsync("open", "Visible");
+        var hiddenChild = await OpenAsync("hidden", "Hidden");
+        var (named, other) = await RestrictAsync(hiddenChild);
+
+        var (_, hidden) = await other.GetJsonAsync("/api/v1/investigations");
+        var (_, shown) = await named.GetJsonAsync("/api/v1/investigations");
+
+        Assert.Equal(1, hidden!["total"]!.GetValue<int>());
+        Assert.Equal(2, shown!["total"]!.GetValue<int>());
+        Assert.DoesNotContain("INV-R-hidden", hidden.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_retention_queue_leaves_out_a_restricted_person_for_a_supervisor_kept_out()
+    {
+        var hiddenChild = await _api.CreatePersonAsync(A.Child("Hidden", "Retained").AgedYears(12).Build());
+        await _api.RecordAsync(Event("m-retained", "missing-reported", "2026-03-01T20:00:00Z", hiddenChild,
+            new { riskGrade = "low", reportedBy = "parent", lookedAfter = false, lastSeenAt = "2026-03-01T20:00:00Z", lastSeenLocation = "Town centre" }));
+        var (named, other) = await RestrictAsync(hiddenChild);
+        _factory.Clock.Advance(TimeSpan.FromDays(365.25 * 7));
+
+        var hidden = await other.GetAsync("/api/v1/retention/reviews");
+        var shown = await named.GetAsync("/api/v1/retention/reviews");
+
+        Assert.Equal(HttpStatusCode.OK, hidden.StatusCode);
+        Assert.DoesNotContain(hiddenChild, await hidden.Content.ReadAsStringAsync());
+        Assert.Contains(hiddenChild, await shown.Content.ReadAsStringAsync());
+        Assert.Equal("0", hidden.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal("1", shown.Headers.GetValues("X-Total-Count").Single());
+    }
 }
