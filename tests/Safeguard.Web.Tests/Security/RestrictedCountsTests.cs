@@ -265,4 +265,44 @@ public sealed class RestrictedCountsTests : IDisposable
         Assert.Equal("0", hidden.Headers.GetValues("X-Total-Count").Single());
         Assert.Equal("1", shown.Headers.GetValues("X-Total-Count").Single());
     }
+
+    [Fact]
+    public async Task Conference_attendance_counts_a_restricted_childs_conference_only_for_those_named()
+    {
+        async Task<string> ConferenceAsync(string tag, string name)
+        {
+            var child = await _api.CreatePersonAsync(A.Child(name, "Conferenced").AgedYears(8).Build());
+            await _api.RecordAsync(Event($"icpc-{tag}", "meeting", "2026-02-20T10:00:00Z", child,
+                new { kind = "icpc", invitedAgencies = new[] { "police", "social-care" }, policeAttended = true, planCategory = "neglect" }));
+            return child;
+        }
+        await ConferenceAsync("open", "Visible");
+        var hiddenChild = await ConferenceAsync("hidden", "Hidden");
+        var (named, other) = await RestrictAsync(hiddenChild);
+
+        var (_, hidden) = await other.GetJsonAsync("/api/v1/meetings/conference-attendance?from=2026-02-01&to=2026-02-28");
+        var (_, shown) = await named.GetJsonAsync("/api/v1/meetings/conference-attendance?from=2026-02-01&to=2026-02-28");
+
+        Assert.Equal(1, hidden!["invited"]!.GetValue<int>());
+        Assert.Equal(2, shown!["invited"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Missing_now_shows_a_restricted_child_only_to_the_user_named()
+    {
+        var child = await _api.CreatePersonAsync(A.Child("Morwenna", "Hiddenmissing").AgedYears(14).Build());
+        await _api.RecordAsync(Event("m-now", "missing-reported", "2026-03-02T07:00:00Z", child,
+            new { riskGrade = "medium", reportedBy = "parent", lookedAfter = false, lastSeenAt = "2026-03-02T06:30:00Z", lastSeenLocation = "Bus station" }));
+        var named = await PageSignIn.AsUserAsync(_factory, "named-sup", "supervisor");
+        var other = await PageSignIn.AsUserAsync(_factory, "other-sup", "supervisor");
+        var (status, _) = await _api.PutJsonAsync($"/api/v1/people/{child}/restriction", new { allowed = new[] { "user:named-sup" }, reason = "Protected witness" });
+        Assert.Equal(HttpStatusCode.OK, status);
+
+        var (_, hidden) = await other.GetAsync("/missing/now");
+        var (_, shown) = await named.GetAsync("/missing/now");
+
+        Assert.DoesNotContain("Hiddenmissing", hidden);
+        Assert.DoesNotContain(child, hidden);
+        Assert.Contains("Hiddenmissing", shown);
+    }
 }
