@@ -96,9 +96,11 @@ public sealed class CustodyBoard(SafeguardDb db, PersonAccess access, AuditLog a
         CancellationToken ct = default)
     {
         var (settings, _) = await RulesSetupAsync(ct);
+        // Only people the actor may see are counted: a restricted child (P1) is not revealed by a number either.
+        var visible = access.Visible(actor);
         var people = await db.Events.Where(e => e.Type == "custody-charged" && e.OccurredAt >= from && e.OccurredAt < to)
-            .SelectMany(e => e.People.Select(p => p.PersonId)).Distinct().ToListAsync(ct);
-        var persons = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            .SelectMany(e => e.People.Select(p => p.PersonId)).Where(id => visible.Any(p => p.Id == id)).Distinct().ToListAsync(ct);
+        var persons = await visible.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Code, o => o.Name, ct);
         var charged = (await DetentionsAsync(people, unit, ct))
             .Where(d => d.BailRefused && d.Charged!.OccurredAt >= from && d.Charged.OccurredAt < to

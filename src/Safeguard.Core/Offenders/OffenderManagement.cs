@@ -68,7 +68,10 @@ public sealed class OffenderManagement(SafeguardDb db, PersonAccess access, Audi
     {
         var now = clock.GetUtcNow();
         int threshold = RuleSettings.From(await db.Settings.AsNoTracking().ToListAsync(ct)).CaseloadPerManager;
-        var cases = await OffenderCasesAsync(ct);
+        // Only offenders the actor may see are counted: a restricted record (P1) is not revealed by a number either.
+        var all = await OffenderCasesAsync(ct);
+        var visible = await VisibleAsync(actor, all.Select(c => c.OffenderId), ct);
+        var cases = all.Where(c => visible.ContainsKey(c.OffenderId)).ToList();
         var ids = cases.Select(c => c.OffenderId).ToList();
         var overdue = (await db.Tasks.AsNoTracking()
                 .Where(t => ids.Contains(t.PersonId) && t.Code == OutputCodes.Tasks.OffenderVisit && t.Status == Work.TaskStatus.Open && t.DueAt < now)
