@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.AccessLog;
 using Safeguard.Core.Calendar;
 using Safeguard.Core.Data;
 
@@ -131,8 +132,33 @@ public static class BackupCommand
         }
         var counts = await CountAsync(target, ct);
         Console.WriteLine($"Restored {backup} to {target} at {Now()}: {counts}.");
-        Console.WriteLine("The server brings the schema up to date when it next starts, if the backup is from an older version.");
-        return 0;
+        return await RecordRestoreAsync(options, parse, backup, counts, ct);
+    }
+
+    /// <summary>Writes the restore into the restored database's access log (P2), through the access log itself so the row
+    /// joins the hash chain: who ran it (the operating-system account), from which file, and the counts; no personal data.
+    /// The schema is brought up to date first, as the server would on its next start, so the row can be written whatever
+    /// version the backup came from.</summary>
+    private static async Task<int> RecordRestoreAsync(DatabaseOptions options, ParseResult parse, string backup, string counts, CancellationToken ct)
+    {
+        try
+        {
+            SqliteConnection.ClearAllPools();
+            await using var services = await options.OpenAsync(parse, ct);
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<AuditLog>().Record(DatabaseOptions.CommandLineActor(), AuditActions.Restore, "database",
+                detail: $"restored from {Path.GetFileName(backup)}: {counts}");
+            await scope.ServiceProvider.GetRequiredService<SafeguardDb>().SaveChangesAsync(ct);
+            return 0;
+        }
+        catch (Exception e) when (e is DbUpdateException or SqliteException or InvalidOperationException)
+        {
+            return Fail("restore", $"the backup is in place, but the restore could not be written to its access log ({e.GetBaseException().Message}).");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
     }
 
     /// <summary>The SQLite file the options point at, or null (with a message) for PostgreSQL.</summary>

@@ -168,6 +168,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Admin/Users/Manage.cshtml · Disable"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
         ["Admin/Users/Manage.cshtml · Enable"] = nameof(An_administrator_adds_a_user_changes_their_role_resets_their_password_disables_and_enables_them),
 
+        ["People/Share.cshtml · Continue"] = nameof(An_officer_shares_a_child_with_social_care_whose_practitioner_sees_that_child_not_another_and_declines_a_referral),
         ["People/Share.cshtml · Share"] = nameof(An_officer_shares_a_child_with_social_care_whose_practitioner_sees_that_child_not_another_and_declines_a_referral),
         ["People/Share.cshtml · End this share"] = nameof(An_officer_shares_a_child_with_social_care_whose_practitioner_sees_that_child_not_another_and_declines_a_referral),
         ["Partner/Referral.cshtml · Send answer"] = nameof(An_officer_shares_a_child_with_social_care_whose_practitioner_sees_that_child_not_another_and_declines_a_referral),
@@ -997,13 +998,18 @@ public sealed class EveryFormTests(WebAppFixture fixture)
             var page = officer.Page;
             await officer.GotoAsync($"/people/{shared}");
             await Content(page).GetByRole(AriaRole.Link, new() { Name = "Share with a partner organisation" }).ClickAsync();
-            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }), new Dictionary<string, string>
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }), new Dictionary<string, string>
             {
                 ["Scope"] = "record", ["Organisation"] = "LA-NMR", ["LawfulBasis"] = "children-act-1989-s47", ["EventId"] = Empty, ["PlanEventId"] = Empty,
                 ["Purpose"] = "Strategy discussion tomorrow",
                 ["Until.Day"] = until.Day.ToString(), ["Until.Month"] = until.Month.ToString(), ["Until.Year"] = until.Year.ToString(),
             });
-            await Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Whole record shared with Northmoor Borough Council children's social care");
+            // Check your answers, then the shared confirmation page.
+            await Expect(page.GetByTestId("check-answers")).ToContainTextAsync("Northmoor Borough Council children's social care");
+            await Expect(page.GetByTestId("check-answers")).ToContainTextAsync("Strategy discussion tomorrow");
+            await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }));
+            await Expect(page.GetByTestId("confirmation")).ToContainTextAsync("Whole record shared with Northmoor Borough Council children's social care");
+            await Expect(page.GetByTestId("confirmation")).ToContainTextAsync("Żaneta Everyformshare");
         }
 
         await using (var partner = await SignedInAsync("partner-practitioner"))

@@ -98,6 +98,7 @@ public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
             AuditActions.Print => "Printed",
             AuditActions.Retention => "Decided the retention",
             "verify" => "Checked",
+            AuditActions.Restore => "Restored",
             "share" => "Shared",
             "sign-in" => "Signed in",
             "sign-in-failed" => "Failed to sign in",
@@ -126,6 +127,7 @@ public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
             "retention" => "of the record",
             "search" or "people" => "for people",
             "user" => "a user account",
+            "database" => "the database from a backup",
             "" => "",
             _ => Words(e.Entity).ToLowerInvariant(),
         };

@@ -65,6 +65,8 @@ public static class AuditActions
     public const string Share = "share";
     /// <summary>A retention review decided (P5): kept with a new review date, or deleted.</summary>
     public const string Retention = "retention";
+    /// <summary>A backup was put in place of the database (<c>safeguard restore</c>); written into the restored database.</summary>
+    public const string Restore = "restore";
     public const string SignIn = "sign-in";
     public const string SignInFailed = "sign-in-failed";
 }

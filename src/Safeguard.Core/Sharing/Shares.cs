@@ -31,35 +31,15 @@ public sealed class Shares(SafeguardDb db, PersonAccess access, EventService eve
     public const int MaxPurposeLength = 1000;
     public const int MaxReasonLength = 1000;
 
+    /// <summary>Checks a share the way <see cref="ShareAsync"/> would, changing nothing: the check-your-answers step of the
+    /// share page asks this before showing the answers back. Throws the same 400 problem with the same fields.</summary>
+    public async Task CheckAsync(Actor actor, Guid personId, NewShare input, CancellationToken ct = default) =>
+        await ValidateAsync(actor, personId, input, ct);
+
     public async Task<ShareView> ShareAsync(Actor actor, Guid personId, NewShare input, CancellationToken ct = default)
     {
-        RequireSharer(actor);
-        var person = await access.GetVisibleAsync(actor, personId, ct);
+        var (person, scope, eventId, organisation, purpose) = await ValidateAsync(actor, personId, input, ct);
         var now = clock.GetUtcNow();
-        var errors = new Dictionary<string, string[]>();
-        var scope = input.Scope?.Trim();
-        if (scope is null || !ShareScopes.All.Contains(scope))
-            errors["scope"] = ["Choose what to share: the whole record, one event or a plan."];
-        var organisation = input.Organisation?.Trim();
-        if (string.IsNullOrEmpty(organisation)) errors["organisation"] = ["Choose the organisation to share with."];
-        else if (!await db.Organisations.AnyAsync(o => o.Code == organisation, ct)) errors["organisation"] = [$"There is no partner organisation '{organisation}'."];
-        if (!LawfulBases.IsKnown(input.LawfulBasis?.Trim())) errors["lawfulBasis"] = ["Choose the lawful basis for sharing."];
-        var purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim();
-        if (purpose is { Length: > MaxPurposeLength }) errors["purpose"] = [$"The purpose must be {MaxPurposeLength} characters or fewer."];
-        if (input.Until is not { } until) errors["until"] = ["Give the date the share ends."];
-        else if (until <= now) errors["until"] = ["The date the share ends must be in the future."];
-        else if (until > now + LongestShare) errors["until"] = ["A share may last at most a year; share again when it ends."];
-
-        string? eventId = null;
-        if (scope is ShareScopes.Event or ShareScopes.Plan)
-        {
-            eventId = input.EventId?.Trim();
-            if (string.IsNullOrEmpty(eventId)) errors["eventId"] = [scope == ShareScopes.Plan ? "Choose the plan to share." : "Choose the event to share."];
-            else if (!await IsAboutAsync(actor, eventId, person.Id, scope, ct))
-                errors["eventId"] = [scope == ShareScopes.Plan ? $"No plan in force for this person was recorded by event '{eventId}'." : $"No event '{eventId}' about this person exists."];
-        }
-        if (errors.Count > 0) throw new ProblemException(Problems.Problems.Invalid(errors));
-
         var share = new Share
         {
             Id = Guid.NewGuid(), PersonId = person.Id, Scope = scope!, EventId = eventId, OrganisationCode = organisation!, LawfulBasis = input.LawfulBasis!.Trim(),
@@ -148,6 +128,38 @@ public sealed class Shares(SafeguardDb db, PersonAccess access, EventService eve
         new(s.Id, s.PersonId, s.Scope, s.EventId, s.OrganisationCode, names.GetValueOrDefault(s.OrganisationCode, s.OrganisationCode),
             s.LawfulBasis, LawfulBases.Describe(s.LawfulBasis), s.Purpose, s.SharedBy, s.SharedByName, s.SharedAt, s.Until, s.EndedAt, s.EndedByName,
             s.EndReason, s.IsActive(now));
+
+    private async Task<(Person Person, string Scope, string? EventId, string Organisation, string? Purpose)> ValidateAsync(Actor actor, Guid personId, NewShare input, CancellationToken ct)
+    {
+        RequireSharer(actor);
+        var person = await access.GetVisibleAsync(actor, personId, ct);
+        var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        var scope = input.Scope?.Trim();
+        if (scope is null || !ShareScopes.All.Contains(scope))
+            errors["scope"] = ["Choose what to share: the whole record, one event or a plan."];
+        var organisation = input.Organisation?.Trim();
+        if (string.IsNullOrEmpty(organisation)) errors["organisation"] = ["Choose the organisation to share with."];
+        else if (!await db.Organisations.AnyAsync(o => o.Code == organisation, ct)) errors["organisation"] = [$"There is no partner organisation '{organisation}'."];
+        if (!LawfulBases.IsKnown(input.LawfulBasis?.Trim())) errors["lawfulBasis"] = ["Choose the lawful basis for sharing."];
+        var purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim();
+        if (purpose is { Length: > MaxPurposeLength }) errors["purpose"] = [$"The purpose must be {MaxPurposeLength} characters or fewer."];
+        if (input.Until is not { } until) errors["until"] = ["Give the date the share ends."];
+        else if (until <= now) errors["until"] = ["The date the share ends must be in the future."];
+        else if (until > now + LongestShare) errors["until"] = ["A share may last at most a year; share again when it ends."];
+
+        string? eventId = null;
+        if (scope is ShareScopes.Event or ShareScopes.Plan)
+        {
+            eventId = input.EventId?.Trim();
+            if (string.IsNullOrEmpty(eventId)) errors["eventId"] = [scope == ShareScopes.Plan ? "Choose the plan to share." : "Choose the event to share."];
+            else if (!await IsAboutAsync(actor, eventId, person.Id, scope, ct))
+                errors["eventId"] = [scope == ShareScopes.Plan ? $"No plan in force for this person was recorded by event '{eventId}'." : $"No event '{eventId}' about this person exists."];
+        }
+        if (errors.Count > 0) throw new ProblemException(Problems.Problems.Invalid(errors));
+        return (person, scope!, eventId, organisation!, purpose);
+    }
+
 
     private static void RequireSharer(Actor actor)
     {

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Safeguard.TestKit;
 
@@ -91,6 +93,18 @@ public sealed class BackupTests : IDisposable
         Assert.Contains("1 people", forced.Out);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/people/{before}/profile")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/people/{after}/profile")).StatusCode);
+
+        // The restore is in the restored database's access log: who ran it (the operating-system account), no person,
+        // and on the hash chain like every other row.
+        await using var services = database.Services();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Safeguard.Core.Data.SafeguardDb>();
+        var restores = await db.Audit.Where(a => a.Action == "restore").ToListAsync();
+        var row = Assert.Single(restores);
+        Assert.Equal(("database", $"system:command-line:{Environment.UserName}", (Guid?)null), (row.Entity, row.ActorId, row.PersonId));
+        Assert.Contains("backup.db", row.Detail);
+        Assert.DoesNotContain("Okafor", row.Detail);
+        Assert.True((await Safeguard.Core.AccessLog.AuditChain.VerifyAsync(db)).Intact, "The access log's chain is broken after the restore.");
     }
 
     [Fact]
@@ -132,6 +146,10 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(2, overwrite.ExitCode);
         Assert.Contains("already exists; choose another file or add --force", overwrite.Error);
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(database.SqliteFile));
+        await using (var services = database.Services())
+        await using (var scope = services.CreateAsyncScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<Safeguard.Core.Data.SafeguardDb>().Audit.AnyAsync(a => a.Action == "restore"),
+                "A refused restore wrote to the access log.");
         Assert.Empty(Directory.GetFiles(_folder.Path, "*.partial-*"));
     }
 

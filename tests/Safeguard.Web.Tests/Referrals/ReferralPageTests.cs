@@ -134,4 +134,90 @@ public sealed class ReferralPageTests : IDisposable
         var (_, terms) = await _api.GetJsonAsync("/api/v1/school-terms");
         Assert.Single(terms!.AsArray());
     }
+
+    private static async Task<IReadOnlyList<IReadOnlyList<string>>> DownloadAsync(PageSignIn session, string path)
+    {
+        var response = await session.Client.GetAsync(path);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        return await Exports.Workbook.RowsAsync(response);
+    }
+
+    private List<Guid?> ExportedPeople(string list)
+    {
+        using var db = _factory.Db();
+        return db.Audit.Where(a => a.Action == Core.AccessLog.AuditActions.Export && a.Entity == list).Select(a => a.PersonId).ToList();
+    }
+
+    [Fact]
+    public async Task The_referrals_list_downloads_as_filtered_with_partner_names_and_the_export_is_logged_for_each_child_in_it()
+    {
+        var sent = await _api.CreatePersonAsync(new { forename = "Zoë", surname = "Referralexport", dateOfBirth = "2014-01-01" });
+        var closed = await _api.CreatePersonAsync(new { forename = "Pavel", surname = "Referralexport", dateOfBirth = "2013-01-01" });
+        await _api.RecordAsync(new
+        {
+            id = "ref-export-open", type = "referral", occurredAt = "2026-03-02T08:00:00Z", people = new[] { new { personId = sent, role = "child" } },
+            data = new { to = "LA-NMR", kind = "social-care", reason = "Bruising seen at school" },
+        });
+        await _api.RecordAsync(new
+        {
+            id = "ref-export-closed", type = "referral", occurredAt = "2026-02-20T08:00:00Z", people = new[] { new { personId = closed, role = "child" } },
+            data = new { to = "LA-NMR", kind = "health", reason = "Missed appointments" },
+        });
+        await _api.RecordAsync(new
+        {
+            id = "ref-export-answer", type = "referral-response", occurredAt = "2026-02-21T08:00:00Z", people = new[] { new { personId = closed, role = "child" } },
+            data = new { referralEventId = "ref-export-closed", outcome = "declined", reason = "Already known to health visiting" },
+        });
+        var officer = await PageSignIn.AsAsync(_factory, "officer");
+
+        var (_, page) = await officer.GetAsync("/referrals?state=open");
+        var csv = await DownloadAsync(officer, "/referrals?state=open&handler=Export&format=csv");
+        var xlsx = await DownloadAsync(officer, "/referrals?state=&handler=Export&format=xlsx");
+
+        Assert.Contains("/referrals?state=open&amp;handler=Export&amp;format=csv", page);
+        var row = Assert.Single(csv.Skip(1));
+        Assert.Equal(("Zoë Referralexport", "Sent", "Northmoor children's social care", "Children's social care"), (row[0], row[1], row[2], row[3]));
+        Assert.Equal(["Pavel Referralexport", "Zoë Referralexport"], xlsx.Skip(1).Select(r => r[0]).Order());
+        Assert.Contains(Guid.Parse(sent), ExportedPeople("referrals"));
+        Assert.Equal(1, ExportedPeople("referrals").Count(p => p == Guid.Parse(closed)));
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.Client.GetAsync("/referrals?handler=Export&format=pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_operation_encompass_board_downloads_with_the_school_and_key_adult_and_the_export_is_logged_for_the_child()
+    {
+        await _api.PostJsonAsync("/api/v1/schools", new
+        {
+            code = "NM-OAK", name = "Oakfield Primary School", localAuthority = "Northmoor Borough Council", keyAdultName = "Mr Tomasz Wójcik",
+            keyAdultContact = "dsl@oakfield.example.org",
+        });
+        var child = await _api.CreatePersonAsync(new { forename = "Amélie", surname = "Encompassexport", dateOfBirth = "2016-02-02" });
+        await _api.RecordAsync(new
+        {
+            id = "inc-export", type = "incident", occurredAt = "2026-03-01T20:00:00Z", people = new[] { new { personId = child, role = "child" } },
+            data = new
+            {
+                classifications = new[] { "domestic-abuse" }, riskGrade = "medium",
+                children = new[] { new { personId = child, seenAndSpokenTo = true, demeanour = "Quiet", school = "NM-OAK" } },
+            },
+        });
+        var officer = await PageSignIn.AsAsync(_factory, "officer");
+
+        var (_, board) = await officer.GetAsync("/operation-encompass");
+        var waiting = await DownloadAsync(officer, "/operation-encompass?handler=Export&format=csv");
+        await officer.RecordAsync($"/operation-encompass/notify?personId={child}&incident=inc-export", [
+            new("School", "NM-OAK"), new("KeyAdult", ""), new("Method", "secure-email"),
+        ], accept: "Record notification");
+        var told = await DownloadAsync(officer, "/operation-encompass?handler=Export&format=xlsx");
+
+        Assert.Contains("/operation-encompass?handler=Export&amp;format=xlsx", board);
+        var before = Assert.Single(waiting.Skip(1));
+        Assert.Equal("Amélie Encompassexport", before[0]);
+        Assert.Contains(before[1], new[] { "Not sent", "Overdue" });
+        Assert.Equal("", before[3]);
+        var after = Assert.Single(told.Skip(1));
+        Assert.Equal(("Amélie Encompassexport", "Sent", "Oakfield Primary School", "Mr Tomasz Wójcik"), (after[0], after[1], after[3], after[4]));
+        Assert.Equal(2, ExportedPeople("operation-encompass").Count(p => p == Guid.Parse(child)));
+    }
 }

@@ -213,12 +213,23 @@ public sealed partial class SharingTests : IDisposable
 
         var (_, profile) = await officer.GetAsync($"/people/{child}");
         Assert.Contains($"/people/{child}/share", profile);
-        var response = await officer.SubmitAsync($"/people/{child}/share", "Share",
+        var check = await officer.ContinueAsync($"/people/{child}/share",
             [new("Scope", "plan"), new("PlanEventId", "trigger-1"), new("Organisation", Org), new("LawfulBasis", "children-act-2004-s11"),
              new("Until.Day", "31"), new("Until.Month", "3"), new("Until.Year", "2026")]);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var (_, sharePage) = await officer.GetAsync($"/people/{child}/share");
-        Assert.Contains("A plan shared with Testborough children&#x27;s social care until the end of 31 March 2026", sharePage);
+        Assert.True(await check.IsCheckPageAsync(), "Continue should show the answers back before anything is shared");
+        var checkHtml = System.Net.WebUtility.HtmlDecode(await check.Content.ReadAsStringAsync());
+        Assert.Contains("Testborough children's social care", checkHtml);
+        Assert.Contains("The end of 31 March 2026", checkHtml);
+        Assert.Empty(await _factory.Db().Shares.ToListAsync());
+        // Nothing reaches the partner until the officer presses Share on the check page.
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/partner/children/{child}")).Status);
+
+        var response = await (await officer.FormOnAsync(check, "Share")).SubmitAsync();
+        Assert.Equal("/record/confirmation", response.Headers.Location!.OriginalString);
+        var confirmation = System.Net.WebUtility.HtmlDecode((await officer.GetAsync("/record/confirmation")).Html);
+        Assert.Contains("A plan shared with Testborough children's social care", confirmation);
+        Assert.Contains("Until the end of 31 March 2026", confirmation);
+        Assert.Contains($"/people/{child}/share", confirmation);
 
         var (homeStatus, home) = await partner.GetAsync("/partner");
         var (childStatus, childPage) = await partner.GetAsync($"/partner/children/{child}");
@@ -240,13 +251,34 @@ public sealed partial class SharingTests : IDisposable
         var (child, _, _) = await SetUpAsync();
         var officer = await PageSignIn.AsAsync(_factory, "officer");
 
-        var response = await officer.SubmitAsync($"/people/{child}/share", "Share",
+        var response = await officer.ContinueAsync($"/people/{child}/share",
             [new("Scope", "record"), new("Organisation", Org), new("Purpose", "Łukasz's sister asked for help")]);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Enter the date the share ends", html);
         Assert.Contains("Łukasz", System.Net.WebUtility.HtmlDecode(html));
+        Assert.Empty(await _factory.Db().Shares.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Change_answers_on_the_share_check_page_goes_back_to_the_form_with_every_answer_kept_and_shares_nothing()
+    {
+        var (child, _, _) = await SetUpAsync();
+        var officer = await PageSignIn.AsAsync(_factory, "officer");
+
+        var check = await officer.ContinueAsync($"/people/{child}/share",
+            [new("Scope", "record"), new("Organisation", Org), new("LawfulBasis", "children-act-1989-s47"), new("Purpose", "Łukasz's strategy discussion"),
+             new("Until.Day", "30"), new("Until.Month", "4"), new("Until.Year", "2026")]);
+        Assert.True(await check.IsCheckPageAsync());
+        var back = await (await officer.FormOnAsync(check, "Change answers")).SubmitAsync();
+        var form = await officer.FormOnAsync(back, "Continue");
+
+        Assert.Equal(["record"], form.Values("Scope"));
+        Assert.Equal([Org], form.Values("Organisation"));
+        Assert.Equal(["children-act-1989-s47"], form.Values("LawfulBasis"));
+        Assert.Equal(["Łukasz's strategy discussion"], form.Values("Purpose"));
+        Assert.Equal(["30"], form.Values("Until.Day"));
         Assert.Empty(await _factory.Db().Shares.ToListAsync());
     }
 

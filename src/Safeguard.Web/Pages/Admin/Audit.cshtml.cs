@@ -29,7 +29,7 @@ public sealed class AuditModel(AccessLogSearch search, Core.Exports.ListExport e
 
     public static readonly string[] Actions =
         [AuditActions.View, AuditActions.List, AuditActions.Search, AuditActions.Create, AuditActions.Change, AuditActions.Export, AuditActions.Print,
-            AuditActions.Share, AuditActions.Retention, AuditActions.SignIn, AuditActions.SignInFailed, "verify"];
+            AuditActions.Share, AuditActions.Retention, AuditActions.SignIn, AuditActions.SignInFailed, "verify", AuditActions.Restore];
 
     public AccessLogPage Log { get; private set; } = new([], 0, 1, AccessLogSearch.DefaultPageSize);
 

@@ -27,6 +27,7 @@ public sealed class ShareModel(Shares shares, PersonAccess access, PartnerOrgani
     [BindProperty] public Guid? ShareId { get; set; }
 
     public Person Person { get; private set; } = null!;
+    public bool Checking { get; private set; }
     public IReadOnlyList<ShareView> Existing { get; private set; } = [];
     public IReadOnlyList<Choice> EventChoices { get; private set; } = [];
     public IReadOnlyList<Choice> PlanChoices { get; private set; } = [];
@@ -46,31 +47,78 @@ public sealed class ShareModel(Shares shares, PersonAccess access, PartnerOrgani
         return await LoadAsync() ? Page() : NotFound();
     }
 
+    /// <summary>Step 1 → 2: the answers are checked exactly as sharing would check them, then shown back.</summary>
+    public async Task<IActionResult> OnPostCheckAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (Read() is not { } share) return Page();
+        try
+        {
+            await shares.CheckAsync(User.ToActor(), Id, share, HttpContext.RequestAborted);
+        }
+        catch (ProblemException e) when (e.Problem.Status == 400)
+        {
+            AddProblem(e);
+            return Page();
+        }
+        Checking = true;
+        return Page();
+    }
+
+    /// <summary>"Change answers": back to the form with everything kept.</summary>
+    public async Task<IActionResult> OnPostChangeAsync() => await LoadAsync() ? Page() : NotFound();
+
+    /// <summary>Step 3: share, then the shared confirmation page.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAsync()) return NotFound();
+        if (Read() is not { } input) return Page();
+        try
+        {
+            var share = await shares.ShareAsync(User.ToActor(), Id, input, HttpContext.RequestAborted);
+            var details = new List<string>();
+            if (share.EventId is not null && EventName(share.EventId) is { } what) details.Add($"What: {what}");
+            details.Add($"Lawful basis: {share.LawfulBasisName}");
+            details.Add($"Until the end of {LastDay(share.Until)}");
+            details.Add("The organisation's practitioners can see it now; the access log keeps the share and its lawful basis");
+            return Redirect(new Record.Recorded($"{share.ScopeName} shared with {share.OrganisationName}", Id, Person.FullName, details,
+                share.Id.ToString(), null,
+                [new("See or end what is shared", $"/people/{Id}/share")]).Keep(TempData));
+        }
+        catch (ProblemException e) when (e.Problem.Status == 400)
+        {
+            AddProblem(e);
+            return Page();
+        }
+    }
+
+    private string? EventName(string eventId) => EventChoices.Concat(PlanChoices).FirstOrDefault(c => c.Value == eventId)?.Text;
+
+    private NewShare? Read()
+    {
         DateTimeOffset? until = null;
         if (Until.IsEmpty) ModelState.AddModelError(nameof(Until), "Enter the date the share ends");
         else if (!Until.TryReadDate("the date the share ends", out var date, out var error)) ModelState.AddModelError(nameof(Until), error!);
         else until = SharingEndpoints.EndOfDay(date);
-        if (!ModelState.IsValid) return Page();
-        try
-        {
-            var share = await shares.ShareAsync(User.ToActor(), Id, new NewShare(Scope, Scope == ShareScopes.Plan ? PlanEventId : EventId, Organisation,
-                LawfulBasis, Purpose, until), HttpContext.RequestAborted);
-            TempData["Notice"] = $"{share.ScopeName} shared with {share.OrganisationName} until the end of {LastDay(share.Until)}";
-            return Redirect($"/people/{Id}/share");
-        }
-        catch (ProblemException e) when (e.Problem.Status == 400)
-        {
-            e.Problem.AddTo(ModelState, field => field switch
-            {
-                "scope" => nameof(Scope), "eventId" => Scope == ShareScopes.Plan ? nameof(PlanEventId) : nameof(EventId), "organisation" => nameof(Organisation),
-                "lawfulBasis" => nameof(LawfulBasis), "purpose" => nameof(Purpose), "until" => nameof(Until), _ => "",
-            });
-            return Page();
-        }
+        if (!ModelState.IsValid) return null;
+        UntilAt = until;
+        return new NewShare(Scope, Scope == ShareScopes.Plan ? PlanEventId : EventId, Organisation, LawfulBasis, Purpose, until);
     }
+
+    private void AddProblem(ProblemException e) =>
+        e.Problem.AddTo(ModelState, field => field switch
+        {
+            "scope" => nameof(Scope), "eventId" => Scope == ShareScopes.Plan ? nameof(PlanEventId) : nameof(EventId), "organisation" => nameof(Organisation),
+            "lawfulBasis" => nameof(LawfulBasis), "purpose" => nameof(Purpose), "until" => nameof(Until), _ => "",
+        });
+
+    /// <summary>What is being shared, in words, for the check-your-answers page.</summary>
+    public string? WhatName => Scope == ShareScopes.Plan ? EventName(PlanEventId ?? "") : Scope == ShareScopes.Event ? EventName(EventId ?? "") : null;
+    public DateTimeOffset? UntilAt { get; private set; }
+    public string UntilName => UntilAt is { } at ? LastDay(at) : "";
+    public string ScopeName => ScopeChoices.FirstOrDefault(c => c.Value == Scope)?.Text ?? "";
+    public string OrganisationName => OrganisationChoices.FirstOrDefault(c => c.Value == Organisation)?.Text ?? Organisation ?? "";
+    public string BasisName => BasisChoices.FirstOrDefault(c => c.Value == LawfulBasis)?.Text ?? LawfulBasis ?? "";
 
     public async Task<IActionResult> OnPostEndAsync()
     {
