@@ -89,7 +89,7 @@ public static partial class CaseBuilder
     /// One meeting about several children is one case with every child in it, so it is on each child's record.</summary>
     private static IReadOnlyList<CaseState> Meeting(string stream, string meetingId, List<CaseSource> events)
     {
-        var source = events.FirstOrDefault(s => s.Event.Id == meetingId && s.Event.Type is "strategy-discussion" or "meeting" or "dmm-decision");
+        var source = events.FirstOrDefault(s => s.Event.Id == meetingId && CaseStreams.MeetingTypes.Contains(s.Event.Type));
         if (source is null) return [];
         var m = source.Event;
         var done = events.Where(s => s.Event.Type == "meeting-action-done" && s.Event.OccurredAt >= m.OccurredAt)

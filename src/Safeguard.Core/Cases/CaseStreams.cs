@@ -22,6 +22,9 @@ public static class CaseStreams
         { "referral-received", "referral-response", "referral-closed", "mash-screening", "assessment-completed" };
     public static readonly IReadOnlySet<string> PoliceProtectionTypes = new HashSet<string>
         { "police-protection", "police-protection-la-informed", "police-protection-ended" };
+    /// <summary>The events that open a <c>meeting</c> case: a strategy discussion, a meeting, a daily management meeting's
+    /// decision. Each may have owned actions that a <c>meeting-action-done</c> marks done.</summary>
+    public static readonly IReadOnlySet<string> MeetingTypes = new HashSet<string> { "strategy-discussion", "meeting", "dmm-decision" };
     public static readonly IReadOnlySet<string> ForensicTypes = new HashSet<string> { "forensic-request", "forensic-completed" };
     public static readonly IReadOnlySet<string> ChargingTypes = new HashSet<string> { "charging-file-submitted", "charging-decision" };
     public static readonly IReadOnlySet<string> OffenderTypes = new HashSet<string> 

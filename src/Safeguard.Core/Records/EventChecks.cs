@@ -200,8 +200,9 @@ public sealed class EventChecks(SafeguardDb db, PersonAccess access, RulesRunner
     {
         if (s.Type != "meeting-action-done") return;
         var meetingId = s.Data.GetProperty("meetingEventId").GetString()!;
+        string[] meetingTypes = [.. Cases.CaseStreams.MeetingTypes];
         var meeting = await db.Events.Include(e => e.People).AsNoTracking()
-            .FirstOrDefaultAsync(e => e.Id == meetingId && (e.Type == "strategy-discussion" || e.Type == "meeting" || e.Type == "dmm-decision"), ct);
+            .FirstOrDefaultAsync(e => e.Id == meetingId && meetingTypes.Contains(e.Type), ct);
         var ids = meeting?.People.Select(p => p.PersonId).Distinct().ToList() ?? [];
         if (meeting is null || !ids.Any(p => s.People.Any(x => x.PersonId == p))
             || await access.Visible(actor).CountAsync(p => ids.Contains(p.Id), ct) != ids.Count)
