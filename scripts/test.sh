@@ -170,7 +170,11 @@ run_tests() {
   local trx="$name-$label.trx" console="$RESULTS/$name-$label.log" providers="$RESULTS/$name-$label.providers"
   local args=(test "$project" --no-build -c "$CONFIGURATION" --results-directory "$RESULTS"
               --logger "trx;LogFileName=$trx" --blame-hang-timeout "$HANG_TIMEOUT" --blame-hang-dump-type none)
-  if [[ -n "${SAFEGUARD_TEST_FILTER:-}" ]]; then args+=(--filter "$SAFEGUARD_TEST_FILTER"); fi
+  # Tests marked [Trait("Provider", "postgres")] need PostgreSQL itself (database roles): the SQLite run leaves them
+  # out rather than counting them skipped; the postgres run holds them.
+  local filter="${SAFEGUARD_TEST_FILTER:-}"
+  if [[ "$label" == sqlite ]]; then filter="${filter:+($filter)&}Provider!=postgres"; fi
+  if [[ -n "$filter" ]]; then args+=(--filter "$filter"); fi
 
   log "$name ($label)"
   local status
