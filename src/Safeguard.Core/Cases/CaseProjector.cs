@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Data;
+using Safeguard.Core.Measures.Framework;
 using Safeguard.Core.Records;
 using Safeguard.Core.Rules;
 
@@ -9,13 +10,17 @@ namespace Safeguard.Core.Cases;
 /// <summary>Keeps the cases and the event references in step with the event log, inside the caller's
 /// transaction: <see cref="EventService"/> calls it after an event is stored or corrected, the merge service
 /// after records are merged or unmerged. <see cref="RebuildAsync"/> throws the tables away and projects the
-/// whole log again, which must give identical tables.</summary>
+/// whole log again, which must give identical tables. The measure facts (<see cref="MeasureFact"/>) are projected with
+/// the cases, stream by stream, including the measure-only streams of <see cref="MeasureCatalogue"/>.</summary>
 public sealed class CaseProjector(SafeguardDb db)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The streams an event is in now: call before changing it, to re-project what it leaves.</summary>
-    public static IReadOnlyList<string> StreamsOf(Event e) => CaseStreams.Of(ChronologyEvent.From(e));
+    public static IReadOnlyList<string> StreamsOf(Event e) => AllStreams(ChronologyEvent.From(e));
+
+    /// <summary>The case streams and the measure-only streams an event is in.</summary>
+    private static IReadOnlyList<string> AllStreams(ChronologyEvent e) => [.. CaseStreams.Of(e), .. MeasureCatalogue.StreamsOf(e)];
 
     /// <summary>After an event is stored or corrected (saved, not yet committed): its references, and the cases
     /// of every stream it is in now or was in before (<paramref name="previousStreams"/>).</summary>
@@ -26,7 +31,7 @@ public sealed class CaseProjector(SafeguardDb db)
         db.EventReferences.AddRange(CaseStreams.References(chronologyEvent).Select(r => new EventReference { EventId = e.Id, Field = r.Field, Value = r.Value }));
         await db.SaveChangesAsync(ct);
         Detach<EventReference>();
-        await ProjectStreamsAsync(CaseStreams.Of(chronologyEvent).Union(previousStreams).ToList(), ct);
+        await ProjectStreamsAsync(AllStreams(chronologyEvent).Union(previousStreams).ToList(), ct);
     }
 
     /// <summary>After people's events changed hands (merge, unmerge): every stream their events are in.</summary>
@@ -34,10 +39,11 @@ public sealed class CaseProjector(SafeguardDb db)
     {
         var eventIds = await db.EventParticipants.Where(p => personIds.Contains(p.PersonId)).Select(p => p.EventId).Distinct().ToListAsync(ct);
         var events = await db.Events.AsNoTracking().Include(e => e.People).Where(e => eventIds.Contains(e.Id)).ToListAsync(ct);
-        var streams = events.SelectMany(StreamsOf).Concat(personIds.SelectMany(CaseStreams.OfPerson));
+        var streams = events.SelectMany(StreamsOf).Concat(personIds.SelectMany(CaseStreams.OfPerson)).Concat(personIds.SelectMany(MeasureCatalogue.OfPerson));
         var held = await db.CasePeople.Where(p => personIds.Contains(p.PersonId))
             .Join(db.Cases, p => new { Type = p.CaseType, Id = p.CaseId }, c => new { c.Type, c.Id }, (p, c) => c.Stream).ToListAsync(ct);
-        await ProjectStreamsAsync(streams.Concat(held).Distinct().ToList(), ct);
+        var counted = await db.MeasureFacts.Where(f => f.PersonId != null && personIds.Contains(f.PersonId.Value)).Select(f => f.Stream).Distinct().ToListAsync(ct);
+        await ProjectStreamsAsync(streams.Concat(held).Concat(counted).Distinct().ToList(), ct);
     }
 
     /// <summary>Replaces the cases of the given streams with those their events give now.</summary>
@@ -48,24 +54,40 @@ public sealed class CaseProjector(SafeguardDb db)
         foreach (var stream in streams) sources.AddRange(await SourcesAsync(stream, ct));
         var distinct = sources.DistinctBy(s => s.Event.Id).ToList();
         await db.Cases.Where(c => streams.Contains(c.Stream)).ExecuteDeleteAsync(ct);
-        Store(streams.SelectMany(s => CaseBuilder.Build(s, distinct)));
+        await db.MeasureFacts.Where(f => streams.Contains(f.Stream)).ExecuteDeleteAsync(ct);
+        var places = await TeamPlacesAsync(ct);
+        foreach (var stream in streams)
+        {
+            var cases = CaseBuilder.Build(stream, distinct);
+            Store(cases);
+            StoreFacts(stream, MeasureCatalogue.Facts(stream, cases, distinct), places);
+        }
         await db.SaveChangesAsync(ct);
         Detach<Case>();
         Detach<CasePerson>();
         Detach<CaseAction>();
+        Detach<MeasureFact>();
     }
 
     /// <summary>Throws away every case and event reference and projects the whole event log again.</summary>
     public async Task<(int Events, int Cases)> RebuildAsync(CancellationToken ct = default)
     {
         await db.Cases.ExecuteDeleteAsync(ct);
+        await db.MeasureFacts.ExecuteDeleteAsync(ct);
         await db.EventReferences.ExecuteDeleteAsync(ct);
         var events = await db.Events.AsNoTracking().Include(e => e.People).AsSplitQuery().ToListAsync(ct);
         var sources = events.Select(e => new CaseSource(ChronologyEvent.From(e), e.Unit)).ToList();
         foreach (var s in sources)
             db.EventReferences.AddRange(CaseStreams.References(s.Event).Select(r => new EventReference { EventId = s.Event.Id, Field = r.Field, Value = r.Value }));
-        var byStream = sources.SelectMany(s => CaseStreams.Of(s.Event).Select(stream => (stream, s))).ToLookup(x => x.stream, x => x.s);
-        var cases = byStream.SelectMany(g => CaseBuilder.Build(g.Key, g)).ToList();
+        var byStream = sources.SelectMany(s => AllStreams(s.Event).Select(stream => (stream, s))).ToLookup(x => x.stream, x => x.s);
+        var places = await TeamPlacesAsync(ct);
+        var cases = new List<CaseState>();
+        foreach (var g in byStream)
+        {
+            var built = CaseBuilder.Build(g.Key, g);
+            cases.AddRange(built);
+            StoreFacts(g.Key, MeasureCatalogue.Facts(g.Key, built, g), places);
+        }
         Store(cases);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
@@ -79,7 +101,8 @@ public sealed class CaseProjector(SafeguardDb db)
         // a filter on the events themselves would scan every event.
         List<string> ids;
         IReadOnlySet<string>? types = null;
-        if (CaseStreams.IsPersonStream(stream, out var personId, out var personTypes))
+        if (MeasureCatalogue.IsPersonStream(stream, out var personId, out var personTypes)
+            || CaseStreams.IsPersonStream(stream, out personId, out personTypes))
         {
             types = personTypes;
             ids = await db.EventParticipants.Where(p => p.PersonId == personId).Select(p => p.EventId).Distinct().ToListAsync(ct);
@@ -109,6 +132,24 @@ public sealed class CaseProjector(SafeguardDb db)
                 {
                     CaseType = c.Type, CaseId = c.Id, Number = a.Number, Text = a.Text, Owner = a.Owner, DueDate = a.DueDate, Status = a.Status,
                 }).ToList(),
+            });
+        }
+    }
+
+    /// <summary>Each team's BCU and local authority, to place measure facts.</summary>
+    private async Task<IReadOnlyDictionary<string, (string Bcu, string? LocalAuthority)>> TeamPlacesAsync(CancellationToken ct) =>
+        await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Code, t => (t.BcuCode, t.LocalAuthority), StringComparer.Ordinal, ct);
+
+    private void StoreFacts(string stream, IEnumerable<FactDraft> facts, IReadOnlyDictionary<string, (string Bcu, string? LocalAuthority)> places)
+    {
+        foreach (var f in facts)
+        {
+            var place = f.Team is null ? default : places.GetValueOrDefault(f.Team);
+            db.MeasureFacts.Add(new MeasureFact
+            {
+                Measure = f.Measure, Stream = stream, CaseType = f.CaseType, CaseId = f.CaseId, PersonId = f.PersonId, Team = f.Team,
+                Bcu = place.Bcu, LocalAuthority = f.LocalAuthority ?? place.LocalAuthority, At = f.At, Month = MonthKey.Of(f.At).Value,
+                Met = f.Met, Value = f.Value,
             });
         }
     }

@@ -54,6 +54,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<Derivation.ClockTimer> Timers => Set<Derivation.ClockTimer>();
     public DbSet<Derivation.DerivationJob> DerivationJobs => Set<Derivation.DerivationJob>();
     public DbSet<Retention.RetentionDecision> RetentionDecisions => Set<Retention.RetentionDecision>();
+    public DbSet<Measures.Framework.MeasureFact> MeasureFacts => Set<Measures.Framework.MeasureFact>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -248,6 +249,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
         });
         b.ConfigureDerivation();
         Core.Schools.SchoolModel.ConfigureSchools(b);
+        Measures.Framework.MeasureModel.ConfigureMeasures(b);
     }
 
     /// <summary>Cases and event references (Core/Cases): projections of the event log, rebuildable from it.</summary>

@@ -47,6 +47,7 @@ internal static class DemoOrganisation
         {
             Code = Team(b, k.Suffix), Name = $"{b.Name.Replace(" BCU", "")} {k.Name.ToLowerInvariant()}", BcuCode = b.Code, Kind = k.Kind, Capacity = k.Capacity,
             Skills = k.Suffix == "CAIT" ? [.. CaitSkills[b.Prefix]] : [],
+            LocalAuthority = Organisations.First(o => o.Code == b.LocalAuthority).LocalAuthority,
         }));
 
     /// <summary>I1: every child abuse investigation team investigates child abuse; Northmoor's also takes CSE and online abuse,

@@ -20,6 +20,8 @@ public sealed class Team
     /// <summary>What the team is trained and equipped to investigate (<see cref="Rules.Investigations.TeamSkills"/>):
     /// allocation recommends the team whose skills match, and needs a reason when a required skill is missing (I1).</summary>
     public List<string> Skills { get; set; } = [];
+    /// <summary>The local authority whose area the team serves: measures are given per local authority from it (M1).</summary>
+    public string? LocalAuthority { get; set; }
 }
 
 /// <summary>A partner organisation: children's social care of a local authority, health, education.</summary>

@@ -17,6 +17,8 @@ public enum SettingUnit
     Years,
     /// <summary>Minutes after midnight, London time (a time of day).</summary>
     MinutesAfterMidnight,
+    /// <summary>A percentage (a performance target, M1).</summary>
+    Percent,
 }
 
 /// <summary>One threshold or time limit from DOMAIN-RULES.md (E3): its key, meaning, unit, national

@@ -83,6 +83,7 @@ public sealed class SettingsService(SafeguardDb db, AuditLog audit, TimeProvider
         "SO" or "K" => "Sex offenders",
         "IN" => "Investigations",
         "RT" => "Retention",
+        "M" => "Performance targets",
         var other => other,
     };
 
@@ -95,6 +96,7 @@ public sealed class SettingsService(SafeguardDb db, AuditLog audit, TimeProvider
         SettingUnit.Months => "months",
         SettingUnit.Years => "years",
         SettingUnit.MinutesAfterMidnight => "minutes-after-midnight",
+        SettingUnit.Percent => "percent",
         _ => unit.ToString(),
     };
 }

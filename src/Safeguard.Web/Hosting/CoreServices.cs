@@ -71,6 +71,7 @@ public static class CoreServices
         services.AddScoped<Importer>();
         services.AddScoped<Core.Search.PeopleFinder>();
         services.AddScoped<Core.Measures.RecordingQuality>();
+        services.AddScoped<Core.Measures.Framework.MeasureService>();
         return services;
     }
 }
