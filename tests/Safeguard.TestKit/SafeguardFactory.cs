@@ -50,7 +50,9 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
             _postgresServer = Environment.GetEnvironmentVariable("SAFEGUARD_TEST_POSTGRES")
                 ?? throw new InvalidOperationException("SAFEGUARD_TEST_PROVIDER=postgres needs SAFEGUARD_TEST_POSTGRES (a connection string without a database).");
             _postgresDatabase = "safeguard_test_" + Guid.NewGuid().ToString("N")[..16];
+            if (TemplateDatabase.Enabled) TemplateDatabase.CreatePostgres(_postgresServer, _postgresDatabase);
         }
+        else if (TemplateDatabase.Enabled) TemplateDatabase.CopySqliteTo(Path.Combine(_folder, "safeguard.db"));
     }
 
     public string ConnectionString => _postgresDatabase is null

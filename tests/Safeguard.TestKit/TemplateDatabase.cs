@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Safeguard.Core.Data;
+
+namespace Safeguard.TestKit;
+
+/// <summary>One migrated, empty database per test process, copied for each test: migrating a fresh database for each
+/// of hundreds of tests was most of the suite's time. A SQLite file is copied; on PostgreSQL a database is created with
+/// the template as its <c>TEMPLATE</c> (a file-level copy). The copy is exactly what migrating gives, so the app's start
+/// finds nothing pending and goes on as on any up-to-date database (audit guards, seeding). Set
+/// <c>SAFEGUARD_TEST_TEMPLATE=0</c> to migrate every test's database from nothing, as before.</summary>
+public static class TemplateDatabase
+{
+    public static bool Enabled => Environment.GetEnvironmentVariable("SAFEGUARD_TEST_TEMPLATE") != "0";
+
+    private static readonly Lazy<string> Sqlite = new(CreateSqlite, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lock PostgresLock = new();
+    private static readonly Dictionary<string, string> PostgresTemplates = [];
+
+    /// <summary>Puts a copy of the migrated SQLite template at <paramref name="path"/>.</summary>
+    public static void CopySqliteTo(string path) => File.Copy(Sqlite.Value, path);
+
+    /// <summary>Creates <paramref name="database"/> on the server as a copy of the migrated template.</summary>
+    public static void CreatePostgres(string server, string database)
+    {
+        string template;
+        lock (PostgresLock)
+        {
+            if (!PostgresTemplates.TryGetValue(server, out template!)) PostgresTemplates[server] = template = CreatePostgresTemplate(server);
+        }
+        using var conn = new NpgsqlConnection(server + ";Database=postgres;Pooling=false");
+        conn.Open();
+        using var cmd = new NpgsqlCommand($"CREATE DATABASE {database} TEMPLATE {template}", conn);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string CreateSqlite()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "safeguard-tests", "template-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "template.db");
+        var options = new DbContextOptionsBuilder<SafeguardDb>()
+            .UseSqlite($"Data Source={path};Pooling=False", x => x.MigrationsAssembly("Safeguard.Data.Sqlite")).Options;
+        using (var db = new SafeguardDb(options)) db.Database.Migrate();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { Directory.Delete(folder, true); } catch (IOException) { } };
+        return path;
+    }
+
+    private static string CreatePostgresTemplate(string server)
+    {
+        var name = "safeguard_template_" + Guid.NewGuid().ToString("N")[..16];
+        var options = new DbContextOptionsBuilder<SafeguardDb>()
+            .UseNpgsql($"{server};Database={name};Pooling=false", x => x.MigrationsAssembly("Safeguard.Data.Postgres")).Options;
+        using (var db = new SafeguardDb(options)) db.Database.Migrate();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                using var conn = new NpgsqlConnection(server + ";Database=postgres;Pooling=false");
+                conn.Open();
+                using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
+                cmd.ExecuteNonQuery();
+            }
+            catch (NpgsqlException) { /* the throw-away server may already be stopping */ }
+        };
+        return name;
+    }
+}
