@@ -53,7 +53,7 @@ public sealed class CustodyJourneyTests(WebAppFixture fixture)
         {
             id = $"cu-icpc-{child}", type = "meeting", occurredAt = DateTimeOffset.UtcNow.AddDays(-10),
             people = new[] { new { personId = child, role = "child" } },
-            data = new { kind = "icpc", invitedAgencies = new[] { "police", "social-care" }, policeAttended = true, planCategory = "neglect", socialWorker = "Demo Fairbairn" },
+            data = new { kind = "icpc", invitedAgencies = new[] { "police", "social-care" }, policeAttended = true, policeAttendee = "DS 77 Ros Tonkin", policeAttendeeRank = "DS", planCategory = "neglect", socialWorker = "Demo Fairbairn" },
         });
         return (child, surname);
     }

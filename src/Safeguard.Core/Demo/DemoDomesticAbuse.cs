@@ -115,14 +115,22 @@ internal static class DemoDomesticAbuse
                     [(victim.Id, "victim"), (suspect.Id, "suspect")],
                     new JsonObject { ["to"] = h.Bcu.LocalAuthority, ["kind"] = "marac", ["reason"] = $"High-risk domestic abuse: DASH {yes} yes answers." });
                 if (r.NextDouble() < 0.7)
-                    w.Chronicle.Add("meeting", referralAt.AddDays(r.Next(7, 21)), DemoOrganisation.Team(h.Bcu, "MASH"), DemoWorld.Recorder(r, "MASH"),
-                        [(victim.Id, "victim"), .. h.Children.Select(c => (c.Id, "child"))],
-                        new JsonObject
-                        {
-                            ["kind"] = "marac", ["invitedAgencies"] = new JsonArray("police", h.Bcu.LocalAuthority, "NHS-MVH", "EDU-TVP"),
-                            ["policeAttended"] = r.NextDouble() < 0.85, ["policeAttendeeRank"] = "DS",
-                            ["decisions"] = new JsonArray("Safety plan reviewed with victim", "Target hardening at the address"),
-                        });
+                {
+                    var maracAt = referralAt.AddDays(r.Next(7, 21));
+                    var team = DemoOrganisation.Team(h.Bcu, "MASH");
+                    var recorder = DemoWorld.Recorder(r, "MASH");
+                    var attended = r.NextDouble() < 0.85;
+                    var data = new JsonObject
+                    {
+                        ["kind"] = "marac", ["invitedAgencies"] = new JsonArray("police", h.Bcu.LocalAuthority, "NHS-MVH", "EDU-TVP"),
+                        ["policeAttended"] = attended,
+                        ["decisions"] = new JsonArray(
+                            new JsonObject { ["text"] = "Review the safety plan with the victim", ["owner"] = "IDVA", ["dueDate"] = DemoChronicle.Date(maracAt.AddDays(7)) },
+                            new JsonObject { ["text"] = "Target hardening at the address", ["owner"] = "police", ["dueDate"] = DemoChronicle.Date(maracAt.AddDays(14)) }),
+                    };
+                    if (attended) { data["policeAttendee"] = "DS 2214 Morwenna Trevail"; data["policeAttendeeRank"] = "DS"; }
+                    w.Chronicle.Add("meeting", maracAt, team, recorder, [(victim.Id, "victim"), .. h.Children.Select(c => (c.Id, "child"))], data);
+                }
             }
         }
 
@@ -130,14 +138,21 @@ internal static class DemoDomesticAbuse
         if (times.Count >= 3 && r.NextDouble() < 0.5)
         {
             var icpcAt = times[^1].AddDays(r.Next(10, 25));
-            var meeting = w.Chronicle.Add("meeting", icpcAt, DemoOrganisation.Team(h.Bcu, "CAIT"), DemoWorld.Recorder(r, "CAIT"),
-                h.Children.Select(c => (c.Id, "child")),
-                new JsonObject
+            var team = DemoOrganisation.Team(h.Bcu, "CAIT");
+            var recorder = DemoWorld.Recorder(r, "CAIT");
+            var attended = r.NextDouble() < 0.7;
+            var data = new JsonObject
+            {
+                ["kind"] = "icpc", ["invitedAgencies"] = new JsonArray("police", h.Bcu.LocalAuthority, "NHS-MVH", "EDU-TVP"),
+                ["policeAttended"] = attended,
+                ["decisions"] = new JsonArray(new JsonObject
                 {
-                    ["kind"] = "icpc", ["invitedAgencies"] = new JsonArray("police", h.Bcu.LocalAuthority, "NHS-MVH", "EDU-TVP"),
-                    ["policeAttended"] = r.NextDouble() < 0.7, ["policeAttendeeRank"] = "DC",
-                    ["decisions"] = new JsonArray("Child protection plan: emotional abuse"), ["planCategory"] = "emotional-abuse",
-                });
+                    ["text"] = "Child protection plan: emotional abuse; core group to meet", ["owner"] = h.Bcu.LocalAuthority, ["dueDate"] = DemoChronicle.Date(icpcAt.AddDays(10)),
+                }),
+                ["planCategory"] = "emotional-abuse",
+            };
+            if (attended) { data["policeAttendee"] = "DC 3071 Jago Penrose"; data["policeAttendeeRank"] = "DC"; }
+            var meeting = w.Chronicle.Add("meeting", icpcAt, team, recorder, h.Children.Select(c => (c.Id, "child")), data);
             if (meeting is not null)
                 foreach (var c in h.Children)
                     w.Chronicle.Flag(c.Id, "child-protection-plan", "Subject to a child protection plan (emotional abuse) from the initial conference.", [meeting],

@@ -8,9 +8,10 @@ namespace Safeguard.Core.Meetings;
 
 /// <summary>What a strategy discussion or meeting must hold before it is stored (I5, I6, WT6). Pure: every shortfall is
 /// reported at once, at its field.</summary>
-/// <remarks>A decision may still be plain text (records made before decisions were owned actions): it becomes an action
-/// with no owner. A decision given as an object needs its <c>text</c> and <c>owner</c>; its <c>dueDate</c>, when given, is
-/// a date on or after the day of the meeting.</remarks>
+/// <remarks>Every decision is an owned action: an object with its <c>text</c>, <c>owner</c> and <c>dueDate</c> (a date on or
+/// after the day of the meeting). Plain-text decisions stored before decisions were owned actions are still read (they
+/// become actions with no owner), but a new or corrected record cannot be made with one. A meeting the police attended
+/// names who attended and their rank (I6).</remarks>
 public static class MeetingChecks
 {
     public static IReadOnlyList<Shortfall> Check(string type, DateTimeOffset occurredAt, JsonElement data)
@@ -28,26 +29,30 @@ public static class MeetingChecks
                 found.Add(new(ProblemCodes.PlanCategoryInvalid, "planCategory",
                     "Only a child protection conference (initial or review) makes a child protection plan: leave the plan category out for this meeting."));
         }
+        if (type == "meeting" && data.TryGetProperty("policeAttended", out var attended) && attended.ValueKind == JsonValueKind.True)
+        {
+            if (string.IsNullOrWhiteSpace(Str(data, "policeAttendee")))
+                found.Add(new(ProblemCodes.MeetingAttendanceIncomplete, "policeAttendee", "Say who attended for the police: a name or collar number."));
+            if (string.IsNullOrWhiteSpace(Str(data, "policeAttendeeRank")))
+                found.Add(new(ProblemCodes.MeetingAttendanceIncomplete, "policeAttendeeRank", "Say the rank of the officer who attended."));
+        }
         if (!data.TryGetProperty("decisions", out var decisions) || decisions.ValueKind != JsonValueKind.Array) return found;
         var day = SafeguardCalendar.LondonDate(occurredAt);
         int i = 0;
         foreach (var d in decisions.EnumerateArray())
         {
             var field = $"decisions[{i++}]";
-            if (d.ValueKind == JsonValueKind.String)
-            {
-                if (string.IsNullOrWhiteSpace(d.GetString())) found.Add(new(ProblemCodes.MeetingDecisionInvalid, field, "Write what was decided."));
-                continue;
-            }
             if (d.ValueKind != JsonValueKind.Object)
             {
-                found.Add(new(ProblemCodes.MeetingDecisionInvalid, field, "A decision is an object with text, owner and an optional due date."));
+                found.Add(new(ProblemCodes.MeetingDecisionInvalid, field, "A decision is an owned action: an object with its text, its owner and a due date."));
                 continue;
             }
             if (string.IsNullOrWhiteSpace(Str(d, "text"))) found.Add(new(ProblemCodes.MeetingDecisionInvalid, field + ".text", "Write what was decided."));
             if (string.IsNullOrWhiteSpace(Str(d, "owner")))
                 found.Add(new(ProblemCodes.MeetingDecisionInvalid, field + ".owner", "Say who owns the action: an agency, a team or a person."));
-            if (d.TryGetProperty("dueDate", out var due) && due.ValueKind != JsonValueKind.Null)
+            if (!d.TryGetProperty("dueDate", out var due) || due.ValueKind == JsonValueKind.Null)
+                found.Add(new(ProblemCodes.MeetingDecisionInvalid, field + ".dueDate", "Say when the action is due, written yyyy-MM-dd."));
+            else
             {
                 if (!DateOnly.TryParseExact(due.ValueKind == JsonValueKind.String ? due.GetString() : null, "yyyy-MM-dd", CultureInfo.InvariantCulture,
                         DateTimeStyles.None, out var date))

@@ -51,8 +51,12 @@ public static class ProblemCodes
     public const string VisitFrequencyInvalid = "visit-frequency-invalid";
     /// <summary>WT6: a child protection plan category other than neglect, physical, emotional or sexual abuse, or a plan on a meeting that is not a conference.</summary>
     public const string PlanCategoryInvalid = "plan-category-invalid";
-    /// <summary>I5, I6: a decision of a strategy discussion or meeting without its text or owner, or with a due date that is not a date on or after the meeting.</summary>
+    /// <summary>I5, I6: a decision of a strategy discussion or meeting that is not an object with its text, owner and due date, or whose due date is not a date on or after the meeting.</summary>
     public const string MeetingDecisionInvalid = "meeting-decision-invalid";
+    /// <summary>I6: a meeting the police attended without who attended or their rank.</summary>
+    public const string MeetingAttendanceIncomplete = "meeting-attendance-incomplete";
+    /// <summary>I2: a supervisory review without what was checked or the next actions.</summary>
+    public const string SupervisoryReviewIncomplete = "supervisory-review-incomplete";
 
     // 422: what the law allows.
     public const string PoliceStationNotPlaceOfSafety = "police-station-not-place-of-safety";

@@ -22,6 +22,7 @@ public static class RecordingStandards
             case "ppn": CheckPpn(data, found); break;
             case "incident": CheckIncident(data, people, found); break;
             case "investigation-closed": CheckOutcome(data, found); break;
+            case "supervisory-review": CheckReview(data, found); break;
             case "dash": CheckDash(data, found); break;
             case "referral-response":
                 // J2: a partner that declines a referral says why, so the referrer can act on it.
@@ -136,6 +137,28 @@ public static class RecordingStandards
             found.Add(new(ProblemCodes.MissingOutcomeForChild, "outcomeForChild", "Record the outcome for the child."));
         if (!d.TryGetProperty("childInformed", out var told) || told.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             found.Add(new(ProblemCodes.MissingOutcomeForChild, "childInformed", "Say whether the child was told about the decisions made about them."));
+        else if (Blank(d, "howInformed"))
+            found.Add(new(ProblemCodes.MissingOutcomeForChild, "howInformed",
+                told.ValueKind == JsonValueKind.True ? "Say how the child was told." : "Say why the child was not told."));
+    }
+
+    /// <summary>I2: a supervisory review records what the supervisor checked and the next actions, so the review is
+    /// more than a date.</summary>
+    private static void CheckReview(JsonElement d, List<Shortfall> found)
+    {
+        bool checkedSomething = d.TryGetProperty("checked", out var c) && c.ValueKind switch
+        {
+            JsonValueKind.String => !string.IsNullOrWhiteSpace(c.GetString()),
+            JsonValueKind.Array => c.EnumerateArray().Any(x => x.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(x.GetString())),
+            JsonValueKind.Object => c.EnumerateObject().Any(),
+            _ => false,
+        };
+        if (!checkedSomething)
+            found.Add(new(ProblemCodes.SupervisoryReviewIncomplete, "checked",
+                "Say what you checked, for example lines of enquiry, the safeguarding plan and contact with the victim."));
+        bool actions = d.TryGetProperty("nextActions", out var a) && a.ValueKind == JsonValueKind.Array
+            && a.EnumerateArray().Any(x => x.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(x.GetString()));
+        if (!actions) found.Add(new(ProblemCodes.SupervisoryReviewIncomplete, "nextActions", "Enter the next actions."));
     }
 
     public static bool HasClassification(JsonElement d, string code)

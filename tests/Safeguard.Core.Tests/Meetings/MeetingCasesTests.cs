@@ -62,7 +62,7 @@ public sealed class MeetingCasesTests
     [InlineData("emotional-abuse")]
     [InlineData("sexual-abuse")]
     public void The_four_WT6_plan_categories_are_accepted_at_a_conference(string category) =>
-        Assert.Empty(MeetingChecks.Check("meeting", Time.At("2026-03-02 10:00"), Data($$"""{"kind":"icpc","policeAttended":true,"planCategory":"{{category}}"}""")));
+        Assert.Empty(MeetingChecks.Check("meeting", Time.At("2026-03-02 10:00"), Data($$"""{"kind":"icpc","policeAttended":true,"policeAttendee":"DC 118 Ria Nance","policeAttendeeRank":"DC","planCategory":"{{category}}"}""")));
 
     [Theory]
     [InlineData("domestic-abuse")]
@@ -72,28 +72,45 @@ public sealed class MeetingCasesTests
     public void Any_other_plan_category_is_refused(string category)
     {
         var refusal = Assert.Single(MeetingChecks.Check("meeting", Time.At("2026-03-02 10:00"),
-            Data($$"""{"kind":"review-cp","policeAttended":true,"planCategory":"{{category}}"}""")));
+            Data($$"""{"kind":"review-cp","policeAttended":true,"policeAttendee":"DC 118 Ria Nance","policeAttendeeRank":"DC","planCategory":"{{category}}"}""")));
         Assert.Equal((ProblemCodes.PlanCategoryInvalid, "planCategory"), (refusal.Code, refusal.Field));
     }
 
     [Fact]
     public void A_plan_category_on_a_meeting_that_is_not_a_conference_is_refused() =>
         Assert.Equal(ProblemCodes.PlanCategoryInvalid, Assert.Single(MeetingChecks.Check("meeting", Time.At("2026-03-02 10:00"),
-            Data("""{"kind":"marac","policeAttended":true,"planCategory":"neglect"}"""))).Code);
+            Data("""{"kind":"marac","policeAttended":true,"policeAttendee":"DC 118 Ria Nance","policeAttendeeRank":"DC","planCategory":"neglect"}"""))).Code);
 
     [Fact]
-    public void A_decision_needs_its_text_and_owner_and_a_due_date_on_or_after_the_meeting()
+    public void A_decision_needs_its_text_owner_and_a_due_date_on_or_after_the_meeting()
     {
         var found = MeetingChecks.Check("strategy-discussion", Time.At("2026-03-02 10:00"), Data("""
             {"agencies":["police"],"section47":false,"decisions":[
               {"text":"Visit","owner":"police","dueDate":"2026-03-02"},
-              {"text":"","owner":"police"},
-              {"text":"Health check"},
+              {"text":"","owner":"police","dueDate":"2026-03-03"},
+              {"text":"Health check","dueDate":"2026-03-03"},
               {"text":"Strategy review","owner":"LA-1","dueDate":"2026-03-01"},
-              {"text":"School","owner":"EDU-1","dueDate":"next week"}]}
+              {"text":"School","owner":"EDU-1","dueDate":"next week"},
+              {"text":"Core group","owner":"LA-1"},
+              "Visit the child at school"]}
             """));
-        Assert.Equal(["decisions[1].text", "decisions[2].owner", "decisions[3].dueDate", "decisions[4].dueDate"], found.Select(f => f.Field));
+        Assert.Equal(["decisions[1].text", "decisions[2].owner", "decisions[3].dueDate", "decisions[4].dueDate", "decisions[5].dueDate", "decisions[6]"],
+            found.Select(f => f.Field));
         Assert.All(found, f => Assert.Equal(ProblemCodes.MeetingDecisionInvalid, f.Code));
+    }
+
+    [Fact]
+    public void A_meeting_the_police_attended_names_who_attended_and_their_rank()
+    {
+        var at = Time.At("2026-03-02 10:00");
+        var bare = MeetingChecks.Check("meeting", at, Data("""{"kind":"marac","policeAttended":true}"""));
+        var named = MeetingChecks.Check("meeting", at, Data("""{"kind":"marac","policeAttended":true,"policeAttendee":"DS 77 Ros Tonkin","policeAttendeeRank":"DS"}"""));
+        var absent = MeetingChecks.Check("meeting", at, Data("""{"kind":"marac","policeAttended":false}"""));
+
+        Assert.Equal(["policeAttendee", "policeAttendeeRank"], bare.Select(f => f.Field));
+        Assert.All(bare, f => Assert.Equal(ProblemCodes.MeetingAttendanceIncomplete, f.Code));
+        Assert.Empty(named);
+        Assert.Empty(absent);
     }
 
     private static JsonElement Data(string json) => JsonDocument.Parse(json).RootElement.Clone();

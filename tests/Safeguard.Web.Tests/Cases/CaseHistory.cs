@@ -15,7 +15,7 @@ internal static class CaseHistory
             new { investigationId = "INV-7", offenceTypes = new[] { "sexual-assault" }, team = "CAIT" }, (child, "victim"), (suspect, "suspect"));
         await api.EventAsync("inv-alloc", "investigation-allocated", "2026-02-01T12:00:00Z", new { investigationId = "INV-7", team = "CAIT-NORTH" }, (child, "victim"));
         await api.EventAsync("inv-review", "supervisory-review", "2026-02-08T12:00:00Z",
-            new { investigationId = "INV-7", nextActions = new[] { "Interview the suspect" } }, (child, "victim"));
+            new { investigationId = "INV-7", @checked = "Lines of enquiry and the safeguarding plan", nextActions = new[] { "Interview the suspect" } }, (child, "victim"));
     }
 
     public static async Task CustodyAsync(this HttpClient api, string child)
@@ -69,7 +69,7 @@ internal static class CaseHistory
         await api.EventAsync("marac-ref-1", "referral", "2026-02-17T15:00:00Z", new { to = "LA-CSC", kind = "marac", reason = "DASH 15 yes" }, (mother, "victim"));
         await api.EventAsync("marac-1", "meeting", "2026-02-19T10:00:00Z", new
         {
-            kind = "marac", invitedAgencies = new[] { "police", "IDVA", "housing" }, policeAttended = true, policeAttendeeRank = "DS",
+            kind = "marac", invitedAgencies = new[] { "police", "IDVA", "housing" }, policeAttended = true, policeAttendee = "DS 77 Ros Tonkin", policeAttendeeRank = "DS",
             decisions = new object[] { new { text = "Target-harden the home", owner = "housing", dueDate = "2026-02-26" } },
         }, (mother, "victim"), (child, "child"));
     }

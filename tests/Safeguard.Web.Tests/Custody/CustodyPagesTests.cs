@@ -21,7 +21,7 @@ public sealed class CustodyPagesTests : IDisposable
         await _api.RecordAsync(new
         {
             id = "lc-icpc", type = "meeting", occurredAt = "2026-02-20T10:00:00Z", people = new[] { new { personId = child, role = "child" } },
-            data = new { kind = "icpc", invitedAgencies = new[] { "police", "social-care" }, policeAttended = true, planCategory = "neglect", socialWorker = "Demo Fairbairn, Northmoor children's social care" },
+            data = new { kind = "icpc", invitedAgencies = new[] { "police", "social-care" }, policeAttended = true, policeAttendee = "DS 77 Ros Tonkin", policeAttendeeRank = "DS", planCategory = "neglect", socialWorker = "Demo Fairbairn, Northmoor children's social care" },
         });
         return child;
     }

@@ -129,7 +129,7 @@ public sealed class DomesticAbusePagesTests : IDisposable
             id = "mp-meet", type = "meeting", occurredAt = "2026-02-20T10:00:00Z", people = new[] { new { personId = victim, role = "victim" } },
             data = new
             {
-                kind = "marac", invitedAgencies = new[] { "police", "IDVA" }, policeAttended = true,
+                kind = "marac", invitedAgencies = new[] { "police", "IDVA" }, policeAttended = true, policeAttendee = "DS 77 Ros Tonkin", policeAttendeeRank = "DS",
                 decisions = new object[] { new { text = "IDVA to contact Jo within two days", owner = "IDVA", dueDate = "2026-02-22" } },
             },
         });

@@ -78,7 +78,7 @@ public sealed class DomesticAbuseScenarioTests : IDisposable
             people = new[] { new { personId = mother, role = "victim" }, new { personId = boy, role = "child" } },
             data = new
             {
-                kind = "marac", invitedAgencies = new[] { "police", "IDVA", "children's social care", "housing" }, policeAttended = true, policeAttendeeRank = "DS",
+                kind = "marac", invitedAgencies = new[] { "police", "IDVA", "children's social care", "housing" }, policeAttended = true, policeAttendee = "DS 77 Ros Tonkin", policeAttendeeRank = "DS",
                 decisions = new object[]
                 {
                     new { text = "Fit a panic alarm at the home", owner = "police", dueDate = "2026-03-05" },

@@ -74,7 +74,7 @@ public sealed class InvestigationPagesTests : IDisposable
         var check = await supervisor.ContinueAsync("/investigations/INV-AL/allocate",
             [new("Team", "N-CID"), new("NonSpecialistReason", "Suspect is already in custody for CID's burglary investigation"), .. When()]);
         var confirmation = await ConfirmAsync(supervisor, check, "Allocate the investigation");
-        var (_, alerts) = await _api.GetJsonAsync("/api/v1/alerts?audience=supervisor&code=non-specialist-allocation");
+        var (_, alerts) = await _api.GetJsonAsync("/api/v1/alerts?audience=supervisor:N-CID&code=non-specialist-allocation");
         var (_, show) = await supervisor.GetAsync("/investigations/INV-AL");
 
         Assert.Equal(HttpStatusCode.OK, status);

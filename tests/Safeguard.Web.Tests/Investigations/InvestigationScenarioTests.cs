@@ -34,7 +34,7 @@ public sealed class InvestigationScenarioTests : IDisposable
         Assert.Equal("open", still!["summary"]!["status"]!.GetValue<string>());
 
         var (allocated, body) = await _api.AllocateAsync("INV-IMG", girl, "2026-02-20T12:00:00Z", "N-CID", "Both specialist teams closed to new work this week");
-        var (_, alerts) = await _api.GetJsonAsync("/api/v1/alerts?audience=supervisor&code=non-specialist-allocation");
+        var (_, alerts) = await _api.GetJsonAsync("/api/v1/alerts?audience=supervisor:N-CID&code=non-specialist-allocation");
 
         Assert.Equal(HttpStatusCode.Created, allocated);
         var alert = Assert.Single(alerts!.AsArray());
@@ -148,6 +148,29 @@ public sealed class InvestigationScenarioTests : IDisposable
         Assert.Equal((HttpStatusCode.Conflict, "illegal-transition"), (afterClose, late!["code"]!.GetValue<string>()));
         Assert.Equal(["INV-PHY"], InvestigationApi.Ids(list!["items"]));
         Assert.Empty(tasks!.AsArray()); // the review due after the last one is no longer needed once closed
+    }
+
+    [Fact]
+    public async Task Through_the_api_a_review_without_what_was_checked_or_a_close_without_how_the_child_was_told_is_refused_as_on_the_pages()
+    {
+        // The pages ask for these; a system calling the API may not skip them (I2, B3).
+        await _factory.AddTeamsAsync();
+        var child = await _api.CreatePersonAsync(A.Child("Seren", "Emptyreview").AgedYears(9).Build());
+        await _api.OpenAsync("INV-BARE", child, "2026-02-10T10:00:00Z", "neglect");
+
+        var (bareReview, p1) = await _api.InvestigationEventAsync("review-bare", "supervisory-review", "2026-02-24T10:00:00Z", child,
+            new { investigationId = "INV-BARE", nextActions = new[] { " " } });
+        var (_, tasks) = await _api.GetJsonAsync($"/api/v1/tasks?personId={child}&code=supervisory-review");
+        var (closeWithoutHow, p2) = await _api.InvestigationEventAsync("close-no-how", "investigation-closed", "2026-03-01T10:00:00Z", child,
+            new { investigationId = "INV-BARE", outcomeForChild = "Neglect addressed through a child in need plan", childInformed = false });
+
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "supervisory-review-incomplete"), (bareReview, p1!["code"]!.GetValue<string>()));
+        Assert.Equal(["data.checked", "data.nextActions"], p1["errors"]!.AsObject().Select(e => e.Key).Order());
+        Assert.Single(tasks!.AsArray()); // the review due is still open: nothing was recorded
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "missing-outcome-for-child"), (closeWithoutHow, p2!["code"]!.GetValue<string>()));
+        Assert.Equal("Say why the child was not told.", p2["errors"]!["data.howInformed"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.GetJsonAsync("/api/v1/events/review-bare")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await _api.GetJsonAsync("/api/v1/events/close-no-how")).Status);
     }
 
     [Fact]

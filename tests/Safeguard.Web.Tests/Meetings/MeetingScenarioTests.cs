@@ -197,7 +197,7 @@ public sealed class MeetingScenarioTests : IDisposable
     {
         var child = await _api.CreatePersonAsync(A.Child("Kerensa", "Tregear").AgedYears(10).Build());
         var (status, problem) = await _api.PostJsonAsync("/api/v1/events", Event("icpc-bad", "meeting", "2026-03-02T08:00:00Z",
-            new { kind = "icpc", invitedAgencies = new[] { "police" }, policeAttended = true, planCategory = category }, (child, "child")));
+            new { kind = "icpc", invitedAgencies = new[] { "police" }, policeAttended = true, policeAttendee = "DS 77 Ros Tonkin", policeAttendeeRank = "DS", planCategory = category }, (child, "child")));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Equal("plan-category-invalid", problem!["code"]!.GetValue<string>());

@@ -273,7 +273,7 @@ public sealed class RestrictedCountsTests : IDisposable
         {
             var child = await _api.CreatePersonAsync(A.Child(name, "Conferenced").AgedYears(8).Build());
             await _api.RecordAsync(Event($"icpc-{tag}", "meeting", "2026-02-20T10:00:00Z", child,
-                new { kind = "icpc", invitedAgencies = new[] { "police", "social-care" }, policeAttended = true, planCategory = "neglect" }));
+                new { kind = "icpc", invitedAgencies = new[] { "police", "social-care" }, policeAttended = true, policeAttendee = "DS 77 Ros Tonkin", policeAttendeeRank = "DS", planCategory = "neglect" }));
             return child;
         }
         await ConferenceAsync("open", "Visible");

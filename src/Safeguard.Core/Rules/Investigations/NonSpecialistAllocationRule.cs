@@ -4,7 +4,8 @@ namespace Safeguard.Core.Rules.Investigations;
 /// without the skill it needs. The allocation check refuses such an <c>investigation-allocated</c> unless it carries a
 /// <c>nonSpecialistReason</c>, and refuses the reason when the team holds every required skill, so the reason is the
 /// recorded fact that the allocation was non-specialist (the team's skills may change later; the decision stands as made).
-/// Each child victim gets a <c>non-specialist-allocation</c> alert for supervisors, naming what the investigation needs.</summary>
+/// Each child victim gets a <c>non-specialist-allocation</c> alert for the supervisor of the team it was allocated to (the
+/// unit's supervisor, whose workbench shows it), naming what the investigation needs.</summary>
 public sealed class NonSpecialistAllocationRule : IRule
 {
     /// <inheritdoc />
@@ -29,6 +30,6 @@ public sealed class NonSpecialistAllocationRule : IRule
             $"The investigation into offences against {Mention.Person(context.PersonId)} was allocated on {Mention.Date(allocated.OccurredAt)} to a team " +
             $"without {what}, which it needs{why}; a reason was recorded. A supervisor should check the allocation.",
             opening is null ? [allocated.Id] : [opening.Id, allocated.Id],
-            Audiences.Supervisor);
+            allocated.Text("team") is { Length: > 0 } team ? Audiences.SupervisorOf(team) : Audiences.Supervisor);
     }
 }

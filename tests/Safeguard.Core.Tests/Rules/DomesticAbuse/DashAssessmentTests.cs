@@ -28,6 +28,13 @@ public class DashAssessmentTests
         Assert.Equal(band, dash.Band(RuleSettings.Defaults));
     }
 
+    [Theory]
+    [InlineData(7, "standard")]
+    [InlineData(8, "medium")]
+    [InlineData(13, "medium")]
+    public void The_medium_band_starts_where_the_setting_says(int yes, string band) =>
+        Assert.Equal(band, DashAssessment.Read(Json($$"""{"yesCount": {{yes}}}""")).Band(RuleSettings.Defaults.With("DA2.mediumRiskYesCount", 8)));
+
     [Fact]
     public void Judgement_raises_standard_to_medium_but_medium_judgement_does_not_lower_high()
     {

@@ -33,6 +33,32 @@ public class OperationEncompassRuleTests
         new World().With(baby).Record(DaIncident(baby, "2026-03-03 01:00")).None<TaskOutput>(baby, "operation-encompass");
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]   // DA4.minimumSchoolAge: nursery included
+    [InlineData(17, true)]
+    [InlineData(18, true)]  // DA4.maximumSchoolAge, in whole years: a college student of 18 still counts
+    [InlineData(19, false)]
+    public void Ages_from_two_to_eighteen_are_told_to_the_school(int years, bool told)
+    {
+        PersonFacts child = A.Child().AgedYears(years);
+        var outputs = new World().With(child).Record(DaIncident(child, "2026-03-03 01:00"));
+        if (told) outputs.Single<TaskOutput>(child, "operation-encompass");
+        else outputs.None<TaskOutput>(child, "operation-encompass");
+    }
+
+    [Fact]
+    public void The_school_age_range_comes_from_settings()
+    {
+        PersonFacts four = A.Child().AgedYears(4), ten = A.Child().AgedYears(10), sixteen = A.Child().AgedYears(16);
+        var world = new World().With(four, ten, sixteen).WithSetting("DA4.minimumSchoolAge", 5).WithSetting("DA4.maximumSchoolAge", 15);
+        var outputs = world.Record(An.Event("incident").At("2026-03-03 01:00").Child(four).Child(ten).Child(sixteen)
+            .WithList("classifications", "domestic-abuse").Id("da1"));
+        outputs.Single<TaskOutput>(ten, "operation-encompass");
+        outputs.None<TaskOutput>(four, "operation-encompass");
+        outputs.None<TaskOutput>(sixteen, "operation-encompass");
+    }
+
     [Fact]
     public void Unknown_age_is_treated_as_school_age()
     {

@@ -12,14 +12,14 @@ public class NonSpecialistAllocationRuleTests
         An.Event("investigation-allocated").Id("alloc-1").At("2026-02-02 12:00").Victim(victim).With("investigationId", "INV-1").With("team", "N-CID");
 
     [Fact]
-    public void A_sexual_offence_against_a_child_allocated_with_a_reason_alerts_supervisors_naming_the_skill_missing()
+    public void A_sexual_offence_against_a_child_allocated_with_a_reason_alerts_the_allocated_teams_supervisor_naming_the_skill_missing()
     {
         PersonFacts child = A.Child();
         var alert = new World().With(child).Given(Opened(child, "sexual-assault"))
             .Record(Allocated(child).With("nonSpecialistReason", "Every specialist team is over capacity this week"))
             .Single<AlertOutput>(child, "non-specialist-allocation");
 
-        Assert.Equal(Audiences.Supervisor, alert.Audience);
+        Assert.Equal(Audiences.SupervisorOf("N-CID"), alert.Audience);
         Assert.Contains("without specialist child abuse investigation", alert.Explanation);
         Assert.Contains("a sexual offence against a child (sexual assault)", alert.Explanation);
         Assert.Equal(["open-1", "alloc-1"], alert.EventIds);
