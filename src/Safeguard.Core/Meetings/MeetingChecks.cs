@@ -8,10 +8,11 @@ namespace Safeguard.Core.Meetings;
 
 /// <summary>What a strategy discussion or meeting must hold before it is stored (I5, I6, WT6). Pure: every shortfall is
 /// reported at once, at its field.</summary>
-/// <remarks>Every decision is an owned action: an object with its <c>text</c>, <c>owner</c> and <c>dueDate</c> (a date on or
-/// after the day of the meeting). Plain-text decisions stored before decisions were owned actions are still read (they
-/// become actions with no owner), but a new or corrected record cannot be made with one. A meeting the police attended
-/// names who attended and their rank (I6).</remarks>
+/// <remarks>Every decision is an owned action: an object with its <c>text</c> and <c>owner</c>, and a <c>dueDate</c> on or after
+/// the day of the meeting (optional in the API contract, <c>{text, owner, dueDate?}</c>; the pages always ask for it).
+/// Plain-text decisions stored before decisions were owned actions are still read (they become actions with no owner),
+/// but a new or corrected record cannot be made with one. A meeting the police attended names who attended and their
+/// rank (I6).</remarks>
 public static class MeetingChecks
 {
     public static IReadOnlyList<Shortfall> Check(string type, DateTimeOffset occurredAt, JsonElement data)
@@ -44,15 +45,13 @@ public static class MeetingChecks
             var field = $"decisions[{i++}]";
             if (d.ValueKind != JsonValueKind.Object)
             {
-                found.Add(new(ProblemCodes.MeetingDecisionInvalid, field, "A decision is an owned action: an object with its text, its owner and a due date."));
+                found.Add(new(ProblemCodes.MeetingDecisionInvalid, field, "A decision is an owned action: an object with its text, its owner and (optionally) a due date."));
                 continue;
             }
             if (string.IsNullOrWhiteSpace(Str(d, "text"))) found.Add(new(ProblemCodes.MeetingDecisionInvalid, field + ".text", "Write what was decided."));
             if (string.IsNullOrWhiteSpace(Str(d, "owner")))
                 found.Add(new(ProblemCodes.MeetingDecisionInvalid, field + ".owner", "Say who owns the action: an agency, a team or a person."));
-            if (!d.TryGetProperty("dueDate", out var due) || due.ValueKind == JsonValueKind.Null)
-                found.Add(new(ProblemCodes.MeetingDecisionInvalid, field + ".dueDate", "Say when the action is due, written yyyy-MM-dd."));
-            else
+            if (d.TryGetProperty("dueDate", out var due) && due.ValueKind != JsonValueKind.Null)
             {
                 if (!DateOnly.TryParseExact(due.ValueKind == JsonValueKind.String ? due.GetString() : null, "yyyy-MM-dd", CultureInfo.InvariantCulture,
                         DateTimeStyles.None, out var date))
