@@ -61,11 +61,12 @@ internal static class FamilyMeasureKit
         figures.Cells.Where(c => c.Unit == unit).OrderBy(c => c.Month).Select(c => (c.Month.MonthOfYear, c.Counted, c.Met)).ToList();
 
     /// <summary>Restricts a person to the API client "named-system": any other reader may not see them.</summary>
-    public static async Task RestrictAsync(this HttpClient api, string person)
+    public static async Task RestrictAsync(this HttpClient api, SafeguardFactory factory, string person)
     {
-        var (status, _) = await api.PutJsonAsync($"/api/v1/people/{person}/restriction",
+        await factory.IssueTokenAsync("supervisor", name: "named-system");
+        var (status, body) = await api.PutJsonAsync($"/api/v1/people/{person}/restriction",
             new { allowed = new[] { "client:named-system" }, reason = "Subject is a serving officer's child" });
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(status == HttpStatusCode.OK, body?.ToJsonString());
     }
 
     /// <summary>A supervisor who is not named on any restriction.</summary>

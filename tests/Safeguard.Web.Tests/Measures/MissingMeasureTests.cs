@@ -68,7 +68,7 @@ public sealed class MissingMeasureTests : IDisposable
         // Child A (north) is a repeat in February (3 episodes); child C (south) too, but C is restricted.
         await ChildMissingAsync("rm-a", North, "2026-01-01T18:00:00Z", "2026-01-20T18:00:00Z", "2026-02-10T18:00:00Z");
         var hidden = await ChildMissingAsync("rm-c", South, "2025-12-01T10:00:00Z", "2025-12-20T10:00:00Z", "2026-02-10T10:00:00Z");
-        await _api.RestrictAsync(hidden);
+        await _api.RestrictAsync(_factory, hidden);
 
         var everyone = await ComputeAsync(_factory, MissingMeasures.RepeatMissingRate, February, February, MeasureSplit.Force);
         var outsider = await ComputeAsync(_factory, MissingMeasures.RepeatMissingRate, February, February, MeasureSplit.Force, Outsider);

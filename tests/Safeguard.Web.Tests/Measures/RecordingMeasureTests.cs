@@ -96,7 +96,7 @@ public sealed class RecordingMeasureTests : IDisposable
         var k = await ChildAsync("Kchild");
         var r = await ChildAsync("Rchild");
         await DomesticAbuseAsync("da-1", "2026-02-10T22:00:00Z", North, Entry(k), Entry(r));
-        await _api.RestrictAsync(r);
+        await _api.RestrictAsync(_factory, r);
 
         Assert.Equal([(2, 2, 0)], (await ComputeAsync(_factory, RecordingMeasures.ChildrenToNotice, February, February, MeasureSplit.Force)).Cells());
         Assert.Equal([(2, 1, 0)], (await ComputeAsync(_factory, RecordingMeasures.ChildrenToNotice, February, February, MeasureSplit.Force, Outsider)).Cells());
