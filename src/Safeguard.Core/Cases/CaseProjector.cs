@@ -56,7 +56,8 @@ public sealed class CaseProjector(SafeguardDb db)
         await db.Cases.Where(c => streams.Contains(c.Stream)).ExecuteDeleteAsync(ct);
         await db.MeasureFacts.Where(f => streams.Contains(f.Stream)).ExecuteDeleteAsync(ct);
         var places = await TeamPlacesAsync(ct);
-        var (settings, calendar) = await MeasureContextAsync(ct);
+        // Only the measure-only streams draw facts with settings or the calendar: spare the queries for an event in none.
+        var (settings, calendar) = streams.Any(s => s.StartsWith("measure-", StringComparison.Ordinal)) ? await MeasureContextAsync(ct) : (null, null);
         foreach (var stream in streams)
         {
             var cases = CaseBuilder.Build(stream, distinct);
@@ -143,7 +144,7 @@ public sealed class CaseProjector(SafeguardDb db)
         await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Code, t => (t.BcuCode, t.LocalAuthority), StringComparer.Ordinal, ct);
 
     /// <summary>The settings and working-day calendar the few setting-dependent facts are drawn with (MeasureStreamInput).</summary>
-    private async Task<(Settings.RuleSettings, Calendar.SafeguardCalendar)> MeasureContextAsync(CancellationToken ct)
+    private async Task<(Settings.RuleSettings?, Calendar.SafeguardCalendar?)> MeasureContextAsync(CancellationToken ct)
     {
         var settings = Settings.RuleSettings.From(await db.Settings.AsNoTracking().ToListAsync(ct));
         var holidays = await db.BankHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct);
