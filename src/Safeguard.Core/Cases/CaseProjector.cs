@@ -56,11 +56,13 @@ public sealed class CaseProjector(SafeguardDb db)
         await db.Cases.Where(c => streams.Contains(c.Stream)).ExecuteDeleteAsync(ct);
         await db.MeasureFacts.Where(f => streams.Contains(f.Stream)).ExecuteDeleteAsync(ct);
         var places = await TeamPlacesAsync(ct);
+        // Only the measure-only streams draw facts with settings or the calendar: spare the queries for an event in none.
+        var (settings, calendar) = streams.Any(s => s.StartsWith("measure-", StringComparison.Ordinal)) ? await MeasureContextAsync(ct) : (null, null);
         foreach (var stream in streams)
         {
             var cases = CaseBuilder.Build(stream, distinct);
             Store(cases);
-            StoreFacts(stream, MeasureCatalogue.Facts(stream, cases, distinct), places);
+            StoreFacts(stream, MeasureCatalogue.Facts(stream, cases, distinct, settings, calendar), places);
         }
         await db.SaveChangesAsync(ct);
         Detach<Case>();
@@ -81,12 +83,13 @@ public sealed class CaseProjector(SafeguardDb db)
             db.EventReferences.AddRange(CaseStreams.References(s.Event).Select(r => new EventReference { EventId = s.Event.Id, Field = r.Field, Value = r.Value }));
         var byStream = sources.SelectMany(s => AllStreams(s.Event).Select(stream => (stream, s))).ToLookup(x => x.stream, x => x.s);
         var places = await TeamPlacesAsync(ct);
+        var (settings, calendar) = await MeasureContextAsync(ct);
         var cases = new List<CaseState>();
         foreach (var g in byStream)
         {
             var built = CaseBuilder.Build(g.Key, g);
             cases.AddRange(built);
-            StoreFacts(g.Key, MeasureCatalogue.Facts(g.Key, built, g), places);
+            StoreFacts(g.Key, MeasureCatalogue.Facts(g.Key, built, g, settings, calendar), places);
         }
         Store(cases);
         await db.SaveChangesAsync(ct);
@@ -139,6 +142,14 @@ public sealed class CaseProjector(SafeguardDb db)
     /// <summary>Each team's BCU and local authority, to place measure facts.</summary>
     private async Task<IReadOnlyDictionary<string, (string Bcu, string? LocalAuthority)>> TeamPlacesAsync(CancellationToken ct) =>
         await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Code, t => (t.BcuCode, t.LocalAuthority), StringComparer.Ordinal, ct);
+
+    /// <summary>The settings and working-day calendar the few setting-dependent facts are drawn with (MeasureStreamInput).</summary>
+    private async Task<(Settings.RuleSettings?, Calendar.SafeguardCalendar?)> MeasureContextAsync(CancellationToken ct)
+    {
+        var settings = Settings.RuleSettings.From(await db.Settings.AsNoTracking().ToListAsync(ct));
+        var holidays = await db.BankHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct);
+        return (settings, holidays.Count == 0 ? Calendar.SafeguardCalendar.Default : new Calendar.SafeguardCalendar(holidays));
+    }
 
     private void StoreFacts(string stream, IEnumerable<FactDraft> facts, IReadOnlyDictionary<string, (string Bcu, string? LocalAuthority)> places)
     {

@@ -23,8 +23,12 @@ public sealed record ChildToNotice(string IncidentEventId, Guid ChildId, DateTim
 /// Months are Europe/London calendar months of when things happened.</summary>
 public sealed class RecordingQuality(SafeguardDb db)
 {
-    /// <summary>How long after a domestic abuse incident a PPN about the child still counts as its PPN.</summary>
-    public static readonly TimeSpan PpnWindow = TimeSpan.FromDays(7);
+    /// <summary>How long after a domestic abuse incident a PPN about the child still counts as its PPN: setting
+    /// <c>B2.ppnWithinDays</c> (7 days by default), as the <c>children-to-notice</c> measure reads it.</summary>
+    public async Task<int> PpnWithinDaysAsync(CancellationToken ct = default) =>
+        Settings.RuleSettings.From(await db.Settings.AsNoTracking().ToListAsync(ct)).PpnWithinDays;
+
+    private async Task<TimeSpan> PpnWindowAsync(CancellationToken ct) => TimeSpan.FromDays(await PpnWithinDaysAsync(ct));
 
     private static readonly string[] Types = ["ppn", "incident", "investigation-closed", "supervisory-review"];
 
@@ -37,9 +41,10 @@ public sealed class RecordingQuality(SafeguardDb db)
     public async Task<IReadOnlyList<RecordingQualityRow>> MeasureAsync(DateTimeOffset from, DateTimeOffset to, string? unit, CancellationToken ct = default,
         Organisation.Actor? reader = null)
     {
-        var events = await LoadAsync(from, to + PpnWindow, unit, reader, ct);
+        var window = await PpnWindowAsync(ct);
+        var events = await LoadAsync(from, to + window, unit, reader, ct);
         var inRange = events.Where(e => e.OccurredAt >= from && e.OccurredAt < to).ToList();
-        var gaps = ChildrenToNotice(events, from, to).ToLookup(g => g.IncidentEventId);
+        var gaps = ChildrenToNotice(events, from, to, window).ToLookup(g => g.IncidentEventId);
 
         return inRange.GroupBy(e => (e.Unit, Month: Month(e.OccurredAt))).OrderBy(g => g.Key.Unit).ThenBy(g => g.Key.Month).Select(g =>
         {
@@ -58,17 +63,20 @@ public sealed class RecordingQuality(SafeguardDb db)
     }
 
     public async Task<IReadOnlyList<ChildToNotice>> ChildrenToNoticeAsync(DateTimeOffset from, DateTimeOffset to, string? unit, CancellationToken ct = default,
-        Organisation.Actor? reader = null) =>
-        ChildrenToNotice(await LoadAsync(from, to + PpnWindow, unit, reader, ct), from, to);
+        Organisation.Actor? reader = null)
+    {
+        var window = await PpnWindowAsync(ct);
+        return ChildrenToNotice(await LoadAsync(from, to + window, unit, reader, ct), from, to, window);
+    }
 
-    private static IReadOnlyList<ChildToNotice> ChildrenToNotice(IReadOnlyList<Loaded> events, DateTimeOffset from, DateTimeOffset to)
+    private static IReadOnlyList<ChildToNotice> ChildrenToNotice(IReadOnlyList<Loaded> events, DateTimeOffset from, DateTimeOffset to, TimeSpan window)
     {
         var ppnsByChild = events.Where(e => e.Type == "ppn")
             .SelectMany(e => e.People.Where(p => p.Role == "child").Select(p => (p.PersonId, e.OccurredAt)))
             .ToLookup(x => x.PersonId, x => x.OccurredAt);
         return events.Where(e => e.Type == "incident" && e.OccurredAt >= from && e.OccurredAt < to && RecordingStandards.HasClassification(e.Data, "domestic-abuse"))
             .SelectMany(e => e.People.Where(p => p.Role == "child").Select(p => (Event: e, Child: p.PersonId)))
-            .Where(c => !ppnsByChild[c.Child].Any(t => t >= c.Event.OccurredAt.AddDays(-1) && t <= c.Event.OccurredAt + PpnWindow))
+            .Where(c => !ppnsByChild[c.Child].Any(t => t >= c.Event.OccurredAt.AddDays(-1) && t <= c.Event.OccurredAt + window))
             .Select(c => new ChildToNotice(c.Event.Id, c.Child, c.Event.OccurredAt, c.Event.Unit))
             .OrderByDescending(c => c.OccurredAt).ToList();
     }

@@ -84,6 +84,9 @@ public sealed class RuleSettings
     public int ChargingDecisionDays => Int("IN3.chargingDecisionDays");
     /// <summary>B3: working days to record the outcome for the child.</summary>
     public int RecordOutcomeWorkingDays => Int("B3.recordOutcomeWorkingDays");
+
+    /// <summary>B2: calendar days after a domestic abuse incident within which a PPN about a child there counts as its PPN.</summary>
+    public int PpnWithinDays => Int("B2.ppnWithinDays");
     /// <summary>IN1: calendar days between supervisory reviews of a child abuse investigation.</summary>
     public int SupervisoryReviewDays => Int("IN1.supervisoryReviewDays");
     /// <summary>DA4: the London time a school day starts.</summary>

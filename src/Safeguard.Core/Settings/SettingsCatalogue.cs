@@ -41,6 +41,7 @@ public static class SettingsCatalogue
         new("DA4.minimumSchoolAge", "Youngest child for whom the school is notified (Operation Encompass; nursery included)", SettingUnit.Years, 2, 0, 18, "Operation Encompass", Local: true),
         new("DA4.maximumSchoolAge", "Oldest child (in whole years) for whom the school or college is notified", SettingUnit.Years, 18, 5, 25, "Operation Encompass", Local: true),
         new("DA4.schoolDayStartMinutes", "When a school day starts (Operation Encompass deadline), minutes after midnight", SettingUnit.MinutesAfterMidnight, 510, 360, 660, "Domestic Abuse Act 2021 s49A", Local: true),
+        new("B2.ppnWithinDays", "A PPN about a child at a domestic abuse incident counts as following it when recorded within", SettingUnit.CalendarDays, 7, 1, 60, "Local recording standard", Local: true),
         new("B3.recordOutcomeWorkingDays", "Outcome for the child recorded within, after police involvement ends", SettingUnit.WorkingDays, 5, 0, 60, "Local recording standard", Local: true),
         new("CU1.juvenileAgeLimit", "A detained person who appears to be under this age is a juvenile (appropriate adult required)", SettingUnit.Years, 18, 18, 18, Pace),
         new("CU1.appropriateAdultHours", "An appropriate adult for a detained child is secured within, of booking in, when none is there", SettingUnit.Hours, 1, 0, 6, "PACE Code C 3.15; Concordat on Children in Custody 2017", Local: true),
@@ -69,6 +70,10 @@ public static class SettingsCatalogue
         new("IN3.chargingDecisionDays", "Charging decision waiting time target", SettingUnit.CalendarDays, 28, 1, 365, "Local", Local: true),
         // Performance targets (M1): local, drawn on the measures' charts. Add a measure's target beside its family.
         new("M1.returnInterviewTargetPercent", "Target: return interviews offered within the time limit (MI3)", SettingUnit.Percent, 90, 0, 100, "Local target", Local: true),
+        new("M1.strategyDiscussionTargetPercent", "Target: strategy discussions for CSE and missing concerns held within the time limit (WT2)", SettingUnit.Percent, 90, 0, 100, "Local target", Local: true),
+        new("M1.childViewsTargetPercent", "Target: records about a child with the child's views and demeanour (B1)", SettingUnit.Percent, 95, 0, 100, "Local target", Local: true),
+        new("M1.outcomesRecordedTargetPercent", "Target: ended police involvement with the outcome for the child and whether they were told (B3)", SettingUnit.Percent, 95, 0, 100, "Local target", Local: true),
+        new("M1.recordingDelayTargetHours", "Target: records made within this many hours of the event (B5)", SettingUnit.Hours, 24, 1, 720, "Local target", Local: true),
         new("RT1.reviewYearsPublicProtection", "Retention review of public protection matters every", SettingUnit.Years, 10, 1, 100, "Police information and records management code (2023)", Local: true),
         new("RT1.keepToAge", "Public protection matters kept until the subject's birthday of", SettingUnit.Years, 100, 18, 120, "Police information and records management code (2023)", Local: true),
         new("RT1.reviewYearsOtherSexualViolent", "Retention review of other sexual or violent matters every", SettingUnit.Years, 10, 1, 100, "Police information and records management code (2023)", Local: true),

@@ -110,7 +110,7 @@ public sealed class MeasureFrameworkTests : IDisposable
         await scope.ServiceProvider.GetRequiredService<CaseProjector>().RebuildAsync();
         var rebuilt = await Snapshot(db);
 
-        Assert.Equal(2, live.Count);
+        Assert.Equal(2, live.Count(f => f.StartsWith(MissingMeasures.ReturnInterviewsOnTime + "|", StringComparison.Ordinal)));
         Assert.Equal(live, rebuilt);
     }
 

@@ -17,7 +17,13 @@ public enum MeasureKind
 }
 
 /// <summary>The unit a measure's <see cref="MeasureFact.Value"/> is in.</summary>
-public enum MeasureUnit { None, Hours, Days }
+public enum MeasureUnit
+{
+    None, Hours, Days,
+    /// <summary>Working days (weekends and bank holidays left out): a value of n means done by the end of the nth working
+    /// day after the clock started, as <c>SafeguardCalendar.AddWorkingDays</c> counts (0: by the end of that working day).</summary>
+    WorkingDays,
+}
 
 /// <summary>One measure of the performance framework (M1), the recording quality measures (B5) or the children to notice
 /// (B2): what it counts, in words, for the page and for <c>docs/measures.md</c>.</summary>

@@ -1,11 +1,20 @@
+using Safeguard.Core.Calendar;
 using Safeguard.Core.Cases;
 using Safeguard.Core.Rules;
+using Safeguard.Core.Settings;
 
 namespace Safeguard.Core.Measures.Framework;
 
 /// <summary>What a family of measures sees when a stream is projected: the stream, the cases just built from it (none
-/// for a measure-only stream) and the stream's events.</summary>
-public sealed record MeasureStreamInput(string Stream, IReadOnlyList<CaseState> Cases, IReadOnlyList<CaseSource> Events);
+/// for a measure-only stream) and the stream's events; with the settings and calendar in force when it was projected, for
+/// the few facts that cannot be drawn without them (MI5's window, CS2's threshold, B2's PPN window, working days).
+/// A change to those settings or to the bank holidays reaches existing facts at the next <c>safeguard rebuild-cases</c>.</summary>
+public sealed record MeasureStreamInput(string Stream, IReadOnlyList<CaseState> Cases, IReadOnlyList<CaseSource> Events,
+    RuleSettings? StoredSettings = null, SafeguardCalendar? StoredCalendar = null)
+{
+    public RuleSettings Settings => StoredSettings ?? RuleSettings.Defaults;
+    public SafeguardCalendar Calendar => StoredCalendar ?? SafeguardCalendar.Default;
+}
 
 /// <summary>A fact before the projector places it: the projector adds the stream, the month, and the BCU and local
 /// authority of <paramref name="Team"/> (unless <paramref name="LocalAuthority"/> names one).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Calendar;
 using Safeguard.Core.Data;
 using Safeguard.Core.Organisation;
 using Safeguard.Core.Problems;
@@ -72,12 +73,13 @@ public sealed class MeasureService(SafeguardDb db, PersonAccess access, TimeProv
     {
         var settings = RuleSettings.From(await db.Settings.AsNoTracking().ToListAsync(ct));
         var hidden = await HiddenAsync(reader, ct);
+        var calendar = await CalendarAsync(ct);
         var result = new List<MeasureFigures>();
         foreach (var d in MeasureCatalogue.All.Where(d => measures is null || measures.Contains(d.Id)))
         {
             double? limit = d.LimitSetting is null ? null : settings.Int(d.LimitSetting);
             double? target = d.TargetSetting is null ? null : settings.Int(d.TargetSetting);
-            var rows = await GroupAsync(d, period, split, scope, hidden, limit, target, ct);
+            var rows = await GroupAsync(d, period, split, scope, hidden, limit, target, calendar, ct);
             var cells = rows.Select(r => Cell(d, new MonthKey(r.Month), r.Unit, r.Counted, r.Hits, r.Sum, r.Valued)).ToList();
             var totals = rows.GroupBy(r => r.Unit).Select(g => Cell(d, period.To, g.Key, g.Sum(r => r.Counted), g.Sum(r => r.Hits),
                 g.Sum(r => r.Sum ?? 0), g.Sum(r => r.Valued))).OrderBy(c => c.Unit, StringComparer.Ordinal).ToList();
@@ -94,7 +96,7 @@ public sealed class MeasureService(SafeguardDb db, PersonAccess access, TimeProv
         double? limit = d.LimitSetting is null ? null : settings.Int(d.LimitSetting);
         double? target = d.TargetSetting is null ? null : settings.Int(d.TargetSetting);
         var visible = access.Visible(reader).Select(p => p.Id);
-        var q = Facts(d, period, scope, [], limit).Where(f => f.PersonId == null || visible.Contains(f.PersonId.Value));
+        var q = Facts(d, period, scope, [], limit, await CalendarAsync(ct)).Where(f => f.PersonId == null || visible.Contains(f.PersonId.Value));
         var hit = Hit(d, limit, target);
         if (subset == MeasureSubset.Met) q = q.Where(hit);
         if (subset == MeasureSubset.NotMet) q = q.Where(Negate(hit));
@@ -107,12 +109,12 @@ public sealed class MeasureService(SafeguardDb db, PersonAccess access, TimeProv
     private sealed record Row(int Month, string? Unit, int Counted, int Hits, double? Sum, int Valued);
 
     private async Task<List<Row>> GroupAsync(MeasureDefinition d, MeasurePeriod period, MeasureSplit split, MeasureScope scope, IReadOnlyCollection<Guid> hidden,
-        double? limit, double? target, CancellationToken ct)
+        double? limit, double? target, SafeguardCalendar calendar, CancellationToken ct)
     {
         int by = (int)split;
         // The same test as Hit, written inline so that the database counts it (a CASE in the grouped query).
         var (deadline, duration, hasTarget, l, t) = HitTerms(d, limit, target);
-        return await Facts(d, period, scope, hidden, limit)
+        return await Facts(d, period, scope, hidden, limit, calendar)
             .Select(f => new
             {
                 f.Month,
@@ -127,7 +129,8 @@ public sealed class MeasureService(SafeguardDb db, PersonAccess access, TimeProv
 
     /// <summary>The facts that count for a measure in the period and scope: in its months, already happened, and for a
     /// deadline, done or past the limit.</summary>
-    private IQueryable<MeasureFact> Facts(MeasureDefinition d, MeasurePeriod period, MeasureScope scope, IReadOnlyCollection<Guid> hidden, double? limit)
+    private IQueryable<MeasureFact> Facts(MeasureDefinition d, MeasurePeriod period, MeasureScope scope, IReadOnlyCollection<Guid> hidden, double? limit,
+        SafeguardCalendar calendar)
     {
         var now = clock.GetUtcNow();
         int from = period.From.Value, to = period.To.Value;
@@ -138,11 +141,29 @@ public sealed class MeasureService(SafeguardDb db, PersonAccess access, TimeProv
         if (hidden.Count > 0) q = q.Where(f => f.PersonId == null || !hidden.Contains(f.PersonId.Value));
         if (d.Kind == MeasureKind.Deadline && limit is { } l)
         {
-            var dueBy = now - (d.ValueUnit == MeasureUnit.Days ? TimeSpan.FromDays(l) : TimeSpan.FromHours(l));
+            var dueBy = DueBy(d.ValueUnit, l, now, calendar);
             q = q.Where(f => f.Value != null || f.At <= dueBy);
         }
         if (d.Kind == MeasureKind.Duration) q = q.Where(f => f.Value != null);
         return q;
+    }
+
+    /// <summary>The latest start of the clock at which an item not yet done is past its limit now. For working days: the end
+    /// of the latest London day whose <c>AddWorkingDays</c> deadline has passed.</summary>
+    private static DateTimeOffset DueBy(MeasureUnit unit, double limit, DateTimeOffset now, SafeguardCalendar calendar)
+    {
+        if (unit != MeasureUnit.WorkingDays) return now - (unit == MeasureUnit.Days ? TimeSpan.FromDays(limit) : TimeSpan.FromHours(limit));
+        int days = (int)Math.Max(0, limit);
+        for (var date = SafeguardCalendar.LondonDate(now); ; date = date.AddDays(-1))
+            if (calendar.AddWorkingDays(SafeguardCalendar.ToInstant(date, TimeOnly.MinValue), days) < now)
+                return SafeguardCalendar.ToInstant(date.AddDays(1), TimeOnly.MinValue).AddTicks(-1);
+    }
+
+    /// <summary>The working-day calendar: the bank holidays held in the database (the built-in ones when none are).</summary>
+    private async Task<SafeguardCalendar> CalendarAsync(CancellationToken ct)
+    {
+        var holidays = await db.BankHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct);
+        return holidays.Count == 0 ? SafeguardCalendar.Default : new SafeguardCalendar(holidays);
     }
 
     /// <summary>Whether a fact is in the numerator.</summary>

@@ -22,6 +22,8 @@ public sealed class RecordingModel(RecordingQuality quality, PersonAccess access
     public IReadOnlyList<(ChildToNotice Gap, string Name)> Children { get; private set; } = [];
     /// <summary>How many children to notice there are in all (the page lists the newest 200).</summary>
     public int ChildrenTotal { get; private set; }
+    /// <summary>B2.ppnWithinDays: the days after an incident within which a PPN about the child counts.</summary>
+    public int PpnWithinDays { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -30,6 +32,7 @@ public sealed class RecordingModel(RecordingQuality quality, PersonAccess access
         var from = to.AddMonths(-Months);
         var actor = User.ToActor();
         Rows = await quality.MeasureAsync(from, to, Unit, HttpContext.RequestAborted, User.ToActor());
+        PpnWithinDays = await quality.PpnWithinDaysAsync(HttpContext.RequestAborted);
         var gaps = await MeasureEndpoints.VisibleChildrenToNoticeAsync(quality, access, actor, from, to, Unit, HttpContext.RequestAborted);
         var ids = gaps.Select(g => g.ChildId).Distinct().ToList();
         var names = await access.Visible(actor).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Forename + " " + p.Surname, HttpContext.RequestAborted);
