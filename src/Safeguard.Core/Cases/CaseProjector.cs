@@ -56,11 +56,12 @@ public sealed class CaseProjector(SafeguardDb db)
         await db.Cases.Where(c => streams.Contains(c.Stream)).ExecuteDeleteAsync(ct);
         await db.MeasureFacts.Where(f => streams.Contains(f.Stream)).ExecuteDeleteAsync(ct);
         var places = await TeamPlacesAsync(ct);
+        var settings = await SettingsAsync(ct);
         foreach (var stream in streams)
         {
             var cases = CaseBuilder.Build(stream, distinct);
             Store(cases);
-            StoreFacts(stream, MeasureCatalogue.Facts(stream, cases, distinct), places);
+            StoreFacts(stream, MeasureCatalogue.Facts(stream, cases, distinct, settings), places);
         }
         await db.SaveChangesAsync(ct);
         Detach<Case>();
@@ -81,12 +82,13 @@ public sealed class CaseProjector(SafeguardDb db)
             db.EventReferences.AddRange(CaseStreams.References(s.Event).Select(r => new EventReference { EventId = s.Event.Id, Field = r.Field, Value = r.Value }));
         var byStream = sources.SelectMany(s => AllStreams(s.Event).Select(stream => (stream, s))).ToLookup(x => x.stream, x => x.s);
         var places = await TeamPlacesAsync(ct);
+        var settings = await SettingsAsync(ct);
         var cases = new List<CaseState>();
         foreach (var g in byStream)
         {
             var built = CaseBuilder.Build(g.Key, g);
             cases.AddRange(built);
-            StoreFacts(g.Key, MeasureCatalogue.Facts(g.Key, built, g), places);
+            StoreFacts(g.Key, MeasureCatalogue.Facts(g.Key, built, g, settings), places);
         }
         Store(cases);
         await db.SaveChangesAsync(ct);
@@ -139,6 +141,10 @@ public sealed class CaseProjector(SafeguardDb db)
     /// <summary>Each team's BCU and local authority, to place measure facts.</summary>
     private async Task<IReadOnlyDictionary<string, (string Bcu, string? LocalAuthority)>> TeamPlacesAsync(CancellationToken ct) =>
         await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Code, t => (t.BcuCode, t.LocalAuthority), StringComparer.Ordinal, ct);
+
+    /// <summary>The rule settings in force, for the few facts drawn with one (<see cref="MeasureStreamInput.Settings"/>).</summary>
+    private async Task<Settings.RuleSettings> SettingsAsync(CancellationToken ct) =>
+        Settings.RuleSettings.From(await db.Settings.AsNoTracking().ToListAsync(ct));
 
     private void StoreFacts(string stream, IEnumerable<FactDraft> facts, IReadOnlyDictionary<string, (string Bcu, string? LocalAuthority)> places)
     {

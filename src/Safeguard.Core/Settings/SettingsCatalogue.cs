@@ -69,6 +69,9 @@ public static class SettingsCatalogue
         new("IN3.chargingDecisionDays", "Charging decision waiting time target", SettingUnit.CalendarDays, 28, 1, 365, "Local", Local: true),
         // Performance targets (M1): local, drawn on the measures' charts. Add a measure's target beside its family.
         new("M1.returnInterviewTargetPercent", "Target: return interviews offered within the time limit (MI3)", SettingUnit.Percent, 90, 0, 100, "Local target", Local: true),
+        new("M1.supervisoryReviewTargetPercent", "Target: supervisory reviews of investigations done on time (IN1)", SettingUnit.Percent, 90, 0, 100, "Local target", Local: true),
+        new("M1.conferenceAttendanceTargetPercent", "Target: child protection conferences attended by the police (I6)", SettingUnit.Percent, 95, 0, 100, "Local target", Local: true),
+        new("M1.offenderVisitTargetPercent", "Target: home visits to registered sex offenders done by their due date (SO3)", SettingUnit.Percent, 95, 0, 100, "Local target", Local: true),
         new("RT1.reviewYearsPublicProtection", "Retention review of public protection matters every", SettingUnit.Years, 10, 1, 100, "Police information and records management code (2023)", Local: true),
         new("RT1.keepToAge", "Public protection matters kept until the subject's birthday of", SettingUnit.Years, 100, 18, 120, "Police information and records management code (2023)", Local: true),
         new("RT1.reviewYearsOtherSexualViolent", "Retention review of other sexual or violent matters every", SettingUnit.Years, 10, 1, 100, "Police information and records management code (2023)", Local: true),

@@ -11,6 +11,9 @@ public static class MeasureCatalogue
     public static readonly IReadOnlyList<MeasureFamily> Families =
     [
         Measures.Families.MissingMeasures.Family,
+        Measures.Families.MeetingMeasures.Family,
+        Measures.Families.SupervisionMeasures.Family,
+        Measures.Families.JusticeMeasures.Family,
     ];
 
     public static readonly IReadOnlyList<MeasureDefinition> All = Families.SelectMany(f => f.Definitions).ToList();
@@ -44,13 +47,14 @@ public static class MeasureCatalogue
     }
 
     /// <summary>The facts of one stream, from every family: the stream's own events only (those that belong to it).</summary>
-    public static IReadOnlyList<FactDraft> Facts(string stream, IReadOnlyList<CaseState> cases, IEnumerable<CaseSource> sources)
+    public static IReadOnlyList<FactDraft> Facts(string stream, IReadOnlyList<CaseState> cases, IEnumerable<CaseSource> sources,
+        Settings.RuleSettings? settings = null)
     {
         var measureStream = stream.StartsWith("measure-", StringComparison.Ordinal);
         var events = sources.Where(s => (measureStream ? StreamsOf(s.Event) : CaseStreams.Of(s.Event)).Contains(stream))
             .OrderBy(s => s.Event, ChronologyEvent.Order).ToList();
         if (events.Count == 0 && cases.Count == 0) return [];
-        var input = new MeasureStreamInput(stream, cases, events);
+        var input = new MeasureStreamInput(stream, cases, events, settings);
         return Families.SelectMany(f => f.Facts(input)).ToList();
     }
 }

@@ -1,11 +1,19 @@
 using Safeguard.Core.Cases;
 using Safeguard.Core.Rules;
+using Safeguard.Core.Settings;
 
 namespace Safeguard.Core.Measures.Framework;
 
 /// <summary>What a family of measures sees when a stream is projected: the stream, the cases just built from it (none
-/// for a measure-only stream) and the stream's events.</summary>
-public sealed record MeasureStreamInput(string Stream, IReadOnlyList<CaseState> Cases, IReadOnlyList<CaseSource> Events);
+/// for a measure-only stream) and the stream's events. <paramref name="Settings"/> are the rule settings as the projector
+/// read them (the defaults when none given): only for a fact that cannot be drawn without one (an offender's visit
+/// interval by risk level, the custody night check); such a fact follows a changed setting when its stream is next projected
+/// or the cases are rebuilt. Prefer keeping the time taken and comparing with the setting when counting.</summary>
+public sealed record MeasureStreamInput(string Stream, IReadOnlyList<CaseState> Cases, IReadOnlyList<CaseSource> Events, RuleSettings? Settings = null)
+{
+    /// <summary>The settings to draw with: those given, else the defaults.</summary>
+    public RuleSettings Rules => Settings ?? RuleSettings.Defaults;
+}
 
 /// <summary>A fact before the projector places it: the projector adds the stream, the month, and the BCU and local
 /// authority of <paramref name="Team"/> (unless <paramref name="LocalAuthority"/> names one).</summary>
