@@ -11,9 +11,12 @@ public sealed class MeetingMeasureTests : BcuPairMeasureTest
     private Task MeetingAsync(string id, string kind, string unit, string at, bool attended, params string[] children) =>
         RecordAsync(id, "meeting", at, unit, Data(kind, attended), children.Select(c => (c, "child")).ToArray());
 
-    private static object Data(string kind, bool attended) => attended
-        ? new { kind, invitedAgencies = new[] { "police", "social-care" }, policeAttended = true, policeAttendee = "DS Patel", policeAttendeeRank = "Detective sergeant", planCategory = "neglect" }
-        : new { kind, invitedAgencies = new[] { "police", "social-care" }, policeAttended = false, planCategory = "neglect" };
+    private static object Data(string kind, bool attended) => (attended, kind == "cse-risk") switch
+    {
+        (true, false) => new { kind, invitedAgencies = new[] { "police", "social-care" }, policeAttended = true, policeAttendee = "DS Patel", policeAttendeeRank = "Detective sergeant", planCategory = "neglect" },
+        (true, true) => new { kind, invitedAgencies = new[] { "police", "social-care" }, policeAttended = true, policeAttendee = "DS Patel", policeAttendeeRank = "Detective sergeant" },
+        _ => (object)new { kind, invitedAgencies = new[] { "police", "social-care" }, policeAttended = false, planCategory = "neglect" },
+    };
 
     [Fact]
     public async Task Conferences_held_are_counted_by_month_and_bcu_with_those_the_police_attended()
