@@ -56,8 +56,8 @@ public sealed class CaseProjector(SafeguardDb db)
         await db.Cases.Where(c => streams.Contains(c.Stream)).ExecuteDeleteAsync(ct);
         await db.MeasureFacts.Where(f => streams.Contains(f.Stream)).ExecuteDeleteAsync(ct);
         var places = await TeamPlacesAsync(ct);
-        // Only the measure-only streams draw facts with settings or the calendar: spare the queries for an event in none.
-        var (settings, calendar) = streams.Any(s => s.StartsWith("measure-", StringComparison.Ordinal)) ? await MeasureContextAsync(ct) : (null, null);
+        // Only measure-only, offender and custody streams draw facts with settings or the calendar: spare the queries for others.
+        var (settings, calendar) = streams.Any(NeedsSettings) ? await MeasureContextAsync(ct) : (null, null);
         foreach (var stream in streams)
         {
             var cases = CaseBuilder.Build(stream, distinct);
@@ -142,6 +142,11 @@ public sealed class CaseProjector(SafeguardDb db)
     /// <summary>Each team's BCU and local authority, to place measure facts.</summary>
     private async Task<IReadOnlyDictionary<string, (string Bcu, string? LocalAuthority)>> TeamPlacesAsync(CancellationToken ct) =>
         await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Code, t => (t.BcuCode, t.LocalAuthority), StringComparer.Ordinal, ct);
+
+    /// <summary>Whether a stream's facts are drawn with settings or the calendar: the measure-only streams, and the offender
+    /// (visit intervals) and custody (night check) cases.</summary>
+    private static bool NeedsSettings(string stream) =>
+        stream.StartsWith("measure-", StringComparison.Ordinal) || CaseStreams.Parse(stream).Type is CaseTypes.Offender or CaseTypes.Custody;
 
     /// <summary>The settings and working-day calendar the few setting-dependent facts are drawn with (MeasureStreamInput).</summary>
     private async Task<(Settings.RuleSettings?, Calendar.SafeguardCalendar?)> MeasureContextAsync(CancellationToken ct)

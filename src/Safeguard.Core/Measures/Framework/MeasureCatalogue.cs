@@ -13,6 +13,9 @@ public static class MeasureCatalogue
         Measures.Families.MissingMeasures.Family,
         Measures.Families.ExploitationMeasures.Family,
         Measures.Families.RecordingMeasures.Family,
+        Measures.Families.MeetingMeasures.Family,
+        Measures.Families.SupervisionMeasures.Family,
+        Measures.Families.JusticeMeasures.Family,
     ];
 
     public static readonly IReadOnlyList<MeasureDefinition> All = Families.SelectMany(f => f.Definitions).ToList();

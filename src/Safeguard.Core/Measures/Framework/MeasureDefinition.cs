@@ -39,5 +39,9 @@ public enum MeasureUnit
 /// <param name="LimitSetting">Deadline measures: the setting holding the time limit (in <paramref name="ValueUnit"/>).</param>
 /// <param name="TargetSetting">The setting holding a target for the figure, if any: a percentage for rates and
 /// deadlines, a number of days for durations. Drawn on the charts.</param>
+/// <param name="HighPriorityTargetSetting">Duration measures whose items have their own target by priority (IN2): the setting
+/// holding the stricter target for items marked high priority (<see cref="MeasureFact.Met"/> true); the others are held to
+/// <paramref name="TargetSetting"/>.</param>
 public sealed record MeasureDefinition(string Id, string Title, string Requirement, MeasureKind Kind, string Numerator, string Denominator,
-    string Counts, bool HigherIsBetter = true, MeasureUnit ValueUnit = MeasureUnit.None, string? LimitSetting = null, string? TargetSetting = null);
+    string Counts, bool HigherIsBetter = true, MeasureUnit ValueUnit = MeasureUnit.None, string? LimitSetting = null, string? TargetSetting = null,
+    string? HighPriorityTargetSetting = null);

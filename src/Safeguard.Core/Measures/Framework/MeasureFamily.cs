@@ -7,7 +7,8 @@ namespace Safeguard.Core.Measures.Framework;
 
 /// <summary>What a family of measures sees when a stream is projected: the stream, the cases just built from it (none
 /// for a measure-only stream) and the stream's events; with the settings and calendar in force when it was projected, for
-/// the few facts that cannot be drawn without them (MI5's window, CS2's threshold, B2's PPN window, working days).
+/// the few facts that cannot be drawn without them (MI5's window, CS2's threshold, B2's PPN window, working days, an
+/// offender's visit interval by risk level, the custody night check).
 /// A change to those settings or to the bank holidays reaches existing facts at the next <c>safeguard rebuild-cases</c>.</summary>
 public sealed record MeasureStreamInput(string Stream, IReadOnlyList<CaseState> Cases, IReadOnlyList<CaseSource> Events,
     RuleSettings? StoredSettings = null, SafeguardCalendar? StoredCalendar = null)

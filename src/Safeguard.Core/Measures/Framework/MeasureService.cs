@@ -79,7 +79,8 @@ public sealed class MeasureService(SafeguardDb db, PersonAccess access, TimeProv
         {
             double? limit = d.LimitSetting is null ? null : settings.Int(d.LimitSetting);
             double? target = d.TargetSetting is null ? null : settings.Int(d.TargetSetting);
-            var rows = await GroupAsync(d, period, split, scope, hidden, limit, target, calendar, ct);
+            double? high = d.HighPriorityTargetSetting is null ? null : settings.Int(d.HighPriorityTargetSetting);
+            var rows = await GroupAsync(d, period, split, scope, hidden, limit, target, high, calendar, ct);
             var cells = rows.Select(r => Cell(d, new MonthKey(r.Month), r.Unit, r.Counted, r.Hits, r.Sum, r.Valued)).ToList();
             var totals = rows.GroupBy(r => r.Unit).Select(g => Cell(d, period.To, g.Key, g.Sum(r => r.Counted), g.Sum(r => r.Hits),
                 g.Sum(r => r.Sum ?? 0), g.Sum(r => r.Valued))).OrderBy(c => c.Unit, StringComparer.Ordinal).ToList();
@@ -95,9 +96,10 @@ public sealed class MeasureService(SafeguardDb db, PersonAccess access, TimeProv
         var settings = RuleSettings.From(await db.Settings.AsNoTracking().ToListAsync(ct));
         double? limit = d.LimitSetting is null ? null : settings.Int(d.LimitSetting);
         double? target = d.TargetSetting is null ? null : settings.Int(d.TargetSetting);
+        double? high = d.HighPriorityTargetSetting is null ? null : settings.Int(d.HighPriorityTargetSetting);
         var visible = access.Visible(reader).Select(p => p.Id);
         var q = Facts(d, period, scope, [], limit, await CalendarAsync(ct)).Where(f => f.PersonId == null || visible.Contains(f.PersonId.Value));
-        var hit = Hit(d, limit, target);
+        var hit = Hit(d, limit, target, high);
         if (subset == MeasureSubset.Met) q = q.Where(hit);
         if (subset == MeasureSubset.NotMet) q = q.Where(Negate(hit));
         var total = await q.CountAsync(ct);
@@ -109,17 +111,18 @@ public sealed class MeasureService(SafeguardDb db, PersonAccess access, TimeProv
     private sealed record Row(int Month, string? Unit, int Counted, int Hits, double? Sum, int Valued);
 
     private async Task<List<Row>> GroupAsync(MeasureDefinition d, MeasurePeriod period, MeasureSplit split, MeasureScope scope, IReadOnlyCollection<Guid> hidden,
-        double? limit, double? target, SafeguardCalendar calendar, CancellationToken ct)
+        double? limit, double? target, double? high, SafeguardCalendar calendar, CancellationToken ct)
     {
         int by = (int)split;
         // The same test as Hit, written inline so that the database counts it (a CASE in the grouped query).
-        var (deadline, duration, hasTarget, l, t) = HitTerms(d, limit, target);
+        var (deadline, duration, hasTarget, l, t, hasHigh, h) = HitTerms(d, limit, target, high);
         return await Facts(d, period, scope, hidden, limit, calendar)
             .Select(f => new
             {
                 f.Month,
                 Unit = by == (int)MeasureSplit.Bcu ? f.Bcu : by == (int)MeasureSplit.LocalAuthority ? f.LocalAuthority : by == (int)MeasureSplit.Team ? f.Team : null,
-                Hit = (deadline ? f.Value != null && f.Value <= l : duration ? hasTarget && f.Value != null && f.Value <= t : f.Met) ? 1 : 0,
+                Hit = (deadline ? f.Value != null && f.Value <= l
+                    : duration ? hasTarget && f.Value != null && f.Value <= (hasHigh && f.Met ? h : t) : f.Met) ? 1 : 0,
                 f.Value,
             })
             .GroupBy(x => new { x.Month, x.Unit })
@@ -167,16 +170,19 @@ public sealed class MeasureService(SafeguardDb db, PersonAccess access, TimeProv
     }
 
     /// <summary>Whether a fact is in the numerator.</summary>
-    private static System.Linq.Expressions.Expression<Func<MeasureFact, bool>> Hit(MeasureDefinition d, double? limit, double? target)
+    private static System.Linq.Expressions.Expression<Func<MeasureFact, bool>> Hit(MeasureDefinition d, double? limit, double? target, double? high)
     {
-        var (deadline, duration, hasTarget, l, t) = HitTerms(d, limit, target);
-        return f => deadline ? f.Value != null && f.Value <= l : duration ? hasTarget && f.Value != null && f.Value <= t : f.Met;
+        var (deadline, duration, hasTarget, l, t, hasHigh, h) = HitTerms(d, limit, target, high);
+        return f => deadline ? f.Value != null && f.Value <= l : duration ? hasTarget && f.Value != null && f.Value <= (hasHigh && f.Met ? h : t) : f.Met;
     }
 
     /// <summary>What decides whether a fact is in the numerator: a deadline's time within the limit, a duration's time
-    /// within the target (when there is one), otherwise <see cref="MeasureFact.Met"/>.</summary>
-    private static (bool Deadline, bool Duration, bool HasTarget, double Limit, double Target) HitTerms(MeasureDefinition d, double? limit, double? target) =>
-        (d.Kind == MeasureKind.Deadline && limit is not null, d.Kind == MeasureKind.Duration, target is not null, limit ?? 0, target ?? 0);
+    /// within the target (when there is one; a high priority item's own target when the measure has one), otherwise
+    /// <see cref="MeasureFact.Met"/>.</summary>
+    private static (bool Deadline, bool Duration, bool HasTarget, double Limit, double Target, bool HasHigh, double High) HitTerms(MeasureDefinition d,
+        double? limit, double? target, double? high) =>
+        (d.Kind == MeasureKind.Deadline && limit is not null, d.Kind == MeasureKind.Duration, target is not null, limit ?? 0, target ?? 0,
+            high is not null, high ?? 0);
 
     private static System.Linq.Expressions.Expression<Func<MeasureFact, bool>> Negate(System.Linq.Expressions.Expression<Func<MeasureFact, bool>> e) =>
         System.Linq.Expressions.Expression.Lambda<Func<MeasureFact, bool>>(System.Linq.Expressions.Expression.Not(e.Body), e.Parameters);
