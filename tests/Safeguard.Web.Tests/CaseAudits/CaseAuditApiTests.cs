@@ -172,7 +172,8 @@ public sealed class CaseAuditApiTests : IDisposable
         var auditor = await _factory.ApiAsAsync(Roles.Auditor);
         var leader = await _factory.ApiAsAsync(Roles.Leader);
         var officer = await _factory.ApiAsAsync(Roles.Officer);
-        var partner = await _factory.ApiAsAsync(Roles.PartnerPractitioner, organisation: "LA-NONE");
+        await Sharing.SharingTests.OrganisationsAsync(_api);
+        var partner = await _factory.ApiAsAsync(Roles.PartnerPractitioner, organisation: Sharing.SharingTests.Org);
         var id = await CreateAsync(auditor, Exercise());
 
         var (made, now) = await auditor.PostJsonAsync($"/api/v1/case-audits/{id}/recommendations",

@@ -37,7 +37,7 @@ public sealed class CaseAuditPageTests : IDisposable
         {
             id = "m-page", type = "missing-reported", occurredAt = "2026-02-03T20:00:00Z", unit = "n-team",
             people = new[] { new { personId = child, role = "child" } },
-            data = new { riskGrade = "high", reportedBy = "carer", lookedAfter = true, lastSeenAt = "2026-02-03T19:00:00Z" },
+            data = new { riskGrade = "high", reportedBy = "foster-carer", lookedAfter = true, lastSeenAt = "2026-02-03T19:00:00Z" },
         });
         var auditor = await PageSignIn.AsAsync(_factory, Roles.Auditor);
 
@@ -88,7 +88,8 @@ public sealed class CaseAuditPageTests : IDisposable
         var (newStatus, _) = await leader.GetAsync("/case-audits/new");
         Assert.Equal(HttpStatusCode.Forbidden, newStatus);
 
-        var partner = await PageSignIn.AsUserAsync(_factory, "audit-partner", Roles.PartnerPractitioner, organisation: "LA-NONE");
+        await Sharing.SharingTests.OrganisationsAsync(_api);
+        var partner = await PageSignIn.AsUserAsync(_factory, "audit-partner", Roles.PartnerPractitioner, organisation: Sharing.SharingTests.Org);
         var (partnerStatus, partnerHtml) = await partner.GetAsync(exercise);
         Assert.Equal(HttpStatusCode.Forbidden, partnerStatus);
         Assert.DoesNotContain("Maisie", partnerHtml);
