@@ -75,10 +75,11 @@ public sealed class CaseAuditPageTests : IDisposable
         Assert.Contains("Cases per grade", tables);
         Assert.Contains("Missing children", tables);
 
-        // A bad grade is refused at the field, and nothing changes.
-        var refused = await auditor.SubmitAsync(caseLink, "Save grading", [F("Kind", "self")]);
+        // Findings too long are refused at the field (the form starts from the independent grading), and nothing changes.
+        var refused = await auditor.SubmitAsync(caseLink, "Save grading", [F("Kind", "self"), F("Findings", new string('x', 4001))]);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Choose the overall grade", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("The findings must be 4000 characters or fewer", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Not graded", (await auditor.GetAsync(exercise)).Html);
 
         var leader = await PageSignIn.AsAsync(_factory, Roles.Leader);
         var (leaderStatus, leaderHtml) = await leader.GetAsync(caseLink);
