@@ -81,7 +81,6 @@ public sealed partial class RolePagesTests : IDisposable
         ["/referrals"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
         ["/operation-encompass"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
         ["/case-audits"] = ["leader", "auditor", "administrator"],
-        ["/case-audits/new"] = ["auditor", "administrator"],
     };
 
     /// <summary>Where the role starts: a partner practitioner's start page is the partner portal (the start page sends them there).</summary>
