@@ -55,7 +55,8 @@ app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).WithApiRol
     .MapRetentionEndpoints()
     .MapMeetingEndpoints()
     .MapSupervisionEndpoints()
-    .MapSharingEndpoints();
+    .MapSharingEndpoints()
+    .MapCaseAuditEndpoints();
 app.MapRazorPages();
 
 // Listen (and say where) first; the demo force is seeded after, while pages say it is being prepared.

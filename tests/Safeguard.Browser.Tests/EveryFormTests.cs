@@ -143,6 +143,12 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Admin/BankHolidays.cshtml · Add"] = nameof(An_administrator_changes_a_setting_adds_a_bank_holiday_and_searches_and_exports_the_access_log),
         ["Admin/Audit.cshtml · Search"] = nameof(An_administrator_changes_a_setting_adds_a_bank_holiday_and_searches_and_exports_the_access_log),
 
+        ["CaseAudits/New.cshtml · Continue"] = nameof(CaseAuditJourneyTests.An_auditor_creates_an_exercise_draws_the_sample_grades_a_case_and_tracks_a_recommendation),
+        ["CaseAudits/New.cshtml · Create exercise"] = nameof(CaseAuditJourneyTests.An_auditor_creates_an_exercise_draws_the_sample_grades_a_case_and_tracks_a_recommendation),
+        ["CaseAudits/Show.cshtml · Draw the sample"] = nameof(CaseAuditJourneyTests.An_auditor_creates_an_exercise_draws_the_sample_grades_a_case_and_tracks_a_recommendation),
+        ["CaseAudits/Grade.cshtml · Save grading"] = nameof(CaseAuditJourneyTests.An_auditor_creates_an_exercise_draws_the_sample_grades_a_case_and_tracks_a_recommendation),
+        ["CaseAudits/Recommend.cshtml · Add recommendation"] = nameof(CaseAuditJourneyTests.An_auditor_creates_an_exercise_draws_the_sample_grades_a_case_and_tracks_a_recommendation),
+        ["CaseAudits/Recommendations.cshtml · Mark done recommendation"] = nameof(CaseAuditJourneyTests.An_auditor_creates_an_exercise_draws_the_sample_grades_a_case_and_tracks_a_recommendation),
         ["Retention/Review.cshtml · Continue"] = nameof(A_supervisor_reviews_a_records_retention_changes_the_answers_and_keeps_it),
         ["Retention/Review.cshtml · Record decision"] = nameof(A_supervisor_reviews_a_records_retention_changes_the_answers_and_keeps_it),
         ["Admin/Schools/Index.cshtml · Add school"] = nameof(An_administrator_adds_a_school_changes_its_key_adult_and_adds_and_removes_a_term),

@@ -22,6 +22,7 @@ public sealed class RolePagesTests(WebAppFixture fixture)
         "/supervision/daily-meeting", "/supervision/workbench",
         "/admin/organisations", "/partner",
         "/admin/schools", "/admin/school-terms", "/referrals", "/operation-encompass",
+        "/case-audits",
     ];
 
     [Theory]

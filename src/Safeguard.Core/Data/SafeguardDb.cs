@@ -55,6 +55,10 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<Derivation.DerivationJob> DerivationJobs => Set<Derivation.DerivationJob>();
     public DbSet<Retention.RetentionDecision> RetentionDecisions => Set<Retention.RetentionDecision>();
     public DbSet<Measures.Framework.MeasureFact> MeasureFacts => Set<Measures.Framework.MeasureFact>();
+    public DbSet<CaseAudits.CaseAuditExercise> CaseAuditExercises => Set<CaseAudits.CaseAuditExercise>();
+    public DbSet<CaseAudits.CaseAuditCase> CaseAuditCases => Set<CaseAudits.CaseAuditCase>();
+    public DbSet<CaseAudits.CaseAuditGrading> CaseAuditGradings => Set<CaseAudits.CaseAuditGrading>();
+    public DbSet<CaseAudits.CaseAuditRecommendation> CaseAuditRecommendations => Set<CaseAudits.CaseAuditRecommendation>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -153,6 +157,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
         });
         b.Entity<EventVersion>(e => { e.ToTable("event_versions"); e.HasIndex(v => new { v.EventId, v.Version }).IsUnique(); });
         CaseModel(b);
+        CaseAuditModel(b);
         SharingModel(b);
         b.Entity<Relationship>(e => { e.ToTable("relationships"); e.HasIndex(r => r.PersonId); e.HasIndex(r => r.OtherPersonId); });
         b.Entity<RestrictedAccess>(e => { e.ToTable("restricted_access"); e.HasIndex(r => new { r.PersonId, r.ActorId }).IsUnique(); });
@@ -271,6 +276,54 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.Property(s => s.EndReason).HasMaxLength(1000);
             e.HasIndex(s => s.PersonId);
             e.HasIndex(s => new { s.OrganisationCode, s.EndedAt });
+        });
+    }
+
+    /// <summary>Case audits (N1–N3): exercises, their sampled cases, gradings and recommendations.</summary>
+    private static void CaseAuditModel(ModelBuilder b)
+    {
+        b.Entity<CaseAudits.CaseAuditExercise>(e =>
+        {
+            e.ToTable("case_audit_exercises");
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.Property(x => x.CreatedByName).HasMaxLength(200);
+            e.HasIndex(x => x.CreatedAt);
+        });
+        b.Entity<CaseAudits.CaseAuditCase>(e =>
+        {
+            e.ToTable("case_audit_cases");
+            e.Property(x => x.AuditType).HasMaxLength(40);
+            e.Property(x => x.Bcu).HasMaxLength(100);
+            e.Property(x => x.CaseType).HasMaxLength(40);
+            e.Property(x => x.CaseId).HasMaxLength(200);
+            e.HasIndex(x => new { x.ExerciseId, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.ExerciseId, x.CaseType, x.CaseId }).IsUnique();
+            e.HasOne<CaseAudits.CaseAuditExercise>().WithMany().HasForeignKey(x => x.ExerciseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<CaseAudits.CaseAuditGrading>(e =>
+        {
+            e.ToTable("case_audit_gradings");
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Overall).HasMaxLength(40);
+            e.Property(x => x.Findings).HasMaxLength(4000);
+            e.Property(x => x.GradedBy).HasMaxLength(200);
+            e.Property(x => x.GradedByName).HasMaxLength(200);
+            e.HasIndex(x => new { x.AuditCaseId, x.Kind }).IsUnique();
+            e.HasIndex(x => x.ExerciseId);
+            e.HasOne<CaseAudits.CaseAuditCase>().WithMany().HasForeignKey(x => x.AuditCaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<CaseAudits.CaseAuditRecommendation>(e =>
+        {
+            e.ToTable("case_audit_recommendations");
+            e.Property(x => x.Text).HasMaxLength(4000);
+            e.Property(x => x.Owner).HasMaxLength(200);
+            e.Property(x => x.Timescale).HasMaxLength(20);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.DoneByName).HasMaxLength(200);
+            e.Property(x => x.DoneNote).HasMaxLength(4000);
+            e.HasIndex(x => new { x.ExerciseId, x.Number }).IsUnique();
+            e.HasOne<CaseAudits.CaseAuditExercise>().WithMany().HasForeignKey(x => x.ExerciseId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -6,7 +6,7 @@ namespace Safeguard.Web.Hosting;
 /// <summary>The API's role rules for routes that change records, in one table: checked by authorisation before the body
 /// is read, so a role that may not use a route is refused with 403 whatever it sends (a malformed body from a refused
 /// caller is not worth a 400). Routes not listed here are for every client, and their services decide what each may see
-/// (a record not visible answers 404). Routes for administrators, measures and offenders carry their own policies where
+/// (a record not visible answers 404). Routes for administrators, measures, offenders and case audits carry their own policies where
 /// they are mapped.</summary>
 public static class ApiAccess
 {

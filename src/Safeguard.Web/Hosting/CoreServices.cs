@@ -21,6 +21,7 @@ public static class CoreServices
         services.AddScoped<AuditLog>();
         services.AddScoped<Core.AccessLog.AccessLogSearch>();
         services.AddScoped<Core.Retention.RetentionReviews>();
+        services.AddScoped<Core.CaseAudits.CaseAuditService>();
         services.AddScoped<PersonAccess>();
         services.AddScoped<Restrictions>();
         services.AddScoped<PeopleService>();

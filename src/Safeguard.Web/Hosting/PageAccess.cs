@@ -46,6 +46,11 @@ public static class PageAccess
 
     /// <summary>Those who decide retention reviews (P5, RT1): supervisors and administrators.</summary>
     public static readonly IReadOnlySet<string> RetentionReviewers = new HashSet<string> { Roles.Supervisor, Roles.Administrator };
+    /// <summary>Those who read case audits (N1–N3) and mark their recommendations done: auditors, leaders, administrators.</summary>
+    public static readonly IReadOnlySet<string> CaseAuditReaders = new HashSet<string> { Roles.Auditor, Roles.Leader, Roles.Administrator };
+
+    /// <summary>Those who run case audits: create exercises, draw samples, grade cases, make recommendations (auditors, administrators).</summary>
+    public static readonly IReadOnlySet<string> CaseAuditors = new HashSet<string> { Roles.Auditor, Roles.Administrator };
     /// <summary>Partner practitioners: their portal, and nothing of the police pages (J1).</summary>
     public static readonly IReadOnlySet<string> Partners = new HashSet<string> { Roles.PartnerPractitioner };
 
@@ -118,6 +123,9 @@ public static class PageAccess
         new("/Referrals/Screening", Roles.Record),
         new("/Encompass/", Roles.ReadPeople),
         new("/Encompass/Notify", Roles.Record),
+        new("/CaseAudits/", CaseAuditReaders),
+        new("/CaseAudits/New", CaseAuditors),
+        new("/CaseAudits/Recommend", CaseAuditors),
     ];
 
     /// <summary>Pages anyone may open, signed in or not.</summary>
@@ -141,6 +149,7 @@ public static class PageAccess
         new("Workbench", "/supervision/workbench", "/Supervision/Workbench"),
         new("Match reviews", "/matching/reviews", "/Matching/Reviews/Index"),
         new("Measures", "/measures/recording", "/Measures/Recording"),
+        new("Case audits", "/case-audits", "/CaseAudits/Index"),
         new("Admin", "/admin/settings", "/Admin/Settings/Index"),
     ];
 
@@ -199,6 +208,8 @@ public static class PageAccess
             "Investigations by team and status, each with its supervisory review due; open one, allocate it to the team whose skills match, review and close it."),
         new("Recording quality", "/measures/recording", "/Measures/Recording",
             "The child's views and demeanour recorded, children at domestic abuse incidents without a PPN, time to record, per team and month."),
+        new("Case audits", "/case-audits", "/CaseAudits/Index",
+            "The inspection's case audit: draw a stratified random sample of cases, grade each against the areas of practice, compare the force's self-assessment with the independent grading, and track the recommendations."),
         new("Match reviews", "/matching/reviews", "/Matching/Reviews/Index",
             "Decide whether two records are the same person; merges can be undone."),
         new("Access log", "/admin/audit", "/Admin/Audit",

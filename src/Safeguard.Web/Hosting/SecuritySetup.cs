@@ -74,6 +74,8 @@ public static class SecuritySetup
             .AddPolicy(Api.OffenderEndpoints.CaseloadsPolicy, p => p.RequireRole(PageAccess.Caseloads))
             .AddPolicy(Api.InvestigationEndpoints.InvestigationsPolicy, p => p.RequireRole(Core.Organisation.Roles.ReadPeople))
             .AddPolicy(Api.SupervisionEndpoints.WorkbenchPolicy, p => p.RequireRole(PageAccess.Workbench))
+            .AddPolicy(Api.CaseAuditEndpoints.ReadersPolicy, p => p.RequireRole(PageAccess.CaseAuditReaders))
+            .AddPolicy(Api.CaseAuditEndpoints.AuditorsPolicy, p => p.RequireRole(PageAccess.CaseAuditors))
             .AddPagePolicies();
         // The anti-forgery cookie holds no credential, only half of a form token; it follows the request (Secure over
         // HTTPS, including behind the TLS proxy), because ASP.NET Core refuses to issue it over plain HTTP otherwise.

@@ -31,6 +31,8 @@ public sealed partial class AuthorisationMatrixTests : IDisposable
     private static readonly string[] Deciders = [Roles.Supervisor, Roles.Investigator, Roles.Administrator];
     private static readonly string[] RetentionReviewers = [.. PageAccess.RetentionReviewers];
     private static readonly string[] Workbench = [.. PageAccess.Workbench];
+    private static readonly string[] CaseAuditReaders = [Roles.Auditor, Roles.Leader, Roles.Administrator];
+    private static readonly string[] CaseAuditors = [Roles.Auditor, Roles.Administrator];
 
     /// <summary>Who may use an API route, and whether the sample request (GET with a real id) must answer 200 for them.</summary>
     private sealed record Access(string[] Roles, bool Ok = false);
@@ -132,6 +134,17 @@ public sealed partial class AuthorisationMatrixTests : IDisposable
         ["GET /api/v1/teams"] = new(Readers, Ok: true),
         ["GET /api/v1/teams/{code}"] = new(Readers),
         ["PUT /api/v1/teams/{code}"] = new(Admin),
+        ["GET /api/v1/case-audits"] = new(CaseAuditReaders, Ok: true),
+        ["POST /api/v1/case-audits"] = new(CaseAuditors),
+        ["GET /api/v1/case-audits/{id:guid}"] = new(CaseAuditReaders),
+        ["POST /api/v1/case-audits/{id:guid}/sample"] = new(CaseAuditors),
+        ["GET /api/v1/case-audits/{id:guid}/sample"] = new(CaseAuditReaders),
+        ["GET /api/v1/case-audits/{id:guid}/sample/{caseId:guid}"] = new(CaseAuditReaders),
+        ["POST /api/v1/case-audits/{id:guid}/sample/{caseId:guid}/grades"] = new(CaseAuditors),
+        ["GET /api/v1/case-audits/{id:guid}/tables"] = new(CaseAuditReaders),
+        ["GET /api/v1/case-audits/{id:guid}/recommendations"] = new(CaseAuditReaders),
+        ["POST /api/v1/case-audits/{id:guid}/recommendations"] = new(CaseAuditors),
+        ["POST /api/v1/case-audits/{id:guid}/recommendations/{recommendationId:guid}/done"] = new(CaseAuditReaders),
     };
 
     /// <summary>Routes outside the API and the pages, open to anyone: they carry no personal data.</summary>

@@ -27,10 +27,10 @@ public sealed partial class RolePagesTests : IDisposable
         { "custody-officer", [.. Front, Meeting] },
         { "investigator", [.. Front, Meeting, "/matching/reviews"] },
         { "supervisor", [.. Front, "/offenders", Meeting, Workbench, "/matching/reviews", "/measures/recording"] },
-        { "leader", [.. Readers, Meeting, Workbench, "/measures/recording"] },
-        { "auditor", [.. Readers, Meeting, Workbench, "/measures/recording"] },
+        { "leader", [.. Readers, Meeting, Workbench, "/measures/recording", "/case-audits"] },
+        { "auditor", [.. Readers, Meeting, Workbench, "/measures/recording", "/case-audits"] },
         { "partner-practitioner", ["/partner"] },
-        { "administrator", [.. Front, "/offenders", Meeting, Workbench, "/matching/reviews", "/measures/recording", "/admin/settings"] },
+        { "administrator", [.. Front, "/offenders", Meeting, Workbench, "/matching/reviews", "/measures/recording", "/case-audits", "/admin/settings"] },
     };
 
     /// <summary>Every page that opens without an id, and the roles that may use it.</summary>
@@ -80,6 +80,7 @@ public sealed partial class RolePagesTests : IDisposable
         ["/admin/school-terms"] = ["administrator"],
         ["/referrals"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
         ["/operation-encompass"] = ["officer", "control-room", "offender-manager", "custody-officer", "investigator", "supervisor", "leader", "auditor", "administrator"],
+        ["/case-audits"] = ["leader", "auditor", "administrator"],
     };
 
     /// <summary>Where the role starts: a partner practitioner's start page is the partner portal (the start page sends them there).</summary>
