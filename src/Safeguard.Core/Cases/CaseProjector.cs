@@ -94,6 +94,8 @@ public sealed class CaseProjector(SafeguardDb db)
         Store(cases);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        await Measures.Families.FlagMeasureFacts.RebuildAsync(db, ct);
+        db.ChangeTracker.Clear();
         return (events.Count, cases.Count);
     }
 

@@ -72,10 +72,12 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             builder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
     }
 
-    /// <summary>Access-log rows being added are numbered and hash-chained (<see cref="AuditChain"/>) inside the
+    /// <summary>The facts of CSE flags added or changed are written in the same save (FlagMeasureFacts).
+    /// Access-log rows being added are numbered and hash-chained (<see cref="AuditChain"/>) inside the
     /// transaction that saves them; one is begun here if the caller has none.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        Measures.Families.FlagMeasureFacts.BeforeSave(this);
         var added = AddedAuditRows();
         if (added.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
         if (Database.CurrentTransaction is not null)
@@ -92,6 +94,8 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // CSE flags raised and confirmed (M1) are facts written with the flag itself.
+        await Measures.Families.FlagMeasureFacts.BeforeSaveAsync(this, cancellationToken);
         var added = AddedAuditRows();
         if (added.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
