@@ -82,7 +82,12 @@ public sealed class RetentionTests : IDisposable
         var earlier = await _api.CreatePersonAsync(A.Child("Quin", "Forgetme").AgedYears(12).Build());
         Assert.Equal(HttpStatusCode.Created, (await _api.PostJsonAsync($"/api/v1/people/{child}/merge",
             new { otherPersonId = earlier, reason = "Same child, recorded twice" })).Status);
-        await _api.StrategyDiscussionAsync(child, "2026-03-05");
+        // A meeting about this child alone, with a decision (a strategy discussion would put the record in public protection).
+        await _api.EventAsync("mtg-forget", "meeting", "2026-02-19T10:00:00Z", new
+        {
+            kind = "marac", invitedAgencies = new[] { "police", "housing" }, policeAttended = true, policeAttendeeRank = "DS",
+            decisions = new object[] { new { text = "Joint visit to the child", owner = "housing", dueDate = "2026-02-26" } },
+        }, (child, "child"));
         await using (var seed = _factory.Db())
         {
             seed.PersonSourceRefs.Add(new Core.Records.PersonSourceRef { PersonId = Guid.Parse(earlier), System = "niche", SourceId = "NICHE-4471" });
@@ -135,11 +140,12 @@ public sealed class RetentionTests : IDisposable
         var drafts = await db.Drafts.Select(d => d.Json).ToListAsync();
         Assert.DoesNotContain(drafts, d => d.Contains(child));
         Assert.Single(drafts, d => d.Contains(other)); // another child's draft stays
-        var caseTexts = string.Join(" ", await db.Cases.Select(c => c.Fields).ToListAsync())
-            + string.Join(" ", await db.CaseActions.Select(a => a.Text).ToListAsync());
-        Assert.DoesNotContain("grandmother", caseTexts);
-        Assert.DoesNotContain("Joint visit to the child", caseTexts);
-        Assert.True(await db.Cases.AnyAsync(c => c.Id == "m1")); // the case itself stays, as a tombstone of the work done
+        // The meeting had only this child: its case stays (type, id, status, times) without its fields or decisions' text.
+        var discussion = await db.Cases.AsNoTracking().Include(c => c.Actions).SingleAsync(c => c.Id == "mtg-forget");
+        Assert.Equal("{}", discussion.Fields);
+        Assert.NotEmpty(discussion.Actions);
+        Assert.All(discussion.Actions, a => Assert.Equal("", a.Text));
+        Assert.DoesNotContain("Joint visit to the child", string.Join(" ", await db.CaseActions.Select(a => a.Text).ToListAsync()));
         Assert.True(await db.Audit.AnyAsync(a => a.PersonId == Guid.Parse(earlier))); // its access log stays
     }
 
