@@ -46,6 +46,14 @@ public sealed class HostileFormTests : IDisposable
         await api.ReportAsync("m-form", child, "2026-03-01T20:00:00Z");
         await api.EventAsync("cus-form", "custody-detained", "2026-03-02T07:00:00Z", new { custodyId = "CUS-FORM", appropriateAdult = "Mother" }, (child, "child"));
         await api.StrategyDiscussionAsync(child, "2026-03-20");
+        await using (var db = _factory.Db())
+        {
+            // The teams the investigation helper names.
+            foreach (var code in new[] { "CAIT", "CAIT-NORTH" })
+                db.Teams.Add(new Core.Organisation.Team { Code = code, Name = $"Child abuse investigation team {code}", BcuCode = "north",
+                    Kind = "specialist-child-abuse", Capacity = 25, Skills = ["child-abuse"] });
+            await db.SaveChangesAsync();
+        }
         await api.InvestigationAsync(child, suspect);
         await api.QueuesAsync(child, suspect);
         await api.OffenderAsync(offender, child);
