@@ -6,8 +6,10 @@ using Safeguard.Core.Problems;
 namespace Safeguard.Core.AccessLog;
 
 /// <summary>One line of the access log as a person reads it: the entry, the name of the person it is about (if any), and
-/// a plain sentence of what was done ("Completed a task: return interview").</summary>
-public sealed record AccessLogRow(AuditEntry Entry, string? PersonName, string Summary);
+/// a plain sentence of what was done ("Completed a task: return interview").
+/// <see cref="RestrictedRecord"/>: the entry is about a restricted person the reader may not see (P1), so no name is given
+/// and <see cref="PersonName"/> reads "A restricted record".</summary>
+public sealed record AccessLogRow(AuditEntry Entry, string? PersonName, string Summary, bool RestrictedRecord = false);
 
 /// <summary>One page of the access log and the true number of matching entries.</summary>
 public sealed record AccessLogPage(IReadOnlyList<AccessLogRow> Rows, int Total, int Page, int PageSize)
@@ -17,9 +19,13 @@ public sealed record AccessLogPage(IReadOnlyList<AccessLogRow> Rows, int Total, 
 
 /// <summary>Searching the access log (P2, DP1), for administrators and auditors, from the API and the page alike:
 /// by the person's name or id, the user, the action and a date range, a page at a time. The search is itself written
-/// to the log.</summary>
-public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
+/// to the log. A restricted person (P1) is named, and found by name, only for readers <see cref="Records.PersonAccess"/>
+/// lets see them (administrators, and those named on the restriction); for others the row reads "A restricted record".</summary>
+public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit, Records.PersonAccess access)
 {
+    /// <summary>What a row about a restricted person the reader may not see shows instead of the name.</summary>
+    public const string RestrictedRecordName = "A restricted record";
+
     /// <summary><paramref name="PersonName"/> matches any part of the name of the person an entry is about (any
     /// letter case); <paramref name="Actor"/> any part of the user's name or id.</summary>
     public sealed record Filter(Guid? PersonId, string? Actor, string? Action, DateTimeOffset? From, DateTimeOffset? To, string? PersonName = null);
@@ -44,7 +50,10 @@ public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
         if (!string.IsNullOrWhiteSpace(f.PersonName))
         {
             var name = f.PersonName.Trim().ToLower();
-            var ids = db.People.Where(x => (x.Forename + " " + x.Surname).ToLower().Contains(name)).Select(x => (Guid?)x.Id);
+            // A restricted person the reader may not see is never matched by name: the rows would reveal who they are.
+            var visible = access.Visible(actor);
+            var ids = db.People.Where(x => (x.Forename + " " + x.Surname).ToLower().Contains(name)
+                && (!x.Restricted || visible.Any(v => v.Id == x.Id))).Select(x => (Guid?)x.Id);
             q = q.Where(x => ids.Contains(x.PersonId));
         }
         if (!string.IsNullOrWhiteSpace(f.Actor))
@@ -59,8 +68,13 @@ public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
         var rows = await q.OrderByDescending(x => x.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var personIds = rows.Select(r => r.PersonId).OfType<Guid>().Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(x => personIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
+        var seen = access.Visible(actor);
+        var hidden = (await db.People.AsNoTracking().Where(x => personIds.Contains(x.Id) && x.Restricted && !seen.Any(v => v.Id == x.Id))
+            .Select(x => x.Id).ToListAsync(ct)).ToHashSet();
         await audit.RecordNowAsync(actor, AuditActions.Search, "audit", personId: f.PersonId, detail: $"{rows.Count} of {total} rows", ct: ct);
-        return new AccessLogPage(rows.Select(r => new AccessLogRow(r, r.PersonId is { } id ? names.GetValueOrDefault(id) : null, Describe(r))).ToList(),
+        return new AccessLogPage(rows.Select(r => r.PersonId is { } id && hidden.Contains(id)
+                ? new AccessLogRow(r, RestrictedRecordName, Describe(r), RestrictedRecord: true)
+                : new AccessLogRow(r, r.PersonId is { } pid ? names.GetValueOrDefault(pid) : null, Describe(r))).ToList(),
             total, page, pageSize);
     }
 
@@ -125,6 +139,8 @@ public sealed class AccessLogSearch(SafeguardDb db, AuditLog audit)
             "offender-caseload" => "an offender caseload",
             "offender-linked" => "an offender's record naming them",
             "retention" => "of the record",
+            "shares" => "the shares with partners",
+            "restriction" => "who may see the record",
             "search" or "people" => "for people",
             "user" => "a user account",
             "database" => "the database from a backup",

@@ -73,6 +73,8 @@ public sealed class Restrictions(SafeguardDb db, AuditLog audit, PersonAccess ac
         RequireAdministrator(actor);
         var person = await access.GetVisibleAsync(actor, personId, ct);
         var allowed = await db.RestrictedAccess.Where(r => r.PersonId == personId).Select(r => r.ActorId).OrderBy(a => a).ToListAsync(ct);
+        await audit.RecordNowAsync(actor, AuditActions.View, "restriction", personId.ToString(), personId,
+            detail: person.Restricted ? $"restricted to {allowed.Count}" : "not restricted", ct: ct);
         return new RestrictionView(personId, person.Restricted, person.Restricted ? allowed : []);
     }
 

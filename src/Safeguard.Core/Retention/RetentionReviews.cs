@@ -131,49 +131,93 @@ public sealed class RetentionReviews(SafeguardDb db, PersonAccess access, AuditL
         db.RetentionDecisions.Add(row);
         audit.Record(actor, AuditActions.Retention, "retention", row.Id.ToString(), personId,
             decision == RetentionDecisions.Keep ? $"kept, next review {nextReviewOn:yyyy-MM-dd}" : "deleted", row.Reason);
-        if (decision == RetentionDecisions.Delete) await EraseAsync(person, now, ct);
+        if (decision == RetentionDecisions.Delete) await EraseAsync(actor, person, now, ct);
         else person.Version++;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return row;
     }
 
-    /// <summary>Removes everything personal about the person, inside the decision's transaction.</summary>
-    private async Task EraseAsync(Person person, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Why a share ended when its record was deleted; kept on the share and in the access log.</summary>
+    public const string ShareEndedByDeletion = "The record was deleted after a retention review.";
+
+    /// <summary>Removes everything personal about the person (and the records merged into theirs), inside the decision's
+    /// transaction. Keeps the tombstone rows, the decision and the access log.</summary>
+    private async Task EraseAsync(Actor actor, Person person, DateTimeOffset now, CancellationToken ct)
     {
         var id = person.Id;
-        person.Forename = ""; person.Surname = ""; person.DateOfBirth = null; person.Gender = null; person.Aliases = [];
-        person.AddressLine1 = null; person.Town = null; person.Postcode = null;
-        person.ForenameKey = ""; person.SurnameKey = ""; person.ForenamePhonetic = ""; person.SurnamePhonetic = "";
-        person.DeletedAt = now;
-        person.Version++;
+        // Records merged into this one hold the same person's earlier details: they go too.
+        var merged = await db.People.Where(p => p.MergedIntoId == id).ToListAsync(ct);
+        var ids = merged.Select(p => p.Id).Append(id).ToList();
+        foreach (var p in merged.Append(person)) Blank(p, now);
 
-        db.PersonVersions.RemoveRange(await db.PersonVersions.Where(v => v.PersonId == id).ToListAsync(ct));
-        db.PersonSourceRefs.RemoveRange(await db.PersonSourceRefs.Where(r => r.PersonId == id).ToListAsync(ct));
+        db.PersonVersions.RemoveRange(await db.PersonVersions.Where(v => ids.Contains(v.PersonId)).ToListAsync(ct));
+        db.PersonSourceRefs.RemoveRange(await db.PersonSourceRefs.Where(r => ids.Contains(r.PersonId)).ToListAsync(ct));
+        db.Objects.RemoveRange(await db.Objects.Where(o => o.PersonId != null && ids.Contains(o.PersonId.Value)).ToListAsync(ct));
+
+        // Drafts being typed that name the record (by its id) are dropped: nothing may be recorded about it again.
+        var idTexts = ids.Select(x => x.ToString()).ToList();
+        var drafts = new List<Recording.Draft>();
+        foreach (var text in idTexts)
+            drafts.AddRange(await db.Drafts.Where(d => d.Json.Contains(text) || d.Json.Contains(text.ToUpperInvariant())).ToListAsync(ct));
+        db.Drafts.RemoveRange(drafts.DistinctBy(d => d.Id));
+
+        // Shares end at once, so no partner reads the tombstone; the share rows stay with who ended them and why.
+        var shares = await db.Shares.Where(s => ids.Contains(s.PersonId) && s.EndedAt == null).ToListAsync(ct);
+        foreach (var share in shares)
+        {
+            share.EndedAt = now;
+            share.EndedBy = actor.Id;
+            share.EndedByName = actor.Name;
+            share.EndReason = ShareEndedByDeletion;
+            audit.Record(actor, AuditActions.Change, "share", share.Id.ToString(), share.PersonId,
+                detail: $"ended the share of {Sharing.ShareScopes.Describe(share.Scope).ToLowerInvariant()} with {share.OrganisationCode}",
+                reason: ShareEndedByDeletion);
+        }
 
         // Events only this person takes part in lose their content; in events shared with others, only their part goes.
-        var eventIds = await db.EventParticipants.Where(p => p.PersonId == id).Select(p => p.EventId).Distinct().ToListAsync(ct);
+        var eventIds = await db.EventParticipants.Where(p => ids.Contains(p.PersonId)).Select(p => p.EventId).Distinct().ToListAsync(ct);
         var events = await db.Events.Include(e => e.People).Where(e => eventIds.Contains(e.Id)).ToListAsync(ct);
         foreach (var e in events)
         {
-            if (e.People.All(p => p.PersonId == id))
+            if (e.People.All(p => ids.Contains(p.PersonId)))
             {
                 e.Data = "{}";
                 e.LocationName = null;
                 e.LocationPostcode = null;
                 db.EventVersions.RemoveRange(await db.EventVersions.Where(v => v.EventId == e.Id).ToListAsync(ct));
             }
-            else db.EventParticipants.RemoveRange(e.People.Where(p => p.PersonId == id));
+            else db.EventParticipants.RemoveRange(e.People.Where(p => ids.Contains(p.PersonId)));
         }
 
-        var flags = await db.Flags.Include(f => f.Reasons).Include(f => f.History).Where(f => f.PersonId == id).ToListAsync(ct);
+        // Cases only they are in keep their type, id, status and times, but lose their fields and the text of their actions.
+        var caseKeys = await db.CasePeople.Where(c => ids.Contains(c.PersonId)).Select(c => new { c.CaseType, c.CaseId }).Distinct().ToListAsync(ct);
+        foreach (var key in caseKeys)
+        {
+            var c = await db.Cases.Include(x => x.People).Include(x => x.Actions)
+                .FirstOrDefaultAsync(x => x.Type == key.CaseType && x.Id == key.CaseId, ct);
+            if (c is null || !c.People.All(p => ids.Contains(p.PersonId))) continue;
+            c.Fields = "{}";
+            foreach (var a in c.Actions) a.Text = "";
+        }
+
+        var flags = await db.Flags.Include(f => f.Reasons).Include(f => f.History).Where(f => ids.Contains(f.PersonId)).ToListAsync(ct);
         foreach (var f in flags) { db.FlagReasons.RemoveRange(f.Reasons); db.FlagHistory.RemoveRange(f.History); }
         db.Flags.RemoveRange(flags);
-        db.Tasks.RemoveRange(await db.Tasks.Where(t => t.PersonId == id).ToListAsync(ct));
-        db.Alerts.RemoveRange(await db.Alerts.Where(a => a.PersonId == id).ToListAsync(ct));
-        db.Timers.RemoveRange(await db.Timers.Where(t => t.PersonId == id).ToListAsync(ct));
-        db.Relationships.RemoveRange(await db.Relationships.Where(r => r.PersonId == id || r.OtherPersonId == id).ToListAsync(ct));
-        db.MatchReviews.RemoveRange(await db.MatchReviews.Where(r => r.IncomingPersonId == id || r.CandidatePersonId == id).ToListAsync(ct));
-        db.CasePeople.RemoveRange(await db.CasePeople.Where(c => c.PersonId == id).ToListAsync(ct));
+        db.Tasks.RemoveRange(await db.Tasks.Where(t => ids.Contains(t.PersonId)).ToListAsync(ct));
+        db.Alerts.RemoveRange(await db.Alerts.Where(a => ids.Contains(a.PersonId)).ToListAsync(ct));
+        db.Timers.RemoveRange(await db.Timers.Where(t => ids.Contains(t.PersonId)).ToListAsync(ct));
+        db.Relationships.RemoveRange(await db.Relationships.Where(r => ids.Contains(r.PersonId) || ids.Contains(r.OtherPersonId)).ToListAsync(ct));
+        db.MatchReviews.RemoveRange(await db.MatchReviews.Where(r => ids.Contains(r.IncomingPersonId) || ids.Contains(r.CandidatePersonId)).ToListAsync(ct));
+        db.CasePeople.RemoveRange(await db.CasePeople.Where(c => ids.Contains(c.PersonId)).ToListAsync(ct));
+    }
+
+    private static void Blank(Person person, DateTimeOffset now)
+    {
+        person.Forename = ""; person.Surname = ""; person.DateOfBirth = null; person.Gender = null; person.Aliases = [];
+        person.AddressLine1 = null; person.Town = null; person.Postcode = null;
+        person.ForenameKey = ""; person.SurnameKey = ""; person.ForenamePhonetic = ""; person.SurnamePhonetic = "";
+        person.DeletedAt = now;
+        person.Version++;
     }
 }

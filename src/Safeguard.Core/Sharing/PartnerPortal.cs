@@ -78,7 +78,11 @@ public sealed class PartnerPortal(SafeguardDb db, AuditLog audit, EventService e
             .OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList();
         var referrals = await ReferralsAsync(actor, org, ct);
         var actions = await ActionsAsync(actor, org, personIds, referrals, now, ct);
-        foreach (var id in personIds.Where(people.ContainsKey))
+        // One row per person the home names: the children shared, and the people in the referrals listed (tasks name only these).
+        var referralIds = referrals.Select(r => r.EventId).ToList();
+        var referredIds = await db.CasePeople.AsNoTracking().Where(p => p.CaseType == CaseTypes.Referral && referralIds.Contains(p.CaseId))
+            .Select(p => p.PersonId).Distinct().ToListAsync(ct);
+        foreach (var id in personIds.Where(people.ContainsKey).Concat(referredIds).Distinct())
             audit.Record(actor, AuditActions.List, "partner-home", org, id);
         await db.SaveChangesAsync(ct);
         return new PartnerHome(org, name, children, referrals, actions);
@@ -168,10 +172,11 @@ public sealed class PartnerPortal(SafeguardDb db, AuditLog audit, EventService e
         return await events.RecordPartnerResponseAsync(actor, submission, ct);
     }
 
-    /// <summary>Live shares for the organisation, of people the partner may see (a restricted person only if the partner is named).</summary>
+    /// <summary>Live shares for the organisation, of people the partner may see: never a deleted record (retention), and a restricted
+    /// person only if the partner is named.</summary>
     private IQueryable<Share> LiveShares(Actor actor, string org, DateTimeOffset now) =>
         db.Shares.AsNoTracking().Where(s => s.OrganisationCode == org && s.EndedAt == null && s.Until > now
-            && db.People.Any(p => p.Id == s.PersonId && (!p.Restricted || db.RestrictedAccess.Any(r => r.PersonId == p.Id && r.ActorId == actor.Id))));
+            && db.People.Any(p => p.Id == s.PersonId && p.DeletedAt == null && (!p.Restricted || db.RestrictedAccess.Any(r => r.PersonId == p.Id && r.ActorId == actor.Id))));
 
     private async Task<HashSet<Guid>> HiddenPeopleAsync(Actor actor, IEnumerable<Guid> ids, CancellationToken ct)
     {

@@ -75,12 +75,14 @@ public sealed class Shares(SafeguardDb db, PersonAccess access, EventService eve
         return await ViewAsync(share, ct);
     }
 
-    /// <summary>Every share of the person, live ones first then newest first, for those who may see the person.</summary>
+    /// <summary>Every share of the person, live ones first then newest first, for those who may see the person. Reading them
+    /// (the person's share page, <c>GET /people/{id}/shares</c>) is a view of the person, written to the access log.</summary>
     public async Task<IReadOnlyList<ShareView>> ForPersonAsync(Actor actor, Guid personId, CancellationToken ct = default)
     {
         if (!actor.CanReadPeople) throw new ProblemException(Problems.Problems.NotFound("person"));
         await access.GetVisibleAsync(actor, personId, ct);
         var shares = await db.Shares.AsNoTracking().Where(s => s.PersonId == personId).ToListAsync(ct);
+        await audit.RecordNowAsync(actor, AuditActions.View, "shares", personId.ToString(), personId, detail: $"{shares.Count} shares", ct: ct);
         var names = await OrganisationNamesAsync(ct);
         var now = clock.GetUtcNow();
         return shares.OrderByDescending(s => s.IsActive(now)).ThenByDescending(s => s.SharedAt).Select(s => View(s, names, now)).ToList();

@@ -20,12 +20,12 @@ public static class AuditEndpoints
             return Results.Ok(log.Rows.Select(r => new
             {
                 r.Entry.Id, r.Entry.At, r.Entry.ActorId, r.Entry.ActorName, r.Entry.ActorRole, r.Entry.Action, r.Entry.Entity, r.Entry.EntityId,
-                r.Entry.PersonId, r.Entry.Detail, r.Entry.Reason, r.PersonName, r.Summary,
+                r.Entry.PersonId, r.Entry.Detail, r.Entry.Reason, r.PersonName, r.RestrictedRecord, r.Summary,
             }));
         }).RequireAuthorization(ReadersPolicy).WithTags("Audit")
             .WithSummary("Search the access log (administrators and auditors): personId, person (part of the name), actor (part of the user's name or id), " +
                 "action, from, to; newest first, page (from 1) and pageSize (1-1000, default 200; limit is the older name for it). " +
-                "The true total is in X-Total-Count; each row names the person (personName) and says what was done (summary).");
+                "The true total is in X-Total-Count; each row names the person (personName; \"A restricted record\" with restrictedRecord true when the reader may not see them) and says what was done (summary).");
         return api;
     }
 }

@@ -67,4 +67,45 @@ public sealed class AccessLogTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, badStatus);
         Assert.Contains("The start date must be a real date", bad);
     }
+
+    [Fact]
+    public async Task An_auditor_not_named_on_a_restriction_sees_a_restricted_record_without_its_name_and_cannot_find_it_by_name()
+    {
+        var hidden = await _api.CreatePersonAsync(A.Adult("Perpetua", "Keptquiet").Build());
+        var open = await _api.CreatePersonAsync(A.Adult("Perry", "Openrecord").Build());
+        await _api.GetJsonAsync($"/api/v1/people/{hidden}");
+        await _api.GetJsonAsync($"/api/v1/people/{open}");
+        var namedAuditor = _factory.Api((await _factory.IssueTokenAsync("auditor", name: "named-audit")).Token);
+        var auditor = _factory.Api((await _factory.IssueTokenAsync("auditor", name: "other-audit")).Token);
+        var (restricted, _) = await _api.PutJsonAsync($"/api/v1/people/{hidden}/restriction",
+            new { allowed = new[] { "client:named-audit" }, reason = "Subject is a serving officer" });
+        Assert.Equal(HttpStatusCode.OK, restricted);
+
+        var (_, byId) = await auditor.GetJsonAsync($"/api/v1/audit?personId={hidden}");
+        var (byNameStatus, byName) = await auditor.GetJsonAsync("/api/v1/audit?person=perpetua");
+        var (_, byPartName) = await auditor.GetJsonAsync("/api/v1/audit?person=per");
+        var (_, named) = await namedAuditor.GetJsonAsync("/api/v1/audit?person=perpetua");
+        var (_, admin) = await _api.GetJsonAsync("/api/v1/audit?person=perpetua");
+        var page = await PageSignIn.AsUserAsync(_factory, "page-auditor", "auditor");
+        var (_, html) = await page.GetAsync($"/admin/audit?PersonId={hidden}");
+        var (_, htmlByName) = await page.GetAsync("/admin/audit?Person=Keptquiet");
+
+        // The rows about the restricted person are there (the log is complete), but without a name.
+        Assert.NotEmpty(byId!.AsArray());
+        Assert.All(byId.AsArray(), r => Assert.Equal(("A restricted record", true),
+            (r!["personName"]!.GetValue<string>(), r["restrictedRecord"]!.GetValue<bool>())));
+        Assert.Equal(HttpStatusCode.OK, byNameStatus);
+        Assert.Empty(byName!.AsArray());
+        Assert.All(byPartName!.AsArray(), r => Assert.Equal(open, r!["personId"]!.GetValue<string>()));
+        Assert.NotEmpty(byPartName.AsArray());
+        Assert.DoesNotContain("Perpetua", byId.ToJsonString() + byPartName.ToJsonString());
+        Assert.DoesNotContain("Perpetua", html);
+        Assert.Contains("A restricted record", html);
+        Assert.DoesNotContain(hidden, htmlByName);
+        // Those PersonAccess lets see the person (named on the restriction, administrators) keep the name.
+        Assert.NotEmpty(named!.AsArray());
+        Assert.All(named.AsArray(), r => Assert.Equal("Perpetua Keptquiet", r!["personName"]!.GetValue<string>()));
+        Assert.NotEmpty(admin!.AsArray());
+        Assert.All(admin.AsArray(), r => Assert.Equal("Perpetua Keptquiet", r!["personName"]!.GetValue<string>()));
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.TestKit;
+using Safeguard.Web.Tests.Cases;
 using Safeguard.Web.Tests.Missing;
 
 namespace Safeguard.Web.Tests.Audit;
@@ -82,5 +83,59 @@ public sealed class PerPersonRowsTests : IDisposable
 
         Assert.Contains(("view", "merge-history"), await RowsAboutAsync(survivor, mark));
         Assert.Contains(("view", "merge-history"), await RowsAboutAsync(duplicate, mark));
+    }
+
+    [Fact]
+    public async Task Custody_now_referrals_the_partner_home_shares_and_the_restriction_write_a_row_per_person_shown()
+    {
+        await Sharing.SharingTests.OrganisationsAsync(_api);
+        var held = await _api.CreatePersonAsync(A.Child("Hana", "Heldnow").AgedYears(15).Build());
+        var referred = await _api.CreatePersonAsync(A.Child("Ivo", "Referredon").AgedYears(11).Build());
+        var shared = await _api.CreatePersonAsync(A.Child("Juno", "Sharedwith").AgedYears(9).Build());
+        var bystander = await _api.CreatePersonAsync(A.Child("Kit", "Notlisted").AgedYears(9).Build());
+        await _api.EventAsync("cus-now", "custody-detained", "2026-03-02T07:00:00Z", new { custodyId = "CUS-NOW", appropriateAdult = "Mother" }, (held, "child"));
+        await _api.EventAsync("ref-now", "referral", "2026-03-01T10:00:00Z",
+            new { to = Sharing.SharingTests.Org, kind = "social-care", reason = "Neglect concerns" }, (referred, "child"));
+        var (shareStatus, _) = await _api.PostJsonAsync($"/api/v1/people/{shared}/shares",
+            new { scope = "record", organisation = Sharing.SharingTests.Org, lawfulBasis = "children-act-1989-s47", until = "2026-04-30" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, shareStatus);
+        var partner = await _factory.ApiAsAsync("partner-practitioner", organisation: Sharing.SharingTests.Org);
+        var mark = await LastRowAsync();
+
+        await _api.GetJsonAsync("/api/v1/custody/now");
+        await _api.GetJsonAsync("/api/v1/referrals");
+        await partner.GetJsonAsync("/api/v1/partner");
+        await _api.GetJsonAsync($"/api/v1/people/{shared}/shares");
+        await _api.GetJsonAsync($"/api/v1/people/{bystander}/restriction");
+        var officer = await PageSignIn.AsAsync(_factory, "officer");
+        var pageMark = await LastRowAsync();
+        await officer.GetAsync($"/people/{held}/share");
+
+        Assert.Contains(("list", "custody-now"), await RowsAboutAsync(held, mark));
+        Assert.DoesNotContain(("list", "custody-now"), await RowsAboutAsync(referred, mark));
+        Assert.Contains(("list", "referrals"), await RowsAboutAsync(referred, mark));
+        Assert.Contains(("list", "partner-home"), await RowsAboutAsync(shared, mark));
+        Assert.Contains(("list", "partner-home"), await RowsAboutAsync(referred, mark)); // the referral on the portal's home
+        Assert.DoesNotContain(("list", "partner-home"), await RowsAboutAsync(held, mark));
+        Assert.Contains(("view", "shares"), await RowsAboutAsync(shared, mark));
+        Assert.Contains(("view", "restriction"), await RowsAboutAsync(bystander, mark));
+        Assert.Equal([("view", "shares")], await RowsAboutAsync(held, pageMark)); // the share page, loaded
+        Assert.Empty(await RowsAboutAsync(bystander, pageMark));
+    }
+
+    [Fact]
+    public async Task The_retention_queue_writes_a_row_for_each_record_on_it()
+    {
+        var due = await _api.CreatePersonAsync(A.Child("Lior", "Reviewdue").AgedYears(12).Build());
+        var notDue = await _api.CreatePersonAsync(A.Child("Mika", "Reviewlater").AgedYears(12).Build());
+        await _api.ReportAsync("m1", due, "2026-03-01T20:00:00Z");
+        _factory.Clock.Advance(TimeSpan.FromDays(365.25 * 7));
+        await _api.RecordAsync(A.Ppn(notDue).WithId("ppn-later").At(_factory.Clock.GetUtcNow().AddDays(-1).ToString("O")).Build());
+        var mark = await LastRowAsync();
+
+        await _api.GetJsonAsync("/api/v1/retention/reviews");
+
+        Assert.Contains(("list", "retention-reviews"), await RowsAboutAsync(due, mark));
+        Assert.DoesNotContain(("list", "retention-reviews"), await RowsAboutAsync(notDue, mark));
     }
 }

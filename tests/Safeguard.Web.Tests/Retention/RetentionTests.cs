@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.AccessLog;
 using Safeguard.TestKit;
+using Safeguard.Web.Tests.Cases;
 using Safeguard.Web.Tests.Missing;
 
 namespace Safeguard.Web.Tests.Retention;
@@ -77,6 +78,26 @@ public sealed class RetentionTests : IDisposable
         await _api.ReportAsync("m1", child, "2026-03-01T20:00:00Z", lastSeen: "Quinlan's grandmother's flat");
         await _api.LocateAsync("f1", "m1", child, "2026-03-01T23:00:00Z", "Bus station", other);
         await _api.GetJsonAsync($"/api/v1/people/{child}");
+        // An earlier record of the same child, merged into this one, with a source reference of its own.
+        var earlier = await _api.CreatePersonAsync(A.Child("Quin", "Forgetme").AgedYears(12).Build());
+        Assert.Equal(HttpStatusCode.Created, (await _api.PostJsonAsync($"/api/v1/people/{child}/merge",
+            new { otherPersonId = earlier, reason = "Same child, recorded twice" })).Status);
+        // A meeting about this child alone, with a decision (a strategy discussion would put the record in public protection).
+        await _api.EventAsync("mtg-forget", "meeting", "2026-02-19T10:00:00Z", new
+        {
+            kind = "marac", invitedAgencies = new[] { "police", "housing" }, policeAttended = true, policeAttendeeRank = "DS",
+            decisions = new object[] { new { text = "Joint visit to the child", owner = "housing", dueDate = "2026-02-26" } },
+        }, (child, "child"));
+        await using (var seed = _factory.Db())
+        {
+            seed.PersonSourceRefs.Add(new Core.Records.PersonSourceRef { PersonId = Guid.Parse(earlier), System = "niche", SourceId = "NICHE-4471" });
+            seed.Objects.Add(new Core.Records.RecordedObject { Id = Guid.NewGuid(), Kind = "phone", Description = "Quinlan's phone", Identifier = "07700900123", PersonId = Guid.Parse(child) });
+            seed.Drafts.Add(new Core.Recording.Draft { Id = Guid.NewGuid(), OwnerId = "officer-1", Kind = "missing", Json = $"{{\"personId\":\"{child}\",\"notes\":\"half typed\"}}",
+                CreatedAt = _factory.Clock.GetUtcNow(), UpdatedAt = _factory.Clock.GetUtcNow() });
+            seed.Drafts.Add(new Core.Recording.Draft { Id = Guid.NewGuid(), OwnerId = "officer-1", Kind = "missing", Json = $"{{\"personId\":\"{other}\"}}",
+                CreatedAt = _factory.Clock.GetUtcNow(), UpdatedAt = _factory.Clock.GetUtcNow() });
+            await seed.SaveChangesAsync();
+        }
         YearsPass(7);
         var supervisor = await _factory.ApiAsAsync("supervisor");
 
@@ -106,6 +127,61 @@ public sealed class RetentionTests : IDisposable
         Assert.Contains(await db.Audit.Where(a => a.PersonId == Guid.Parse(child)).Select(a => a.Action).ToListAsync(), a => a == "view");
         Assert.True((await AuditChain.VerifyAsync(db)).Intact);
         Assert.DoesNotContain("grandmother", string.Join(" ", await db.Events.Select(e => e.Data).ToListAsync()));
+
+        // The merged-in record is blanked too, and nothing personal is left in versions, source references, objects,
+        // drafts, or the fields and actions of the cases only this child was in.
+        var ids = new[] { Guid.Parse(child), Guid.Parse(earlier) };
+        var blanked = await db.People.AsNoTracking().SingleAsync(p => p.Id == Guid.Parse(earlier));
+        Assert.Equal(("", "", (DateOnly?)null), (blanked.Forename, blanked.Surname, blanked.DateOfBirth));
+        Assert.NotNull(blanked.DeletedAt);
+        Assert.Empty(await db.PersonVersions.Where(v => ids.Contains(v.PersonId)).ToListAsync());
+        Assert.Empty(await db.PersonSourceRefs.Where(r => ids.Contains(r.PersonId)).ToListAsync());
+        Assert.Empty(await db.Objects.Where(o => o.PersonId == Guid.Parse(child)).ToListAsync());
+        var drafts = await db.Drafts.Select(d => d.Json).ToListAsync();
+        Assert.DoesNotContain(drafts, d => d.Contains(child));
+        Assert.Single(drafts, d => d.Contains(other)); // another child's draft stays
+        // The meeting had only this child: its case stays (type, id, status, times) without its fields or decisions' text.
+        var discussion = await db.Cases.AsNoTracking().Include(c => c.Actions).SingleAsync(c => c.Id == "mtg-forget");
+        Assert.Equal("{}", discussion.Fields);
+        Assert.NotEmpty(discussion.Actions);
+        Assert.All(discussion.Actions, a => Assert.Equal("", a.Text));
+        Assert.DoesNotContain("Joint visit to the child", string.Join(" ", await db.CaseActions.Select(a => a.Text).ToListAsync()));
+        Assert.True(await db.Audit.AnyAsync(a => a.PersonId == Guid.Parse(earlier))); // its access log stays
+    }
+
+    [Fact]
+    public async Task Deleting_a_shared_record_ends_its_shares_and_the_partner_then_gets_404_and_no_longer_sees_it_listed()
+    {
+        var child = await _api.CreatePersonAsync(A.Child("Vida", "Sharedthendeleted").AgedYears(12).Build());
+        await _api.ReportAsync("m1", child, "2026-03-01T20:00:00Z");
+        YearsPass(7);
+        await Sharing.SharingTests.OrganisationsAsync(_api);
+        var until = Core.Calendar.SafeguardCalendar.LondonDate(_factory.Clock.GetUtcNow()).AddDays(60).ToString("yyyy-MM-dd");
+        var (shared, share) = await _api.PostJsonAsync($"/api/v1/people/{child}/shares",
+            new { scope = "record", organisation = Sharing.SharingTests.Org, lawfulBasis = "children-act-1989-s47", until });
+        var partner = await _factory.ApiAsAsync("partner-practitioner", organisation: Sharing.SharingTests.Org);
+        var before = (await partner.GetJsonAsync($"/api/v1/partner/children/{child}")).Status;
+        var supervisor = await _factory.ApiAsAsync("supervisor");
+
+        var (deleted, _) = await supervisor.PostJsonAsync($"/api/v1/people/{child}/retention",
+            new { decision = "delete", reason = "Reviewed: no continuing safeguarding need" });
+
+        Assert.Equal(HttpStatusCode.Created, shared);
+        Assert.Equal(HttpStatusCode.OK, before);
+        Assert.Equal(HttpStatusCode.Created, deleted);
+        var (status, _) = await partner.GetJsonAsync($"/api/v1/partner/children/{child}");
+        var (nobodyStatus, _) = await partner.GetJsonAsync($"/api/v1/partner/children/{Guid.NewGuid()}");
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (status, nobodyStatus));
+        var (_, home) = await partner.GetJsonAsync("/api/v1/partner");
+        Assert.Empty(home!["children"]!.AsArray());
+        var page = await PageSignIn.AsUserAsync(_factory, "sw-deleted", "partner-practitioner", organisation: Sharing.SharingTests.Org);
+        Assert.Equal(HttpStatusCode.NotFound, (await page.GetAsync($"/partner/children/{child}")).Status);
+        await using var db = _factory.Db();
+        var ended = await db.Shares.AsNoTracking().SingleAsync(s => s.Id == Guid.Parse(share!["id"]!.GetValue<string>()));
+        Assert.NotNull(ended.EndedAt);
+        Assert.Equal(Core.Retention.RetentionReviews.ShareEndedByDeletion, ended.EndReason);
+        Assert.Contains(await db.Audit.Where(a => a.PersonId == Guid.Parse(child) && a.Entity == "share" && a.Action == AuditActions.Change).Select(a => a.Reason).ToListAsync(),
+            r => r == Core.Retention.RetentionReviews.ShareEndedByDeletion);
     }
 
     [Fact]

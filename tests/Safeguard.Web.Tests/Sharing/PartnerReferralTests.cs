@@ -123,4 +123,44 @@ public sealed class PartnerReferralTests : IDisposable
         Assert.Contains("Overdue", home);
         Assert.DoesNotContain("health visitor", home);
     }
+
+    [Fact]
+    public async Task A_task_for_the_partners_kind_of_agency_on_a_referred_or_shared_child_is_on_their_portal_and_not_another_organisations()
+    {
+        await SharingTests.OrganisationsAsync(_api);
+        // A second children's social care department, with nothing shared or referred to it.
+        await _api.PostJsonAsync("/api/v1/organisations", new { code = "LA-ELSE", name = "Elsewhere children's social care", kind = "social-care", localAuthority = "Elsewhere Council" });
+        var referred = await _api.CreatePersonAsync(A.Child("Tasmin", "Referredtask").Build());
+        var shared = await _api.CreatePersonAsync(A.Child("Ulla", "Sharedtask").Build());
+        var neither = await _api.CreatePersonAsync(A.Child("Vanya", "Neithertask").Build());
+        await ReferralAsync("ref-task", referred, SharingTests.Org);
+        await ReferralAsync("ref-task-shared", shared, "LA-ELSE");
+        await ReferralAsync("ref-task-neither", neither, "LA-ELSE");
+        // Each referral accepted: WT5 gives children's social care (the agency kind) an assessment task on the child.
+        foreach (var (referral, child) in new[] { ("ref-task", referred), ("ref-task-shared", shared), ("ref-task-neither", neither) })
+            await _api.RecordAsync(new
+            {
+                id = referral + "-answer", type = "referral-response", occurredAt = "2026-03-02T08:00:00Z",
+                people = new[] { new { personId = child, role = "child" } }, data = new { referralEventId = referral, outcome = "accepted" },
+            });
+        var (sharedStatus, _) = await _api.PostJsonAsync($"/api/v1/people/{shared}/shares",
+            new { scope = "record", organisation = SharingTests.Org, lawfulBasis = "children-act-1989-s47", until = "2026-04-30" });
+        Assert.Equal(HttpStatusCode.Created, sharedStatus);
+        await using (var db = _factory.Db())
+            Assert.Equal(3, await db.Tasks.CountAsync(t => t.AssignedTo == "social-care" && t.Status == Core.Work.TaskStatus.Open));
+        var ours = await _factory.ApiAsAsync("partner-practitioner", organisation: SharingTests.Org);
+        var health = await _factory.ApiAsAsync("partner-practitioner", organisation: SharingTests.OtherOrg);
+        var page = await PageSignIn.AsUserAsync(_factory, "sw-tasks", "partner-practitioner", organisation: SharingTests.Org);
+
+        var (_, home) = await ours.GetJsonAsync("/api/v1/partner");
+        var (_, healthHome) = await health.GetJsonAsync("/api/v1/partner");
+        var (_, html) = await page.GetAsync("/partner");
+
+        var tasks = home!["actions"]!.AsArray().Where(a => a!["source"]!.GetValue<string>() == "Task").ToList();
+        Assert.Equal(["Tasmin Referredtask", "Ulla Sharedtask"], tasks.Select(t => t!["about"]!.GetValue<string>()).Order().ToList());
+        Assert.Empty(healthHome!["actions"]!.AsArray()); // a health organisation: not its kind of task, nothing shared or referred
+        Assert.Contains("Tasmin Referredtask", html);
+        Assert.Contains("Ulla Sharedtask", html);
+        Assert.DoesNotContain("Vanya", html); // social care's task on a child neither referred nor shared to this organisation
+    }
 }
