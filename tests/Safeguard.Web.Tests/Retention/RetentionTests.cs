@@ -85,7 +85,7 @@ public sealed class RetentionTests : IDisposable
         // A meeting about this child alone, with a decision (a strategy discussion would put the record in public protection).
         await _api.EventAsync("mtg-forget", "meeting", "2026-02-19T10:00:00Z", new
         {
-            kind = "marac", invitedAgencies = new[] { "police", "housing" }, policeAttended = true, policeAttendeeRank = "DS",
+            kind = "marac", invitedAgencies = new[] { "police", "housing" }, policeAttended = true, policeAttendee = "DS 77 Ros Tonkin", policeAttendeeRank = "DS",
             decisions = new object[] { new { text = "Joint visit to the child", owner = "housing", dueDate = "2026-02-26" } },
         }, (child, "child"));
         await using (var seed = _factory.Db())
