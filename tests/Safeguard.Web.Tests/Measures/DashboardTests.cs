@@ -158,10 +158,10 @@ public sealed class DashboardTests : IDisposable
     public async Task A_restricted_child_is_left_out_of_the_figures_and_the_cases_for_those_who_may_not_see_them()
     {
         var (_, bartek, _) = await DataSetAsync();
-        var (restricted, _) = await _api.PutJsonAsync($"/api/v1/people/{bartek}/restriction", new { allowed = new[] { "user:named-sup" }, reason = "Protected witness" });
-        Assert.Equal(HttpStatusCode.OK, restricted);
         var named = await PageSignIn.AsUserAsync(_factory, "named-sup", "supervisor");
         var other = await PageSignIn.AsUserAsync(_factory, "other-sup", "supervisor");
+        var (restricted, problem) = await _api.PutJsonAsync($"/api/v1/people/{bartek}/restriction", new { allowed = new[] { "user:named-sup" }, reason = "Protected witness" });
+        Assert.True(restricted == HttpStatusCode.OK, problem?.ToJsonString());
         var cases = $"/measures/{Measure}/cases?from=2026-02&to=2026-02&split=bcu&unit=north";
 
         var (_, namedBoard) = await named.GetAsync($"/measures?{Period}&split=bcu");
@@ -247,8 +247,10 @@ public sealed class DashboardTests : IDisposable
     public async Task Roles_that_may_not_see_measures_are_refused_the_dashboard_the_cases_and_the_api(string role)
     {
         await DataSetAsync();
-        var session = await PageSignIn.AsUserAsync(_factory, "user-" + role, role, organisation: role == "partner-practitioner" ? "LA-ALDER" : null);
-        var api = await _factory.ApiAsAsync(role, organisation: role == "partner-practitioner" ? "LA-ALDER" : null);
+        await Sharing.SharingTests.OrganisationsAsync(_api);
+        var organisation = role == "partner-practitioner" ? Sharing.SharingTests.Org : null;
+        var session = await PageSignIn.AsUserAsync(_factory, "user-" + role, role, organisation: organisation);
+        var api = await _factory.ApiAsAsync(role, organisation: organisation);
 
         var (page, _) = await session.GetAsync($"/measures?{Period}");
         var (cases, _) = await session.GetAsync($"/measures/{Measure}/cases?{Period}");
