@@ -22,8 +22,11 @@ internal static class Workbook
         {
             var type = (string?)cell.Attribute("t");
             Assert.True(type is "inlineStr" or "str", $"cell {(string?)cell.Attribute("r")} is of type '{type}', not text");
-            return type == "inlineStr" ? string.Concat(cell.Element(Main + "is")!.Elements(Main + "t").Select(t => t.Value))
+            var text = type == "inlineStr" ? string.Concat(cell.Element(Main + "is")!.Elements(Main + "t").Select(t => t.Value))
                 : (string?)cell.Element(Main + "v") ?? "";
+            // A spreadsheet reads _xHHHH_ as the UTF-16 code unit HHHH (ECMA-376 ST_Xstring), as MiniExcel writes a
+            // character outside the basic plane.
+            return System.Text.RegularExpressions.Regex.Replace(text, "_x([0-9A-Fa-f]{4})_", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
         }).ToList()).ToList();
     }
 
