@@ -25,6 +25,8 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o =
 // Who may open each page is one table (Hosting/PageAccess), read by the navigation too.
 builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
 builder.Services.AddHealthChecks();
+builder.Services.AddScoped<Safeguard.Web.Measures.MeasureBoard>();
+builder.Services.AddScoped<Safeguard.Web.Measures.MeasureCases>();
 builder.Services.AddSingleton(sp => new Readiness(preparing: sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SafeguardOptions>>().Value.Demo));
 
 var app = builder.Build();

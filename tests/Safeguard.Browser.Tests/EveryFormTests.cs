@@ -133,6 +133,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Matching/Reviews/Review.cshtml · Different people: keep apart"] = nameof(A_supervisor_keeps_one_possible_match_apart_merges_another_and_filters_the_measures),
         ["Matching/Reviews/Review.cshtml · Same person: link merge"] = nameof(A_supervisor_keeps_one_possible_match_apart_merges_another_and_filters_the_measures),
         ["Measures/Recording.cshtml · Show"] = nameof(A_supervisor_keeps_one_possible_match_apart_merges_another_and_filters_the_measures),
+        ["Measures/Index.cshtml · Show measures"] = nameof(A_leader_reads_the_measures_by_bcu_opens_the_cases_behind_a_figure_and_downloads_them),
 
         ["Supervision/DailyMeeting.cshtml · Show the meeting"] = nameof(A_supervisor_records_a_decision_at_the_daily_management_meeting_and_opens_the_workbench),
         ["Supervision/Decision.cshtml · Continue"] = nameof(A_supervisor_records_a_decision_at_the_daily_management_meeting_and_opens_the_workbench),
@@ -850,6 +851,36 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await session.GotoAsync("/measures/recording");
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show" }), new Dictionary<string, string> { ["Unit"] = "N-RESP", ["Months"] = "6" });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_leader_reads_the_measures_by_bcu_opens_the_cases_behind_a_figure_and_downloads_them()
+    {
+        await using var session = await SignedInAsync("leader");
+        var page = session.Page;
+
+        await session.GotoAsync("/measures");
+        await Content(page).Locator("#Split").SelectOptionAsync("bcu");
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show measures" }));
+        var measure = Content(page).Locator("[data-measure='return-interviews-72h']");
+        await Expect(measure.GetByRole(AriaRole.Heading, new() { Name = "Return interviews within 72 hours" })).ToBeVisibleAsync();
+        // The chart is an SVG from the server that loads under the content security policy, with a text alternative.
+        var chart = measure.Locator("img[data-testid=chart]");
+        await Expect(chart).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await chart.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The chart's SVG loaded and drew.");
+        Assert.StartsWith("Trend of return interviews within 72 hours", await chart.GetAttributeAsync("alt"));
+
+        var figures = measure.Locator("[data-testid=figures] td a");
+        Assert.True(await figures.CountAsync() > 0, "The demo force has return interviews due in the last 12 months.");
+        await figures.First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Return interviews within 72 hours: the cases");
+        await Expect(Content(page).Locator("[data-testid=measure-cases] tbody tr").First).ToBeVisibleAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            Content(page).GetByRole(AriaRole.Button, new() { Name = "Download these cases (CSV)" }).ClickAsync());
+        var csv = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
+        Assert.StartsWith("Child,Case,Case reference,Date", csv[0].TrimStart('\uFEFF'));
+        Assert.True(csv.Count >= 2, "The cases behind a figure download with at least one case.");
     }
 
     [Fact]

@@ -108,7 +108,8 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         var page = session.Page;
         await session.SignInAsync("supervisor", DemoPassword);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Measures" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Measures", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "recording quality and the children to notice" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Recording quality");
         await Expect(page.Locator("[data-testid=recording-quality]").First).ToBeVisibleAsync();
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using CsvHelper;
@@ -63,58 +62,32 @@ public sealed class ListExport(AuditLog audit, Data.SafeguardDb db)
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray();
     }
 
-    /// <summary>The bytes of an Excel workbook (Office Open XML) with one sheet: the header row in bold, frozen, then the
-    /// rows. Every cell is an inline string made safe, so nothing is evaluated and names in any alphabet survive.</summary>
+    /// <summary>The bytes of an Excel workbook (Office Open XML), written by MiniExcel (ADR 0025), with one sheet named
+    /// "Export": the header row first and frozen, then the rows (at most one cell per heading). Every cell is a string made safe (<see cref="Safe"/>), so
+    /// nothing is evaluated or turned into a number or a date, and names in any alphabet survive (characters XML cannot
+    /// hold are dropped).</summary>
     public static byte[] Xlsx(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        // The header is written as the first row (not as MiniExcel's column names, which must be distinct and may not be
+        // empty), and frozen; the columns are keyed by their letters.
+        var width = header.Count;
+        IDictionary<string, object?> Line(IReadOnlyList<string?> cells)
         {
-            Part(zip, "[Content_Types].xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
-                """);
-            Part(zip, "_rels/.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-                """);
-            Part(zip, "xl/workbook.xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Export" sheetId="1" r:id="rId1"/></sheets></workbook>
-                """);
-            Part(zip, "xl/_rels/workbook.xml.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-                """);
-            // Style 1 is bold text for the header; style 0 is plain text. Both use number format 49 ("@", text).
-            Part(zip, "xl/styles.xml", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs></styleSheet>
-                """);
-            var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest);
-            using var sheet = XmlWriter.Create(entry.Open(), new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
-            const string ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-            sheet.WriteStartDocument(true);
-            sheet.WriteStartElement("worksheet", ns);
-            sheet.WriteStartElement("sheetViews", ns);
-            sheet.WriteStartElement("sheetView", ns);
-            sheet.WriteAttributeString("workbookViewId", "0");
-            sheet.WriteStartElement("pane", ns);
-            sheet.WriteAttributeString("ySplit", "1");
-            sheet.WriteAttributeString("topLeftCell", "A2");
-            sheet.WriteAttributeString("activePane", "bottomLeft");
-            sheet.WriteAttributeString("state", "frozen");
-            sheet.WriteEndElement();
-            sheet.WriteEndElement();
-            sheet.WriteEndElement();
-            sheet.WriteStartElement("sheetData", ns);
-            var r = 1;
-            Row(sheet, ns, r++, header, 1);
-            foreach (var row in rows) Row(sheet, ns, r++, row, 0);
-            sheet.WriteEndElement();
-            sheet.WriteEndElement();
-            sheet.WriteEndDocument();
+            var line = new Dictionary<string, object?>(width, StringComparer.Ordinal);
+            for (var c = 0; c < width; c++) line[Column(c)] = XmlText(Safe(c < cells.Count ? cells[c] : null));
+            return line;
         }
+        var data = new List<IDictionary<string, object?>> { Line(header) };
+        data.AddRange(rows.Select(Line));
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, data, printHeader: false, sheetName: "Export", excelType: MiniExcelLibs.ExcelType.XLSX,
+            configuration: new MiniExcelLibs.OpenXml.OpenXmlConfiguration
+            {
+                FreezeRowCount = 1,
+                AutoFilter = false,
+                EnableWriteNullValueCell = true,
+                TableStyles = MiniExcelLibs.OpenXml.TableStyles.None,
+            });
         return stream.ToArray();
     }
 
@@ -124,28 +97,6 @@ public sealed class ListExport(AuditLog audit, Data.SafeguardDb db)
         var name = "";
         for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
         return name;
-    }
-
-    private static void Row(XmlWriter sheet, string ns, int number, IReadOnlyList<string?> cells, int style)
-    {
-        var r = number.ToString(CultureInfo.InvariantCulture);
-        sheet.WriteStartElement("row", ns);
-        sheet.WriteAttributeString("r", r);
-        for (var c = 0; c < cells.Count; c++)
-        {
-            sheet.WriteStartElement("c", ns);
-            sheet.WriteAttributeString("r", Column(c) + r);
-            sheet.WriteAttributeString("s", style.ToString(CultureInfo.InvariantCulture));
-            sheet.WriteAttributeString("t", "inlineStr");
-            sheet.WriteStartElement("is", ns);
-            sheet.WriteStartElement("t", ns);
-            sheet.WriteAttributeString("xml", "space", null, "preserve");
-            sheet.WriteString(XmlText(Safe(cells[c])));
-            sheet.WriteEndElement();
-            sheet.WriteEndElement();
-            sheet.WriteEndElement();
-        }
-        sheet.WriteEndElement();
     }
 
     /// <summary>The text without characters XML cannot hold (control characters other than tab, line feed and carriage
@@ -160,12 +111,6 @@ public sealed class ListExport(AuditLog audit, Data.SafeguardDb db)
             else if (XmlConvert.IsXmlChar(value[i])) text.Append(value[i]);
         }
         return text.ToString();
-    }
-
-    private static void Part(ZipArchive zip, string name, string xml)
-    {
-        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
-        writer.Write(xml.Trim());
     }
 
     /// <summary>Writes the export to the access log, saved at once: one entry for the export itself (the list, how many

@@ -148,7 +148,7 @@ public static class PageAccess
         new("Daily meeting", "/supervision/daily-meeting", "/Supervision/DailyMeeting"),
         new("Workbench", "/supervision/workbench", "/Supervision/Workbench"),
         new("Match reviews", "/matching/reviews", "/Matching/Reviews/Index"),
-        new("Measures", "/measures/recording", "/Measures/Recording"),
+        new("Measures", "/measures", "/Measures/Index"),
         new("Case audits", "/case-audits", "/CaseAudits/Index"),
         new("Admin", "/admin/settings", "/Admin/Settings/Index"),
     ];
@@ -206,6 +206,8 @@ public static class PageAccess
             "Briefings sent to your neighbourhood team to acknowledge, and where to record seeing an offender."),
         new("Investigations", "/investigations", "/Investigations/Index",
             "Investigations by team and status, each with its supervisory review due; open one, allocate it to the team whose skills match, review and close it."),
+        new("Measures dashboard", "/measures", "/Measures/Index",
+            "Every measure of the performance framework per month, BCU or local authority, as charts and exact figures; open the cases behind any figure and download them."),
         new("Recording quality", "/measures/recording", "/Measures/Recording",
             "The child's views and demeanour recorded, children at domestic abuse incidents without a PPN, time to record, per team and month."),
         new("Case audits", "/case-audits", "/CaseAudits/Index",

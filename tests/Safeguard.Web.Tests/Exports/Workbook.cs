@@ -4,7 +4,8 @@ using System.Xml.Linq;
 namespace Safeguard.Web.Tests.Exports;
 
 /// <summary>Reads a downloaded Excel workbook the way a spreadsheet would: the first sheet's rows of cells. It refuses a
-/// workbook with any formula in it, or any cell not held as an inline string (text).</summary>
+/// workbook with any formula in it, or any cell not held as text (an inline string, or a string value as MiniExcel
+/// writes them): never a number, a date or a shared formula.</summary>
 internal static class Workbook
 {
     private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -19,8 +20,13 @@ internal static class Workbook
         Assert.Empty(sheet.Descendants(Main + "f"));
         return sheet.Descendants(Main + "row").Select(row => (IReadOnlyList<string>)row.Elements(Main + "c").Select(cell =>
         {
-            Assert.Equal("inlineStr", (string?)cell.Attribute("t"));
-            return string.Concat(cell.Element(Main + "is")!.Elements(Main + "t").Select(t => t.Value));
+            var type = (string?)cell.Attribute("t");
+            Assert.True(type is "inlineStr" or "str", $"cell {(string?)cell.Attribute("r")} is of type '{type}', not text");
+            var text = type == "inlineStr" ? string.Concat(cell.Element(Main + "is")!.Elements(Main + "t").Select(t => t.Value))
+                : (string?)cell.Element(Main + "v") ?? "";
+            // A spreadsheet reads _xHHHH_ as the UTF-16 code unit HHHH (ECMA-376 ST_Xstring), as MiniExcel writes a
+            // character outside the basic plane.
+            return System.Text.RegularExpressions.Regex.Replace(text, "_x([0-9A-Fa-f]{4})_", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
         }).ToList()).ToList();
     }
 

@@ -26,11 +26,11 @@ public sealed partial class RolePagesTests : IDisposable
         { "offender-manager", [.. Front, "/offenders", Meeting] },
         { "custody-officer", [.. Front, Meeting] },
         { "investigator", [.. Front, Meeting, "/matching/reviews"] },
-        { "supervisor", [.. Front, "/offenders", Meeting, Workbench, "/matching/reviews", "/measures/recording"] },
-        { "leader", [.. Readers, Meeting, Workbench, "/measures/recording", "/case-audits"] },
-        { "auditor", [.. Readers, Meeting, Workbench, "/measures/recording", "/case-audits"] },
+        { "supervisor", [.. Front, "/offenders", Meeting, Workbench, "/matching/reviews", "/measures"] },
+        { "leader", [.. Readers, Meeting, Workbench, "/measures", "/case-audits"] },
+        { "auditor", [.. Readers, Meeting, Workbench, "/measures", "/case-audits"] },
         { "partner-practitioner", ["/partner"] },
-        { "administrator", [.. Front, "/offenders", Meeting, Workbench, "/matching/reviews", "/measures/recording", "/case-audits", "/admin/settings"] },
+        { "administrator", [.. Front, "/offenders", Meeting, Workbench, "/matching/reviews", "/measures", "/case-audits", "/admin/settings"] },
     };
 
     /// <summary>Every page that opens without an id, and the roles that may use it.</summary>
@@ -67,6 +67,7 @@ public sealed partial class RolePagesTests : IDisposable
         ["/supervision/workbench"] = ["supervisor", "leader", "auditor", "administrator"],
         ["/matching/reviews"] = ["investigator", "supervisor", "administrator"],
         ["/measures/recording"] = ["supervisor", "leader", "auditor", "administrator"],
+        ["/measures"] = ["supervisor", "leader", "auditor", "administrator"],
         ["/admin/settings"] = ["administrator"],
         ["/admin/users"] = ["administrator"],
         ["/admin/users/new"] = ["administrator"],

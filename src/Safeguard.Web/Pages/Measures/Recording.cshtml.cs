@@ -96,8 +96,6 @@ public sealed class RecordingModel(RecordingQuality quality, PersonAccess access
 
     private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string Percent(double? rate) => rate is { } r ? $"{r * 100:0}%" : "–";
-
-    /// <summary>The bar's width class (multiples of 5, as the chart's CSS defines), without inline styles.</summary>
-    public static string Bar(double? rate) => $"app-bar--{(int)Math.Round((rate ?? 0) * 20) * 5}";
+    /// <summary>A rate exact to one decimal place ("92.3%"); "–" when there was nothing to count.</summary>
+    public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "–";
 }
