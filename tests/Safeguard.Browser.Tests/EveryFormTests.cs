@@ -887,7 +887,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         await session.GotoAsync("/measures/report");
         var month = Content(page).Locator("#Month option").Nth(1);
         var chosen = (await month.TextContentAsync())!.Trim();
-        await Content(page).Locator("#Month").SelectOptionAsync(await month.GetAttributeAsync("value"));
+        await Content(page).Locator("#Month").SelectOptionAsync((await month.GetAttributeAsync("value"))!);
         await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show the report" }));
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Monthly report: {chosen}");

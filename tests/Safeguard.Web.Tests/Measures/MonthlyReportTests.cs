@@ -129,9 +129,9 @@ public sealed class MonthlyReportTests : IDisposable
         var zofia = await PpnAsync("ppn-zofia", "Zofia", "Łukasiewicz", 14, "Zofia says she wants to stay with her nan at 9 Mill Lane, TR1 2AB, not at home.", "2026-02-10T18:00:00Z");
         var hidden = await PpnAsync("ppn-hidden", "Siân", "Cuddlestone", 9, "I like my teacher.", "2026-02-11T18:00:00Z");
         await PpnAsync("ppn-march", "Olek", "Lateone", 11, "Said in March.", "2026-03-01T18:00:00Z");
+        var leader = await PageSignIn.AsUserAsync(_factory, "named-leader", "leader");
         var (restricted, problem) = await _api.PutJsonAsync($"/api/v1/people/{hidden}/restriction", new { allowed = new[] { "user:named-leader" }, reason = "Child of a colleague" });
         Assert.True(restricted == HttpStatusCode.OK, problem?.ToJsonString());
-        var leader = await PageSignIn.AsUserAsync(_factory, "named-leader", "leader");
 
         var (status, html) = await leader.GetAsync("/measures/report");
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);

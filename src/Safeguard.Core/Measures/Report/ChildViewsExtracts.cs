@@ -47,7 +47,7 @@ public sealed class ChildViewsExtracts(SafeguardDb db, PersonAccess access)
                 inEvent.SelectMany(p => new[] { p!.Forename, p.Surname }.Concat(p.Aliases)),
                 inEvent.Select(p => p!.AddressLine1).Append(f.Event.LocationName));
             var child = people.GetValueOrDefault(f.Child);
-            var age = child?.DateOfBirth is { } dob ? AgeOn(dob, Calendar.SafeguardCalendar.LondonDate(f.Event.OccurredAt)) : null;
+            int? age = child?.DateOfBirth is { } dob ? AgeOn(dob, Calendar.SafeguardCalendar.LondonDate(f.Event.OccurredAt)) : null;
             return new ChildViewsExtract(words, AgeBand(age), month, f.Child);
         }).ToList();
         return (extracts, quotable.Count);
