@@ -27,6 +27,7 @@ builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
 builder.Services.AddHealthChecks();
 builder.Services.AddScoped<Safeguard.Web.Measures.MeasureBoard>();
 builder.Services.AddScoped<Safeguard.Web.Measures.MeasureCases>();
+builder.Services.AddScoped<Safeguard.Web.Measures.MonthlyReports>();
 builder.Services.AddSingleton(sp => new Readiness(preparing: sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SafeguardOptions>>().Value.Demo));
 
 var app = builder.Build();
@@ -51,7 +52,7 @@ app.MapHealthChecks("/health");
 app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).WithApiRoles().AddEndpointFilter<ProblemFilter>()
     .MapPeopleEndpoints().MapEventEndpoints().MapCaseEndpoints().MapQueueEndpoints().MapFlagEndpoints().MapAuditEndpoints()
     .MapWorkEndpoints().MapSettingsEndpoints().MapSchoolEndpoints().MapReferralEndpoints().MapMergeEndpoints().MapMatchReviewEndpoints()
-    .MapMeasureEndpoints().MapUserEndpoints().MapRestrictionEndpoints().MapCustodyEndpoints()
+    .MapMeasureEndpoints().MapMeasureReportEndpoints().MapUserEndpoints().MapRestrictionEndpoints().MapCustodyEndpoints()
     .MapOffenderEndpoints().MapClientEndpoints()
     .MapInvestigationEndpoints()
     .MapRetentionEndpoints()

@@ -134,6 +134,7 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         ["Matching/Reviews/Review.cshtml · Same person: link merge"] = nameof(A_supervisor_keeps_one_possible_match_apart_merges_another_and_filters_the_measures),
         ["Measures/Recording.cshtml · Show"] = nameof(A_supervisor_keeps_one_possible_match_apart_merges_another_and_filters_the_measures),
         ["Measures/Index.cshtml · Show measures"] = nameof(A_leader_reads_the_measures_by_bcu_opens_the_cases_behind_a_figure_and_downloads_them),
+        ["Measures/Report.cshtml · Show the report"] = nameof(A_leader_chooses_a_month_and_prints_the_monthly_report_with_its_charts),
 
         ["Supervision/DailyMeeting.cshtml · Show the meeting"] = nameof(A_supervisor_records_a_decision_at_the_daily_management_meeting_and_opens_the_workbench),
         ["Supervision/Decision.cshtml · Continue"] = nameof(A_supervisor_records_a_decision_at_the_daily_management_meeting_and_opens_the_workbench),
@@ -881,6 +882,32 @@ public sealed class EveryFormTests(WebAppFixture fixture)
         var csv = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
         Assert.StartsWith("Child,Case,Case reference,Date", csv[0].TrimStart('\uFEFF'));
         Assert.True(csv.Count >= 2, "The cases behind a figure download with at least one case.");
+    }
+
+    [Fact]
+    public async Task A_leader_chooses_a_month_and_prints_the_monthly_report_with_its_charts()
+    {
+        await using var session = await SignedInAsync("leader");
+        var page = session.Page;
+
+        await session.GotoAsync("/measures/report");
+        var month = Content(page).Locator("#Month option").Nth(1);
+        var chosen = (await month.TextContentAsync())!.Trim();
+        await Content(page).Locator("#Month").SelectOptionAsync((await month.GetAttributeAsync("value"))!);
+        await SubmitAsync(page, Content(page).GetByRole(AriaRole.Button, new() { Name = "Show the report" }));
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Monthly report: {chosen}");
+        await Expect(Content(page).Locator("[data-testid=summary]")).ToContainTextAsync(chosen);
+        // The charts are the dashboard's own server-drawn SVGs, loaded under the content security policy.
+        var chart = Content(page).Locator("[data-testid=report-chart] img").First;
+        await Expect(chart).ToHaveJSPropertyAsync("complete", true);
+        Assert.True(await chart.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The report's chart loaded and drew.");
+        // Printed, the navigation and the month form are left out and the report remains.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator("[data-testid=report-month]")).ToBeHiddenAsync();
+        await Expect(page.Locator(".govuk-header")).ToBeHiddenAsync();
+        await Expect(Content(page).Locator("[data-testid=report-figures]")).ToBeVisibleAsync();
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class RolePagesTests(WebAppFixture fixture)
     private static readonly string[] OfferedPages =
     [
         "/people", "/record", "/missing/report", "/missing/now", "/exploitation/screening", "/exploitation/cawn", "/domestic-abuse/dash", "/domestic-abuse/marac-referral", "/worklist",
-        "/matching/reviews", "/measures", "/measures/recording", "/admin/audit", "/admin/settings", "/admin/users", "/admin/bank-holidays",
+        "/matching/reviews", "/measures", "/measures/report", "/measures/recording", "/admin/audit", "/admin/settings", "/admin/users", "/admin/bank-holidays",
         "/investigations", "/admin/teams",
         "/retention",
         "/queues/forensic", "/police-protection/now",

@@ -73,6 +73,7 @@ public static class CoreServices
         services.AddScoped<Core.Search.PeopleFinder>();
         services.AddScoped<Core.Measures.RecordingQuality>();
         services.AddScoped<Core.Measures.Framework.MeasureService>();
+        services.AddScoped<Core.Measures.Report.ChildViewsExtracts>();
         return services;
     }
 }

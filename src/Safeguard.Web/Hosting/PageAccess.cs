@@ -208,6 +208,8 @@ public static class PageAccess
             "Investigations by team and status, each with its supervisory review due; open one, allocate it to the team whose skills match, review and close it."),
         new("Measures dashboard", "/measures", "/Measures/Index",
             "Every measure of the performance framework per month, BCU or local authority, as charts and exact figures; open the cases behind any figure and download them."),
+        new("Monthly report", "/measures/report", "/Measures/Report",
+            "The month's measures in words and charts for the police and crime commissioner and the safeguarding partnership, with children's views; printable."),
         new("Recording quality", "/measures/recording", "/Measures/Recording",
             "The child's views and demeanour recorded, children at domestic abuse incidents without a PPN, time to record, per team and month."),
         new("Case audits", "/case-audits", "/CaseAudits/Index",

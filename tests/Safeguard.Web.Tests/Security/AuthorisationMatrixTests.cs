@@ -62,6 +62,7 @@ public sealed partial class AuthorisationMatrixTests : IDisposable
         ["POST /api/v1/match-reviews/{id:guid}/decision"] = new(Deciders),
         ["GET /api/v1/measures"] = new(Measures, Ok: true),
         ["GET /api/v1/measures/catalogue"] = new(Measures, Ok: true),
+        ["GET /api/v1/measures/report"] = new(Measures, Ok: true),
         ["GET /api/v1/measures/{id}"] = new(Measures),
         ["GET /api/v1/measures/{id}/cases"] = new(Measures),
         ["POST /api/v1/people/{id:guid}/merge"] = new(Deciders),

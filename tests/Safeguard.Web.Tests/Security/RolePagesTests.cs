@@ -68,6 +68,7 @@ public sealed partial class RolePagesTests : IDisposable
         ["/matching/reviews"] = ["investigator", "supervisor", "administrator"],
         ["/measures/recording"] = ["supervisor", "leader", "auditor", "administrator"],
         ["/measures"] = ["supervisor", "leader", "auditor", "administrator"],
+        ["/measures/report"] = ["supervisor", "leader", "auditor", "administrator"],
         ["/admin/settings"] = ["administrator"],
         ["/admin/users"] = ["administrator"],
         ["/admin/users/new"] = ["administrator"],
