@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Safeguard.TestKit;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -126,13 +127,23 @@ public sealed class RecordingJourneyTests(WebAppFixture fixture)
         var page = session.Page;
         await session.GotoAsync("/sign-in");
 
+        // An account of its own to lock: the demo's users sign in in the other journeys, which share this app.
+        const string lockable = "lockout-auditor";
+        using (var api = new HttpClient { BaseAddress = fixture.BaseUrl })
+        {
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", fixture.BootstrapToken);
+            var (status, body) = await api.PostJsonAsync("/api/v1/users",
+                new { username = lockable, displayName = "Browser test lockout", role = "auditor", password = DemoPassword });
+            Assert.True(status == System.Net.HttpStatusCode.Created, $"Adding {lockable} answered {status}: {body}");
+        }
+
         var unknown = await RefusedSignInAsync(page, "no-such-user", "not-the-password");
-        var wrongPassword = await RefusedSignInAsync(page, "auditor", "not-the-password");
+        var wrongPassword = await RefusedSignInAsync(page, lockable, "not-the-password");
         for (var i = 1; i < 5; i++)
         {
-            await RefusedSignInAsync(page, "auditor", "not-the-password");
+            await RefusedSignInAsync(page, lockable, "not-the-password");
         }
-        var locked = await RefusedSignInAsync(page, "auditor", DemoPassword);
+        var locked = await RefusedSignInAsync(page, lockable, DemoPassword);
 
         Assert.Contains("cannot sign in with that username and password", unknown);
         Assert.Equal(unknown, wrongPassword);
