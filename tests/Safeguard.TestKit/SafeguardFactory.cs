@@ -50,9 +50,36 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
             _postgresServer = Environment.GetEnvironmentVariable("SAFEGUARD_TEST_POSTGRES")
                 ?? throw new InvalidOperationException("SAFEGUARD_TEST_PROVIDER=postgres needs SAFEGUARD_TEST_POSTGRES (a connection string without a database).");
             _postgresDatabase = "safeguard_test_" + Guid.NewGuid().ToString("N")[..16];
+            EnsureAppRole(_postgresServer);
             if (TemplateDatabase.Enabled) TemplateDatabase.CreatePostgres(_postgresServer, _postgresDatabase);
         }
         else if (TemplateDatabase.Enabled) TemplateDatabase.CopySqliteTo(Path.Combine(_folder, "safeguard.db"));
+    }
+
+    /// <summary>On PostgreSQL, the application's own connection: the same database as <see cref="ConnectionString"/> (the
+    /// owner's, which tests use to read and tamper) as the lesser role <see cref="AppRole"/>.</summary>
+    public string AppConnectionString => _postgresDatabase is null ? ConnectionString
+        : new NpgsqlConnectionStringBuilder(ConnectionString) { Username = AppRole }.ConnectionString;
+
+    /// <summary>The PostgreSQL role the app runs as in tests: created once, shared by every test database (its rights are
+    /// granted per database, at start-up, by <c>DatabaseSetup</c>).</summary>
+    public const string AppRole = "safeguard_test_app";
+
+    private static readonly object RoleLock = new();
+    private static bool _roleReady;
+
+    private static void EnsureAppRole(string server)
+    {
+        lock (RoleLock)
+        {
+            if (_roleReady) return;
+            using var conn = new NpgsqlConnection(server + ";Database=postgres");
+            conn.Open();
+            using var cmd = new NpgsqlCommand(
+                $"DO $$ BEGIN CREATE ROLE {AppRole} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$", conn);
+            cmd.ExecuteNonQuery();
+            _roleReady = true;
+        }
     }
 
     public string ConnectionString => _postgresDatabase is null
@@ -65,7 +92,14 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
         builder.UseSetting("Safeguard:DataFolder", _folder);
         builder.UseSetting("Safeguard:BootstrapToken", AdminToken);
         builder.UseSetting("Safeguard:Database:Provider", Provider);
-        builder.UseSetting("ConnectionStrings:Safeguard", ConnectionString);
+        if (_postgresDatabase is null) builder.UseSetting("ConnectionStrings:Safeguard", ConnectionString);
+        else
+        {
+            // As in production: migrations run as the owner, the app as its own role that owns nothing and may not change the
+            // access log (DatabaseSetup grants it what it needs). A test may still set either connection itself.
+            builder.UseSetting("ConnectionStrings:SafeguardMigrations", ConnectionString);
+            builder.UseSetting("ConnectionStrings:Safeguard", AppConnectionString);
+        }
         // Every test client comes from one (unknown) address: rate limits high enough for any test, unless a test sets its own.
         builder.UseSetting("Safeguard:Security:SignInsPerAddressPerMinute", "100000");
         builder.UseSetting("Safeguard:Security:SignInsPerAccountPerMinute", "100000");

@@ -154,7 +154,9 @@ public sealed class RestrictedRecordTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await named.GetAsync($"/people/{_subject}")).Status);
         using var db = _factory.Db();
         Assert.Equal(["Subject is a serving officer", "Investigation moved to another supervisor", "Investigation closed"],
-            db.Audit.Where(a => a.Entity == "restriction").OrderBy(a => a.Id).Select(a => a.Reason!).ToList());
+            db.Audit.Where(a => a.Entity == "restriction" && a.Action != Core.AccessLog.AuditActions.View).OrderBy(a => a.Id).Select(a => a.Reason!).ToList());
+        // Each time the page showed who may see the person, that was a view of them.
+        Assert.True(db.Audit.Count(a => a.Entity == "restriction" && a.Action == Core.AccessLog.AuditActions.View && a.PersonId == Guid.Parse(_subject)) >= 3);
     }
 
     [Fact]
