@@ -52,10 +52,7 @@ public static class FlagMeasureFacts
         if (flags.Count == 0) return;
         var streams = flags.Select(f => StreamOf(f.Id)).ToList();
         db.MeasureFacts.RemoveRange(await db.MeasureFacts.Where(f => streams.Contains(f.Stream)).ToListAsync(ct));
-        var events = FirstEvents(flags);
-        var units = await db.Events.AsNoTracking().Where(e => events.Contains(e.Id)).Select(e => new { e.Id, e.Unit }).ToDictionaryAsync(e => e.Id, e => e.Unit, ct);
-        var places = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Code, t => (t.BcuCode, t.LocalAuthority), StringComparer.Ordinal, ct);
-        db.MeasureFacts.AddRange(Facts(flags, units, places));
+        db.MeasureFacts.AddRange(await FactsAsync(db, flags, ct));
     }
 
     /// <summary>Every <c>cse-risk</c> flag's fact again, after the cases and facts are rebuilt.</summary>
@@ -63,11 +60,17 @@ public static class FlagMeasureFacts
     {
         await db.MeasureFacts.Where(f => f.Measure == Measure).ExecuteDeleteAsync(ct);
         var flags = await db.Flags.AsNoTracking().Include(f => f.Reasons).Where(f => f.Code == Code).ToListAsync(ct);
+        db.MeasureFacts.AddRange(await FactsAsync(db, flags, ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The flags' facts, placed by the units of the events their first reasons cite and those teams' BCUs.</summary>
+    private static async Task<List<MeasureFact>> FactsAsync(SafeguardDb db, List<Flag> flags, CancellationToken ct)
+    {
         var events = FirstEvents(flags);
         var units = await db.Events.AsNoTracking().Where(e => events.Contains(e.Id)).Select(e => new { e.Id, e.Unit }).ToDictionaryAsync(e => e.Id, e => e.Unit, ct);
         var places = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Code, t => (t.BcuCode, t.LocalAuthority), StringComparer.Ordinal, ct);
-        db.MeasureFacts.AddRange(Facts(flags, units, places));
-        await db.SaveChangesAsync(ct);
+        return Facts(flags, units, places).ToList();
     }
 
     private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Flag>> Changed(SafeguardDb db) => db.ChangeTracker.Entries<Flag>()
