@@ -23,7 +23,7 @@ public sealed class AuditCommandTests : IDisposable
         Assert.StartsWith("The access log is intact:", intact.Out);
 
         long target;
-        await using (var db = _cli.Factory.Db())
+        await using (var db = _cli.Factory.OwnerDb())
         {
             target = await db.Audit.Where(a => a.PersonId == Guid.Parse(child) && a.Action == "view").OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
             if (SafeguardFactory.Provider == "sqlite") await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_no_update");
@@ -53,7 +53,7 @@ public sealed class AuditCommandTests : IDisposable
         var wrongHash = await _cli.RunAsync("audit", "verify", "--expect-last", $"{row}:not-the-hash");
         var malformed = await _cli.RunAsync("audit", "verify", "--expect-last", "last");
 
-        await using (var db = _cli.Factory.Db())
+        await using (var db = _cli.Factory.OwnerDb())
         {
             // Someone with the database's keys removes the rows from the noted one to the end: what is left is a valid chain.
             if (SafeguardFactory.Provider == "sqlite") await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_no_delete");

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -145,6 +146,17 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
 
     /// <summary>A new unit of work on the same database, for checking what was stored.</summary>
     public SafeguardDb Db() => Services.CreateScope().ServiceProvider.GetRequiredService<SafeguardDb>();
+
+    /// <summary>A unit of work as the database's owner, for a test that plays someone with the owner's keys (dropping or
+    /// disabling the access log's triggers, tampering behind the application's back). On SQLite there is one connection,
+    /// so this is <see cref="Db"/>; on PostgreSQL the application's own role may not do any of that.</summary>
+    public SafeguardDb OwnerDb()
+    {
+        if (_postgresDatabase is null) return Db();
+        _ = Services; // the host has started, so the database exists and is migrated
+        return new SafeguardDb(new DbContextOptionsBuilder<SafeguardDb>()
+            .UseNpgsql(ConnectionString, x => x.MigrationsAssembly("Safeguard.Data.Postgres")).Options);
+    }
 
     protected override void Dispose(bool disposing)
     {

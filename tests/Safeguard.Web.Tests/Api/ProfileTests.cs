@@ -86,7 +86,8 @@ public sealed class ProfileTests : IDisposable
     public async Task The_audit_log_cannot_be_deleted_or_changed_even_through_the_database()
     {
         var child = await _api.CreatePersonAsync(A.Child().Build());
-        using var db = _factory.Db();
+        // As the owner: the triggers refuse even someone with the owner's keys (the app's own role has no right to try).
+        using var db = _factory.OwnerDb();
         var before = await db.Audit.Where(a => a.PersonId == Guid.Parse(child)).Select(a => new { a.Id, a.Action, a.ActorId }).ToListAsync();
 
         // The database's own triggers refuse, whichever provider (SqliteException, PostgresException).

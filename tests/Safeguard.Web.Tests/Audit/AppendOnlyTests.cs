@@ -23,7 +23,7 @@ public sealed class AppendOnlyTests : IDisposable
     /// <summary>Runs one statement and returns the database's refusal, or null if it was carried out.</summary>
     private async Task<string?> TryAsync(string sql)
     {
-        await using var db = _factory.Db();
+        await using var db = _factory.OwnerDb();
         try
         {
             await db.Database.ExecuteSqlRawAsync(sql);
@@ -90,7 +90,7 @@ public sealed class AppendOnlyTests : IDisposable
 
         // Someone with the owner's rights takes the guard off, rewrites who looked, and puts it back.
         var sqlite = SafeguardFactory.Provider == "sqlite";
-        await using (var db = _factory.Db())
+        await using (var db = _factory.OwnerDb())
         {
             if (sqlite)
             {
@@ -122,7 +122,7 @@ public sealed class AppendOnlyTests : IDisposable
         long target;
         await using (var db = _factory.Db())
             target = await db.Audit.Where(a => a.PersonId == Guid.Parse(child)).OrderBy(a => a.Id).Select(a => a.Id).Skip(1).FirstAsync();
-        await using (var db = _factory.Db())
+        await using (var db = _factory.OwnerDb())
         {
             if (SafeguardFactory.Provider == "sqlite") await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_no_delete");
             else await db.Database.ExecuteSqlRawAsync("ALTER TABLE audit DISABLE TRIGGER audit_no_change");
