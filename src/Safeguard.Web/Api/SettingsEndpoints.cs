@@ -25,7 +25,7 @@ public static class SettingsEndpoints
 
         var holidays = api.MapGroup("/bank-holidays").WithTags("Settings");
         holidays.MapGet("/", async (BankHolidayService service, HttpContext http) =>
-            (await service.ListAsync(http.RequestAborted)).Select(h => new { date = h.Date.ToString("yyyy-MM-dd"), h.Name }))
+            Results.Ok((await service.ListAsync(http.RequestAborted)).Select(h => new { date = h.Date.ToString("yyyy-MM-dd"), h.Name })))
             .WithSummary("England and Wales bank holidays, oldest first.");
         holidays.MapPost("/", async (HttpContext http, BankHolidayService service) =>
         {
