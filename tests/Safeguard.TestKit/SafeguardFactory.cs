@@ -166,10 +166,7 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            using var conn = new NpgsqlConnection(_postgresServer + ";Database=postgres");
-            conn.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
+            TemplateDatabase.DropPostgresLater(_postgresServer!, _postgresDatabase);
         }
     }
 }

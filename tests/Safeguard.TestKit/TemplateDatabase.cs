@@ -30,8 +30,40 @@ public static class TemplateDatabase
         }
         using var conn = new NpgsqlConnection(server + ";Database=postgres;Pooling=false");
         conn.Open();
-        using var cmd = new NpgsqlCommand($"CREATE DATABASE {database} TEMPLATE {template}", conn);
+        // FILE_COPY (PostgreSQL 15+) copies the template's files at once; the default, WAL_LOG, writes every block to the
+        // log, which on a small template is about twice as slow. Older servers know only the file copy, and no STRATEGY.
+        var strategy = conn.PostgreSqlVersion.Major >= 15 ? " STRATEGY FILE_COPY" : "";
+        using var cmd = new NpgsqlCommand($"CREATE DATABASE {database} TEMPLATE {template}{strategy}", conn);
         cmd.ExecuteNonQuery();
+    }
+
+    private static readonly Lock DropLock = new();
+    private static Task _drops = Task.CompletedTask;
+    private static bool _waitsAtExit;
+
+    /// <summary>Drops a test's database in the background, one after another, so the next test need not wait for it;
+    /// the process waits for the last drops when it exits.</summary>
+    public static void DropPostgresLater(string server, string database)
+    {
+        lock (DropLock)
+        {
+            if (!_waitsAtExit)
+            {
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => { Task t; lock (DropLock) t = _drops; t.Wait(TimeSpan.FromSeconds(60)); };
+                _waitsAtExit = true;
+            }
+            _drops = _drops.ContinueWith(_ =>
+            {
+                try
+                {
+                    using var conn = new NpgsqlConnection(server + ";Database=postgres;Pooling=false");
+                    conn.Open();
+                    using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", conn);
+                    cmd.ExecuteNonQuery();
+                }
+                catch (NpgsqlException) { /* the throw-away server may already be stopping; it is deleted with its databases */ }
+            }, TaskScheduler.Default);
+        }
     }
 
     private static string CreateSqlite()

@@ -7,7 +7,10 @@ using System.Text;
 namespace Safeguard.Web.Tests.Hosting;
 
 /// <summary>Start-up as an operator sees it (issue 8, point 12): the built app run as a process, with its options in
-/// any order; the address bound and printed before the demo force is seeded; a port in use refused at once.</summary>
+/// any order; the address bound and printed before the demo force is seeded; a port in use refused at once.
+/// <para>The app runs on its own SQLite data folder whichever database the run is for, so scripts/test.sh runs these in
+/// the SQLite run only (trait Provider=sqlite): the PostgreSQL run would repeat them exactly.</para></summary>
+[Trait("Provider", "sqlite")]
 public sealed class StartupProcessTests
 {
     [Theory]
