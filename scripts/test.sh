@@ -65,7 +65,7 @@ SQLITE_PROVIDER=Microsoft.EntityFrameworkCore.Sqlite POSTGRES_PROVIDER=Npgsql.En
 
 TMP_ROOT="$(mktemp -d /tmp/safeguard-test.XXXXXX)"
 chmod 755 "$TMP_ROOT"   # the postgres user must reach its data folder inside
-PG_BIN="" PG_DATA="" WEB_PID="" BACKGROUND=()
+PG_BIN="" PG_DATA="" WEB_PID=""
 
 log() { printf '\n==> %s\n' "$*"; }
 is_on() { [[ "${!1:-}" == 1 || "${!1:-}" == true ]]; }
@@ -83,8 +83,6 @@ http_ok() { # http_ok URL: true when it answers 2xx
 
 cleanup() {
   set +e
-  local entry
-  for entry in "${BACKGROUND[@]}"; do kill "${entry%% *}" 2>/dev/null; done
   if [[ -n "$WEB_PID" ]] && kill -0 "$WEB_PID" 2>/dev/null; then
     kill "$WEB_PID"; wait "$WEB_PID" 2>/dev/null
   fi
@@ -164,12 +162,13 @@ else
 fi
 
 # --- 3. Test runs ----------------------------------------------------------------------------------
-# test_args PROJECT LABEL: sets ARGS to the `dotnet test` arguments for one run.
-test_args() {
-  local project="$1" label="$2"
+# run_tests PROJECT LABEL EXPECTED_PROVIDER [ENV=VALUE...]: one project on one database (EXPECTED_PROVIDER
+# is the EF Core provider the test factory must report, empty for a project that does not use it).
+run_tests() {
+  local project="$1" label="$2" expected="$3"; shift 3
   local name; name="$(basename "$project" .csproj)"
-  local trx="$name-$label.trx"
-  ARGS=(test "$project" --no-build -c "$CONFIGURATION" --results-directory "$RESULTS"
+  local trx="$name-$label.trx" console="$RESULTS/$name-$label.log" providers="$RESULTS/$name-$label.providers"
+  local args=(test "$project" --no-build -c "$CONFIGURATION" --results-directory "$RESULTS"
               --logger "trx;LogFileName=$trx" --blame-hang-timeout "$HANG_TIMEOUT" --blame-hang-dump-type none)
   # Tests marked [Trait("Provider", "postgres")] need PostgreSQL itself (database roles): the SQLite run leaves them
   # out rather than counting them skipped; the postgres run holds them. Tests marked [Trait("Provider", "sqlite")]
@@ -178,52 +177,17 @@ test_args() {
   local filter="${SAFEGUARD_TEST_FILTER:-}"
   if [[ "$label" == sqlite ]]; then filter="${filter:+($filter)&}Provider!=postgres"; fi
   if [[ "$label" == postgres ]]; then filter="${filter:+($filter)&}Provider!=sqlite"; fi
-  if [[ -n "$filter" ]]; then ARGS+=(--filter "$filter"); fi
-}
+  if [[ -n "$filter" ]]; then args+=(--filter "$filter"); fi
 
-# run_tests PROJECT LABEL EXPECTED_PROVIDER [ENV=VALUE...]: one project on one database (EXPECTED_PROVIDER
-# is the EF Core provider the test factory must report, empty for a project that does not use it).
-run_tests() {
-  local project="$1" label="$2" expected="$3"; shift 3
-  local name; name="$(basename "$project" .csproj)"
-  local console="$RESULTS/$name-$label.log" providers="$RESULTS/$name-$label.providers"
-  test_args "$project" "$label"
   log "$name ($label)"
   local status
   rm -f "$providers"
   set +e
-  env "$@" SAFEGUARD_TEST_PROVIDER_LOG="$providers" dotnet "${ARGS[@]}" 2>&1 | tee "$console"
+  env "$@" SAFEGUARD_TEST_PROVIDER_LOG="$providers" dotnet "${args[@]}" 2>&1 | tee "$console"
   status="${PIPESTATUS[0]}"
   set -e
-  count_run "$name" "$label" "$RESULTS/$name-$label.trx" "$console" "$status"
+  count_run "$name" "$label" "$RESULTS/$trx" "$console" "$status"
   check_provider_log "$name" "$label" "$providers" "$expected"
-}
-
-# The browser tests spend much of their time waiting on Chromium and their own app process, while the database runs
-# keep both cores busy only most of the time: the browser run goes in the background beside them, its output kept
-# in its log and printed when it is counted. BACKGROUND holds "pid project label expected" for each such run.
-start_tests() { # start_tests PROJECT LABEL EXPECTED_PROVIDER [ENV=VALUE...]
-  local project="$1" label="$2" expected="$3"; shift 3
-  local name; name="$(basename "$project" .csproj)"
-  local console="$RESULTS/$name-$label.log" providers="$RESULTS/$name-$label.providers"
-  test_args "$project" "$label"
-  log "$name ($label): started in the background"
-  rm -f "$providers"
-  env "$@" SAFEGUARD_TEST_PROVIDER_LOG="$providers" dotnet "${ARGS[@]}" >"$console" 2>&1 &
-  BACKGROUND+=("$! $project $label $expected")
-}
-finish_tests() { # waits for every run started by start_tests and counts it
-  local entry pid project label expected name status
-  for entry in "${BACKGROUND[@]}"; do
-    read -r pid project label expected <<<"$entry"
-    name="$(basename "$project" .csproj)"
-    set +e; wait "$pid"; status=$?; set -e
-    log "$name ($label)"
-    cat "$RESULTS/$name-$label.log"
-    count_run "$name" "$label" "$RESULTS/$name-$label.trx" "$RESULTS/$name-$label.log" "$status"
-    check_provider_log "$name" "$label" "$RESULTS/$name-$label.providers" "$expected"
-  done
-  BACKGROUND=()
 }
 
 # list_tests PROJECT: how many tests the project holds (for a step skipped by a knob); 1 if not knowable.
@@ -245,9 +209,10 @@ start_postgres() {
   log "Starting PostgreSQL ($PG_BIN) on 127.0.0.1:$PG_PORT"
   as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$RESULTS/postgres-initdb.log" 2>&1 \
     || { step_error "initdb failed (see $RESULTS/postgres-initdb.log)"; PG_DATA=""; return 1; }
-  # Throw-away: no fsync, sockets in our own folder, loopback only.
+  # Throw-away: no fsync, sockets in our own folder, loopback only; no autovacuum or JIT (hundreds of small databases
+  # each live for one test), the least WAL.
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$dir/postgres.log" -w -t 60 \
-    -o "-h 127.0.0.1 -p $PG_PORT -k $dir -F -c max_connections=200 -c full_page_writes=off" start >/dev/null \
+    -o "-h 127.0.0.1 -p $PG_PORT -k $dir -F -c max_connections=200 -c full_page_writes=off -c autovacuum=off -c jit=off -c synchronous_commit=off -c wal_level=minimal -c max_wal_senders=0" start >/dev/null \
     || { cp "$dir/postgres.log" "$RESULTS/postgres.log" 2>/dev/null; step_error "PostgreSQL did not start (see $RESULTS/postgres.log)"; return 1; }
 }
 
@@ -306,8 +271,6 @@ if (( BUILT == 1 )); then
     if uses_factory "$project"; then
       run_tests "$project" sqlite "$SQLITE_PROVIDER" SAFEGUARD_TEST_PROVIDER=sqlite
       FACTORY_PROJECTS+=("$project") FACTORY_EXECUTED+=("$RUN_EXECUTED")
-    elif [[ "$project" == *Browser.Tests* ]]; then
-      start_tests "$project" once "" -u SAFEGUARD_TEST_PROVIDER
     else
       run_tests "$project" once "" -u SAFEGUARD_TEST_PROVIDER
     fi
@@ -325,7 +288,6 @@ if (( BUILT == 1 )); then
     done
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
   fi
-  finish_tests
 
   # --- 5. The API contract check against the running app ------------------------------------------
   if is_on SAFEGUARD_SKIP_CONTRACT; then

@@ -24,12 +24,17 @@ public static partial class Dashboard
     public sealed record Row(string Provider, int People, int Events, string Period, string Split, int Charts,
         double SeedSeconds, IReadOnlyList<Timing> Timings, bool GoalMet);
 
-    public static async Task<Row> RunAsync(string provider, string? postgres, DemoOptions force, int samples, string split, string repoRoot)
+    /// <summary>Seeds (or, with <paramref name="keep"/>, reuses) the force and times the dashboard. <paramref name="keep"/>
+    /// is a folder to seed into and keep (SQLite; on PostgreSQL the database is named after it): a later run with the
+    /// same folder finds the force already seeded and only times the dashboard.</summary>
+    public static async Task<Row> RunAsync(string provider, string? postgres, DemoOptions force, int samples, string split, string repoRoot,
+        string? keep = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "safeguard-bench-" + Guid.NewGuid().ToString("N"));
+        var folder = keep is null ? Path.Combine(Path.GetTempPath(), "safeguard-bench-" + Guid.NewGuid().ToString("N")) : Path.GetFullPath(keep);
         Directory.CreateDirectory(folder);
+        var database = "safeguard_bench_" + (keep is null ? Guid.NewGuid().ToString("N") : new DirectoryInfo(folder).Name.Replace('-', '_').ToLowerInvariant());
         var connection = provider == "postgres"
-            ? $"{postgres ?? throw new ArgumentException("--postgres CONN is needed for PostgreSQL")};Database=safeguard_bench_{Guid.NewGuid():N}"
+            ? $"{postgres ?? throw new ArgumentException("--postgres CONN is needed for PostgreSQL")};Database={database}"
             : $"Data Source={Path.Combine(folder, "safeguard.db")}";
         try
         {
@@ -45,7 +50,9 @@ public static partial class Dashboard
             for (var i = -2; i < samples; i++) // two warm-up rounds, not counted
             {
                 var clock = Stopwatch.StartNew();
-                var html = await client.GetStringAsync("/measures?" + period);
+                using var answer = await client.GetAsync("/measures?" + period);
+                if (answer.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"The dashboard answered {(int)answer.StatusCode}.");
+                var html = await answer.Content.ReadAsStringAsync();
                 var pageMs = clock.Elapsed.TotalMilliseconds;
                 var sources = ChartSource().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
                 using var gate = new SemaphoreSlim(6);
@@ -66,7 +73,8 @@ public static partial class Dashboard
         }
         finally
         {
-            try { Directory.Delete(folder, true); } catch (IOException) { /* the app may still hold a file for a moment */ }
+            if (keep is null)
+                try { Directory.Delete(folder, true); } catch (IOException) { /* the app may still hold a file for a moment */ }
         }
     }
 
@@ -128,17 +136,34 @@ public static partial class Dashboard
         private readonly Uri _baseUrl = baseUrl;
 
         /// <summary>A client with the session cookie of a user signed in through the sign-in page, as a browser signs in.</summary>
+        /// <remarks>The app marks its cookies <c>Secure</c> (it expects TLS in front of it), which a cookie container
+        /// would then not send over plain http to 127.0.0.1, so the cookies are carried by hand.</remarks>
         public async Task<HttpClient> SignInAsync(string username, string password)
         {
-            var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+            var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
                 { BaseAddress = _baseUrl, Timeout = TimeSpan.FromMinutes(2) };
-            var form = await client.GetStringAsync("/sign-in");
-            var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-            var answer = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+            var cookies = new Dictionary<string, string>();
+            void Keep(HttpResponseMessage r)
             {
-                ["Username"] = username, ["Password"] = password, ["__RequestVerificationToken"] = token,
-            }));
+                foreach (var header in r.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+                {
+                    var pair = header.Split(';')[0].Split('=', 2);
+                    cookies[pair[0]] = pair[1];
+                }
+            }
+            var form = await client.GetAsync("/sign-in");
+            Keep(form);
+            var token = Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/sign-in")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                    { ["Username"] = username, ["Password"] = password, ["__RequestVerificationToken"] = token }),
+            };
+            post.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value)));
+            var answer = await client.SendAsync(post);
             if (answer.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Signing in as {username} answered {(int)answer.StatusCode}.");
+            Keep(answer);
+            client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value)));
             return client;
         }
 

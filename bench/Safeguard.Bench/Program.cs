@@ -73,7 +73,7 @@ if (only == "dashboard")
         Adults = int.Parse(OptionValue(args, "--adults") ?? defaults.Adults.ToString()),
     };
     var row = await Dashboard.RunAsync(provider, postgres, force, int.Parse(OptionValue(args, "--samples") ?? "10"),
-        OptionValue(args, "--split") ?? "bcu", repoRoot);
+        OptionValue(args, "--split") ?? "bcu", repoRoot, OptionValue(args, "--keep"));
     Console.WriteLine($"Measures dashboard, {row.Provider}: {row.People} people, {row.Events} events (seeded in {row.SeedSeconds:0} s); {row.Period}, split by {row.Split}");
     Console.WriteLine($"{"what",-32}{"samples",9}{"p50 ms",9}{"p95 ms",9}{"max ms",9}");
     foreach (var t in row.Timings) Console.WriteLine($"{t.What,-32}{t.Samples,9}{t.P50Ms,9:0}{t.P95Ms,9:0}{t.MaxMs,9:0}");
