@@ -43,7 +43,12 @@ public static class TemplateDatabase
 
     /// <summary>Drops a test's database in the background, one after another, so the next test need not wait for it;
     /// the process waits for the last drops when it exits.</summary>
-    public static void DropPostgresLater(string server, string database)
+    public static void DropPostgresLater(string server, string database) =>
+        RunPostgresLater(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+
+    /// <summary>Runs a statement on the server's <c>postgres</c> database after every drop queued so far (e.g. dropping
+    /// a role once the databases that granted it rights are gone).</summary>
+    public static void RunPostgresLater(string server, string sql)
     {
         lock (DropLock)
         {
@@ -58,7 +63,7 @@ public static class TemplateDatabase
                 {
                     using var conn = new NpgsqlConnection(server + ";Database=postgres;Pooling=false");
                     conn.Open();
-                    using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", conn);
+                    using var cmd = new NpgsqlCommand(sql, conn);
                     cmd.ExecuteNonQuery();
                 }
                 catch (NpgsqlException) { /* the throw-away server may already be stopping; it is deleted with its databases */ }

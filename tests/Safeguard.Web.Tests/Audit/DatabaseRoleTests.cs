@@ -47,10 +47,8 @@ public sealed class DatabaseRoleTests : IDisposable
     {
         _factory.Dispose();
         if (SafeguardFactory.Provider != "postgres") return;
-        using var conn = new NpgsqlConnection(_server + ";Database=postgres");
-        conn.Open();
-        using var cmd = new NpgsqlCommand($"DROP ROLE IF EXISTS {_role}", conn);
-        cmd.ExecuteNonQuery();
+        // The factory drops its database in the background; the role can go only after it (the database granted it rights).
+        TemplateDatabase.RunPostgresLater(_server!, $"DROP ROLE IF EXISTS {_role}");
     }
 
     private async Task<string?> AsAppRoleAsync(string sql)
