@@ -165,7 +165,13 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
         try { Directory.Delete(_folder, true); } catch (IOException) { /* a file may still be held open briefly; the temp folder is cleaned by the OS */ }
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
+            // This database's pools only: clearing every pool would close other running tests' idle connections, and each
+            // new PostgreSQL connection starts with a cold catalogue cache.
+            foreach (var connectionString in new[] { ConnectionString, AppConnectionString })
+            {
+                using var connection = new NpgsqlConnection(connectionString);
+                NpgsqlConnection.ClearPool(connection);
+            }
             TemplateDatabase.DropPostgresLater(_postgresServer!, _postgresDatabase);
         }
     }
