@@ -20,6 +20,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonSourceRef> PersonSourceRefs => Set<PersonSourceRef>();
     public DbSet<PersonVersion> PersonVersions => Set<PersonVersion>();
+    public DbSet<Search.PersonAliasKey> PersonAliasKeys => Set<Search.PersonAliasKey>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventParticipant> EventParticipants => Set<EventParticipant>();
     public DbSet<EventVersion> EventVersions => Set<EventVersion>();
@@ -78,6 +79,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Measures.Families.FlagMeasureFacts.BeforeSave(this);
+        Search.PersonAliasKeys.BeforeSave(this);
         var added = AddedAuditRows();
         if (added.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
         if (Database.CurrentTransaction is not null)
@@ -96,6 +98,7 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
     {
         // CSE flags raised and confirmed (M1) are facts written with the flag itself.
         await Measures.Families.FlagMeasureFacts.BeforeSaveAsync(this, cancellationToken);
+        await Search.PersonAliasKeys.BeforeSaveAsync(this, cancellationToken);
         var added = AddedAuditRows();
         if (added.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
@@ -124,7 +127,11 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
             e.Property(p => p.Gender).HasMaxLength(20);
             e.Property(p => p.Postcode).HasMaxLength(10);
             e.Property(p => p.Unit).HasMaxLength(40);
+            // Search reads a surname's start as a range on its folded key (PersonSearch): on PostgreSQL the key is compared by
+            // code point whatever the database's locale, so that every key starting with the prefix falls inside the range.
+            if (!IsSqlite) e.Property(p => p.SurnameKey).UseCollation("C");
             e.HasIndex(p => p.SurnameKey);
+            e.HasIndex(p => p.ForenameKey);
             e.HasIndex(p => p.SurnamePhonetic);
             e.HasIndex(p => p.ForenamePhonetic);
             e.HasIndex(p => p.DateOfBirth);
@@ -137,6 +144,15 @@ public sealed class SafeguardDb(DbContextOptions<SafeguardDb> options) : DbConte
         {
             e.ToTable("person_source_refs");
             e.HasIndex(r => new { r.System, r.SourceId }).IsUnique();
+        });
+        b.Entity<Search.PersonAliasKey>(e =>
+        {
+            e.ToTable("person_alias_keys");
+            e.Property(k => k.Key).HasMaxLength(Search.PersonAliasKeys.MaxLength);
+            if (!IsSqlite) e.Property(k => k.Key).UseCollation("C");
+            e.HasIndex(k => k.Key);
+            e.HasIndex(k => k.PersonId);
+            e.HasOne<Person>().WithMany(p => p.AliasKeys).HasForeignKey(k => k.PersonId);
         });
         b.Entity<PersonVersion>(e => { e.ToTable("person_versions"); e.HasIndex(v => new { v.PersonId, v.Version }).IsUnique(); });
 

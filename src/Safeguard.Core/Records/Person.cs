@@ -34,6 +34,9 @@ public sealed class Person
 
     public List<PersonSourceRef> SourceRefs { get; set; } = [];
 
+    /// <summary>The alias words search looks people up by, kept in step by <see cref="Search.PersonAliasKeys"/>.</summary>
+    public List<Search.PersonAliasKey> AliasKeys { get; set; } = [];
+
     public string FullName => $"{Forename} {Surname}".Trim();
 
     /// <summary>Age in whole years on a date, when the date of birth is known.</summary>

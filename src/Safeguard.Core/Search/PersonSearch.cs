@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Records;
 using Safeguard.Matching.Text;
@@ -35,18 +36,15 @@ public static class PersonSearch
         IQueryable<Person> candidates = visible.Where(p => p.MergedIntoId == null);
         if (words.Count > 0)
         {
-            // Aliases carry no search keys: people with an alias holding a typed word are found by it, then
-            // scored on the alias like any other name.
-            var byAlias = new HashSet<Guid>();
-            foreach (var word in prefixes)
-            {
-                byAlias.UnionWith(await candidates.Where(p => p.Aliases.Any(a => a.ToLower().Contains(word)))
-                    .Select(p => p.Id).Take(MaxCandidates).ToListAsync(ct));
-            }
-            var aliasIds = byAlias.ToList();
-            candidates = candidates.Where(p => keys.Contains(p.SurnameKey) || keys.Contains(p.ForenameKey)
-                || phonetics.Contains(p.SurnamePhonetic) || phonetics.Contains(p.ForenamePhonetic)
-                || prefixes.Any(x => p.SurnameKey.StartsWith(x)) || aliasIds.Contains(p.Id));
+            // Every branch is served by an index, so a search reads only the people it may find (D1 at force size): the
+            // folded and phonetic names (equality), a surname starting with a typed word (a range on the folded surname),
+            // and an alias word starting with one (a range on the alias keys, looked up first). Aliases are then scored
+            // like any other name.
+            var aliasIds = prefixes.Count == 0 ? [] : await candidates.SelectMany(p => p.AliasKeys)
+                .Where(StartsWithAny<PersonAliasKey>(k => k.Key, prefixes)).Select(k => k.PersonId).Distinct().Take(MaxCandidates).ToListAsync(ct);
+            var named = (Expression<Func<Person, bool>>)(p => keys.Contains(p.SurnameKey) || keys.Contains(p.ForenameKey)
+                || phonetics.Contains(p.SurnamePhonetic) || phonetics.Contains(p.ForenamePhonetic) || aliasIds.Contains(p.Id));
+            candidates = candidates.Where(prefixes.Count == 0 ? named : Or(named, StartsWithAny<Person>(p => p.SurnameKey, prefixes)));
         }
         else if (dob is not null)
         {
@@ -63,6 +61,43 @@ public static class PersonSearch
             .ThenBy(p => p.SurnameKey).ThenBy(p => p.Id).Take(MaxCandidates).ToListAsync(ct);
         return people.Select(p => Score(p, words, dob, postcode)).Where(h => h.Score > 0.3)
             .OrderByDescending(h => h.Score).ThenBy(h => h.Person.Surname).ThenBy(h => h.Person.Forename).Take(limit).ToList();
+    }
+
+    /// <summary><c>key</c> starts with one of the prefixes, as ranges an ordinary index serves (<c>prefix &lt;= key &lt;
+    /// upper</c>; keys are folded names, compared by code point), each prefix a query parameter.</summary>
+    private static Expression<Func<T, bool>> StartsWithAny<T>(Expression<Func<T, string>> key, IReadOnlyList<string> prefixes)
+    {
+        Expression? body = null;
+        foreach (var prefix in prefixes)
+        {
+            var bounds = new PrefixBounds(prefix, PersonAliasKeys.UpperBound(prefix));
+            var term = Expression.AndAlso(
+                Expression.GreaterThanOrEqual(Compare(key.Body, Expression.Field(Expression.Constant(bounds), nameof(PrefixBounds.Lower))), Zero),
+                Expression.LessThan(Compare(key.Body, Expression.Field(Expression.Constant(bounds), nameof(PrefixBounds.Upper))), Zero));
+            body = body is null ? term : Expression.OrElse(body, term);
+        }
+        return Expression.Lambda<Func<T, bool>>(body ?? Expression.Constant(false), key.Parameters);
+    }
+
+    private static readonly ConstantExpression Zero = Expression.Constant(0);
+    private static readonly System.Reflection.MethodInfo CompareMethod = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+
+    private static MethodCallExpression Compare(Expression left, Expression right) => Expression.Call(CompareMethod, left, right);
+
+    private static Expression<Func<Person, bool>> Or(Expression<Func<Person, bool>> a, Expression<Func<Person, bool>> b) =>
+        Expression.Lambda<Func<Person, bool>>(Expression.OrElse(a.Body, new Rebind(b.Parameters[0], a.Parameters[0]).Visit(b.Body)), a.Parameters);
+
+    /// <summary>Fields, not constants: EF Core sends values reached through a captured object as parameters, so one
+    /// compiled query serves every prefix.</summary>
+    private sealed class PrefixBounds(string lower, string upper)
+    {
+        public readonly string Lower = lower;
+        public readonly string Upper = upper;
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     /// <summary>Scores one person against the query. Names weigh most; the date of birth confirms or

@@ -1268,7 +1268,8 @@ namespace Safeguard.Data.Postgres.Migrations
 
                     b.Property<string>("SurnameKey")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("SurnamePhonetic")
                         .IsRequired()
@@ -1289,6 +1290,8 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DateOfBirth");
+
+                    b.HasIndex("ForenameKey");
 
                     b.HasIndex("ForenamePhonetic");
 
@@ -1617,6 +1620,32 @@ namespace Safeguard.Data.Postgres.Migrations
                     b.HasIndex("LocalAuthority", "StartDate");
 
                     b.ToTable("school_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Search.PersonAliasKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("person_alias_keys", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Core.Settings.SettingValue", b =>
@@ -1975,6 +2004,15 @@ namespace Safeguard.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguard.Core.Search.PersonAliasKey", b =>
+                {
+                    b.HasOne("Safeguard.Core.Records.Person", null)
+                        .WithMany("AliasKeys")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguard.Core.Cases.Case", b =>
                 {
                     b.Navigation("Actions");
@@ -1996,6 +2034,8 @@ namespace Safeguard.Data.Postgres.Migrations
 
             modelBuilder.Entity("Safeguard.Core.Records.Person", b =>
                 {
+                    b.Navigation("AliasKeys");
+
                     b.Navigation("SourceRefs");
                 });
 #pragma warning restore 612, 618

@@ -1264,6 +1264,8 @@ namespace Safeguard.Data.Sqlite.Migrations
 
                     b.HasIndex("DateOfBirth");
 
+                    b.HasIndex("ForenameKey");
+
                     b.HasIndex("ForenamePhonetic");
 
                     b.HasIndex("Postcode");
@@ -1583,6 +1585,29 @@ namespace Safeguard.Data.Sqlite.Migrations
                     b.HasIndex("LocalAuthority", "StartDate");
 
                     b.ToTable("school_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Core.Search.PersonAliasKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("person_alias_keys", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Core.Settings.SettingValue", b =>
@@ -1941,6 +1966,15 @@ namespace Safeguard.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Safeguard.Core.Search.PersonAliasKey", b =>
+                {
+                    b.HasOne("Safeguard.Core.Records.Person", null)
+                        .WithMany("AliasKeys")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Safeguard.Core.Cases.Case", b =>
                 {
                     b.Navigation("Actions");
@@ -1962,6 +1996,8 @@ namespace Safeguard.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Safeguard.Core.Records.Person", b =>
                 {
+                    b.Navigation("AliasKeys");
+
                     b.Navigation("SourceRefs");
                 });
 #pragma warning restore 612, 618

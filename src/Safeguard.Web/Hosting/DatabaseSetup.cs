@@ -58,12 +58,15 @@ public static class DatabaseSetup
             var appRole = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).Username;
             var ownerRole = new Npgsql.NpgsqlConnectionStringBuilder(owner).Username;
             await AuditGuards.ApplyAsync(ownerDb, string.Equals(appRole, ownerRole, StringComparison.Ordinal) ? null : appRole, ct);
+            await Core.Search.PersonAliasKeys.BackfillAsync(db, ct);
             return;
         }
         // Only when something is pending: the application's own role on PostgreSQL may read the migrations history but
         // not take the lock migrating takes, so an up-to-date database must not need it.
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any()) await db.Database.MigrateAsync(ct);
         await AuditGuards.ApplyAsync(db, null, ct);
+        // People recorded before search had alias keys get them (a no-op once done).
+        await Core.Search.PersonAliasKeys.BackfillAsync(db, ct);
     }
 
     /// <summary><c>ConnectionStrings:SafeguardMigrations</c>: on PostgreSQL, the owner's connection that migrations

@@ -1,4 +1,5 @@
 using Safeguard.TestKit;
+using Safeguard.Web.Hosting;
 
 namespace Safeguard.Web.Tests.Api;
 
@@ -202,5 +203,57 @@ public sealed class SearchTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.Created, firstStatus);
         Assert.Equal(System.Net.HttpStatusCode.OK, secondStatus);
         Assert.Equal(first!["id"]!.GetValue<string>(), second!["id"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("Okaf", "Jason Okafor")]        // the start of a surname
+    [InlineData("Mül", "Anna Müller")]          // ...in any alphabet, folded as names are
+    [InlineData("Mul", "Anna Müller")]
+    [InlineData("Дми", "Dmitriy Volkov")]       // an alias in Cyrillic, found by its Cyrillic start
+    [InlineData("O'Neil", "Ciara Walsh")]       // the start of a hyphenated, apostrophised alias
+    [InlineData("O'Neil-Smith", "Ciara Walsh")] // ...and the whole of it
+    public async Task A_search_finds_people_by_the_start_of_a_surname_or_of_any_word_of_an_alias(string name, string expected)
+    {
+        await SeedForDatesPostcodesAndAliases();
+        await _api.CreatePersonAsync(A.Adult("Anna", "Müller").Build());
+        await _api.CreatePersonAsync(A.Adult("Dmitriy", "Volkov").KnownAs("Дмитрий Волков").Build());
+        await _api.CreatePersonAsync(A.Adult("Ciara", "Walsh").KnownAs("Ciara O'Neil-Smith").Build());
+
+        var (_, hits) = await _api.GetJsonAsync($"/api/v1/people?name={Uri.EscapeDataString(name)}");
+
+        Assert.Contains(expected, Names(hits));
+    }
+
+    [Fact]
+    public async Task A_corrected_alias_is_found_at_once_and_the_alias_it_replaced_no_longer_finds_the_person()
+    {
+        await SeedForDatesPostcodesAndAliases();
+        var (_, jason) = await _api.GetJsonAsync("/api/v1/people?name=Jason%20Okafor");
+        var id = jason!.AsArray().Single()!["id"]!.GetValue<string>();
+
+        var (status, _) = await _api.PostJsonAsync($"/api/v1/people/{id}/corrections",
+            new { aliases = new[] { "Jace Delaney" }, reason = "Street name confirmed by the school", expectedVersion = 1 });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        Assert.Equal(["Jason Okafor"], Names((await _api.GetJsonAsync("/api/v1/people?name=Delaney")).Body));
+        Assert.DoesNotContain("Jason Okafor", Names((await _api.GetJsonAsync("/api/v1/people?name=Jay%20Smith")).Body));
+        Assert.DoesNotContain("Jason Okafor", Names((await _api.GetJsonAsync("/api/v1/people?name=JJ")).Body));
+    }
+
+    [Fact]
+    public async Task People_recorded_before_aliases_were_indexed_are_found_by_their_aliases_once_the_app_has_started_again()
+    {
+        await SeedForDatesPostcodesAndAliases();
+        using (var db = _factory.OwnerDb())
+        {
+            // A database from before the alias keys: the people and their aliases, no keys.
+            db.PersonAliasKeys.RemoveRange(db.PersonAliasKeys);
+            await db.SaveChangesAsync();
+        }
+        Assert.Empty(Names((await _api.GetJsonAsync("/api/v1/people?name=Jay%20Smith")).Body));
+
+        await _factory.Services.MigrateDatabaseAsync(); // what every start does
+
+        Assert.Equal(["Jason Okafor"], Names((await _api.GetJsonAsync("/api/v1/people?name=Jay%20Smith")).Body));
     }
 }
