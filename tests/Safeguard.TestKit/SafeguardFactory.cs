@@ -41,8 +41,13 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
     }
 
+    private readonly bool _pooledDatabase;
+    private int _released;
+
     /// <param name="settings">Further configuration for this host (e.g. a short busy timeout).</param>
-    public SafeguardFactory(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="freshDatabase">On PostgreSQL, a database of its own that no later test will use (one the test changes
+    /// beyond its rows, e.g. granting a role of its own), rather than an emptied one from the pool.</param>
+    public SafeguardFactory(IReadOnlyDictionary<string, string>? settings = null, bool freshDatabase = false)
     {
         _settings = settings ?? new Dictionary<string, string>();
         Directory.CreateDirectory(_folder);
@@ -50,9 +55,14 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
         {
             _postgresServer = Environment.GetEnvironmentVariable("SAFEGUARD_TEST_POSTGRES")
                 ?? throw new InvalidOperationException("SAFEGUARD_TEST_PROVIDER=postgres needs SAFEGUARD_TEST_POSTGRES (a connection string without a database).");
-            _postgresDatabase = "safeguard_test_" + Guid.NewGuid().ToString("N")[..16];
             EnsureAppRole(_postgresServer);
-            if (TemplateDatabase.Enabled) TemplateDatabase.CreatePostgres(_postgresServer, _postgresDatabase);
+            _pooledDatabase = TemplateDatabase.Enabled && !freshDatabase;
+            if (_pooledDatabase) _postgresDatabase = TemplateDatabase.RentPostgres(_postgresServer);
+            else
+            {
+                _postgresDatabase = "safeguard_test_" + Guid.NewGuid().ToString("N")[..16];
+                if (TemplateDatabase.Enabled) TemplateDatabase.CreatePostgres(_postgresServer, _postgresDatabase);
+            }
         }
         else if (TemplateDatabase.Enabled) TemplateDatabase.CopySqliteTo(Path.Combine(_folder, "safeguard.db"));
     }
@@ -163,17 +173,21 @@ public sealed class SafeguardFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         try { Directory.Delete(_folder, true); } catch (IOException) { /* a file may still be held open briefly; the temp folder is cleaned by the OS */ }
-        if (_postgresDatabase is not null)
+        if (_postgresDatabase is null || Interlocked.Exchange(ref _released, 1) == 1) return;
+        if (_pooledDatabase)
         {
-            // This database's pools only: clearing every pool would close other running tests' idle connections, and each
-            // new PostgreSQL connection starts with a cold catalogue cache.
-            foreach (var connectionString in new[] { ConnectionString, AppConnectionString })
-            {
-                using var connection = new NpgsqlConnection(connectionString);
-                NpgsqlConnection.ClearPool(connection);
-            }
-            TemplateDatabase.DropPostgresLater(_postgresServer!, _postgresDatabase);
+            // Its connections stay pooled, warm, for the next test on the same database.
+            TemplateDatabase.ReturnPostgres(_postgresServer!, _postgresDatabase);
+            return;
         }
+        // This database's pools only: clearing every pool would close other running tests' idle connections, and each
+        // new PostgreSQL connection starts with a cold catalogue cache.
+        foreach (var connectionString in new[] { ConnectionString, AppConnectionString })
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+        TemplateDatabase.DropPostgresLater(_postgresServer!, _postgresDatabase);
     }
 }
 

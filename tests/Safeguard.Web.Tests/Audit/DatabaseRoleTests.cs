@@ -29,7 +29,8 @@ public sealed class DatabaseRoleTests : IDisposable
 
     public DatabaseRoleTests()
     {
-        _factory = new SafeguardFactory(_settings);
+        // A database of its own: it grants rights to a role of this test's, which is dropped after the database.
+        _factory = new SafeguardFactory(_settings, freshDatabase: true);
         if (SafeguardFactory.Provider != "postgres") return;
         using (var conn = new NpgsqlConnection(_server + ";Database=postgres"))
         {
