@@ -24,6 +24,8 @@ public sealed class Importer(SafeguardDb db, PeopleService people, PersonAccess 
 {
     // People whose events this batch stored (or found stored): derived again, in bulk, at the batch's checkpoint.
     private readonly HashSet<Guid> _touched = [];
+    // The run's matching index: candidates read for earlier batches and the people the run created.
+    private readonly BatchMatcher _matcher = new();
 
     public static readonly Actor ImportActor = Actor.System("import");
 
@@ -70,7 +72,7 @@ public sealed class Importer(SafeguardDb db, PeopleService people, PersonAccess 
         if (mapping.People is { } peopleMapping)
         {
             var today = Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow());
-            var batch = await PeopleBatch.PrepareAsync(db, people, access, reviews, audit, peopleMapping, mapping.System, today, rows, ct);
+            var batch = await PeopleBatch.PrepareAsync(db, people, access, reviews, audit, _matcher, peopleMapping, mapping.System, today, rows, ct);
             for (int i = 0; i < rows.Length; i++)
             {
                 if (ct.IsCancellationRequested) { done = i; break; }
@@ -86,6 +88,7 @@ public sealed class Importer(SafeguardDb db, PeopleService people, PersonAccess 
                 // The database refused something in the batch (another import storing the same id at once, say):
                 // undo it and take its rows one at a time, so only the row at fault is refused.
                 await ForgetUnsavedAsync(run);
+                _matcher.Reset();
                 if (done == 1) return await RefuseAsync(rows[0], run, options, "the database refused the row (it may conflict with another record)");
                 for (int i = 0; i < done; i++) await ImportBatchAsync(mapping, [rows[i]], run, options, CancellationToken.None);
                 return done;
@@ -144,7 +147,11 @@ public sealed class Importer(SafeguardDb db, PeopleService people, PersonAccess 
         run.BadRows += batch.Errors.Count;
         if (checkpoint && done.Count > 0) run.LastLineDone = done[^1].Line;
         db.ImportRuns.Update(run);
-        await db.SaveChangesAsync(ct);
+        // Everything in the batch was added, not changed: looking through thousands of entries for changes,
+        // three times a save, would cost more than the inserts.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try { await db.SaveChangesAsync(ct); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
         foreach (var person in batch.Created) await people.LinkToOffendersAsync(person, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();

@@ -8,8 +8,8 @@ using Safeguard.Core.Records;
 namespace Safeguard.Core.Import;
 
 /// <summary>The people of one batch of rows, planned in memory and written with one save (O2, O3). Preparing
-/// maps every row, finds which source ids are already imported (one query) and loads the candidates
-/// (<see cref="BatchMatcher"/>); then each row in turn is matched and its person, source reference, review
+/// maps every row, finds which source ids are already imported (one query) and loads the batch's candidates
+/// into the run's <see cref="BatchMatcher"/>; then each row in turn is matched and its person, source reference, review
 /// rows and audit row are added to the unit of work. Nothing is saved here: the importer saves the batch
 /// with its checkpoint in one transaction, so a batch is wholly stored or not at all.</summary>
 public sealed class PeopleBatch
@@ -20,11 +20,11 @@ public sealed class PeopleBatch
     private readonly string _system;
     private readonly Dictionary<int, (MappedPerson? Mapped, Person? Person, string? Refused)> _rows = [];
     private readonly HashSet<string> _imported;
-    private BatchMatcher _matcher = null!;
+    private readonly BatchMatcher _matcher;
 
-    private PeopleBatch(SafeguardDb db, MatchReviewService reviews, AuditLog audit, string system, HashSet<string> imported)
+    private PeopleBatch(SafeguardDb db, MatchReviewService reviews, AuditLog audit, BatchMatcher matcher, string system, HashSet<string> imported)
     {
-        (_db, _reviews, _audit, _system, _imported) = (db, reviews, audit, system, imported);
+        (_db, _reviews, _audit, _matcher, _system, _imported) = (db, reviews, audit, matcher, system, imported);
     }
 
     /// <summary>People stored by this batch (new records, queued for review or not), for what runs after the save.</summary>
@@ -36,7 +36,7 @@ public sealed class PeopleBatch
     public List<ImportNote> Notes { get; } = [];
 
     public static async Task<PeopleBatch> PrepareAsync(SafeguardDb db, PeopleService people, PersonAccess access, MatchReviewService reviews,
-        AuditLog audit, PeopleMapping m, string system, DateOnly today, IReadOnlyList<SourceRow> rows, CancellationToken ct)
+        AuditLog audit, BatchMatcher matcher, PeopleMapping m, string system, DateOnly today, IReadOnlyList<SourceRow> rows, CancellationToken ct)
     {
         var mapped = new Dictionary<int, (MappedPerson?, Person?, string?)>();
         foreach (var row in rows)
@@ -52,15 +52,14 @@ public sealed class PeopleBatch
         var ids = mapped.Values.Select(v => v.Item1?.SourceId).OfType<string>().Distinct().ToList();
         var imported = (await db.PersonSourceRefs.AsNoTracking().Where(r => r.System == system && ids.Contains(r.SourceId))
             .Select(r => r.SourceId).ToListAsync(ct)).ToHashSet();
-        var batch = new PeopleBatch(db, reviews, audit, system, imported);
+        var batch = new PeopleBatch(db, reviews, audit, matcher, system, imported);
         foreach (var (line, (m2, _, refused)) in mapped)
         {
             if (m2 is null || imported.Contains(m2.SourceId)) { batch._rows[line] = (m2, null, refused); continue; }
             try { batch._rows[line] = (m2, people.Build(Importer.ImportActor, m2.Input, allowMissingNamePart: true), null); }
             catch (ProblemException p) { batch._rows[line] = (m2, null, Importer.Describe(p.Problem)); }
         }
-        batch._matcher = await BatchMatcher.LoadAsync(access.Visible(Importer.ImportActor),
-            batch._rows.Values.Select(r => r.Person).OfType<Person>().ToList(), ct);
+        await matcher.LoadAsync(access.Visible(Importer.ImportActor), batch._rows.Values.Select(r => r.Person).OfType<Person>().ToList(), ct);
         return batch;
     }
 
