@@ -113,4 +113,36 @@ public sealed class ImportBatchTests : IDisposable
         var lukasz = await db.People.Include(p => p.SourceRefs).SingleAsync(p => p.Forename == "Łukasz");
         Assert.Equal(["P2", "U2"], lukasz.SourceRefs.Select(r => r.SourceId).Order());
     }
+
+    [Fact]
+    public async Task A_file_of_people_and_their_events_stores_each_batchs_people_before_its_events()
+    {
+        const string mapping = """
+            { "system": "cms", "people": { "id": "Ref", "forename": "First", "surname": "Last",
+              "dateOfBirth": { "column": "DOB", "format": "dd/MM/yyyy" } },
+              "events": { "id": "Report", "type": { "value": "missing-reported" },
+                "occurredAt": { "column": "Reported", "format": "dd/MM/yyyy HH:mm" },
+                "people": [ { "column": "Ref", "role": "child" } ],
+                "data": { "riskGrade": { "value": "medium" }, "reportedBy": { "value": "parent" }, "lookedAfter": { "value": false },
+                          "lastSeenAt": { "column": "Reported", "as": "instant", "format": "dd/MM/yyyy HH:mm" } } } }
+            """;
+        const string rows = """
+            Ref,First,Last,DOB,Report,Reported
+            E1,Testa,Eventone,03/04/2014,R1,01/02/2026 21:30
+            E2,,Eventtwo,11/09/2012,R2,02/02/2026 08:15
+            E3,,,21/12/2015,R3,03/02/2026 10:00
+            E1,Testa,Eventone,03/04/2014,R4,04/02/2026 22:45
+            """;
+
+        var outcome = await ImportRunner.RunAsync(_factory, mapping, "both.csv", rows, o => o with { BatchSize = 3 });
+
+        // E3 names nobody, so neither the person nor the event of that row is stored.
+        Assert.True(outcome.Errors.Count == 1, string.Join("\n", outcome.Errors));
+        Assert.Equal(4, outcome.Errors[0].Line);
+        Assert.Equal((2, 1, 3), (outcome.Run.PeopleCreated, outcome.Run.PeopleAlreadyImported, outcome.Run.EventsCreated));
+        using var db = _factory.Db();
+        var eventone = await db.People.SingleAsync(p => p.Surname == "Eventone");
+        Assert.Equal(2, await db.EventParticipants.CountAsync(p => p.PersonId == eventone.Id));
+        Assert.Equal(3, await db.Events.CountAsync());
+    }
 }
