@@ -10,8 +10,9 @@ using Safeguard.Web.Hosting;
 namespace Safeguard.Cli;
 
 /// <summary><c>safeguard import INPUT --mapping MAPPING.json</c>: imports people and events from an older
-/// system's CSV or JSON export (O1, O3). Bad rows are reported by line and reason and do not stop the run;
-/// the exit code is non-zero only when the import cannot run at all.</summary>
+/// system's CSV or JSON export (O1, O3). Refused rows, and rows imported with a field left empty (data-quality
+/// notes), are reported by line, field and reason and do not stop the run; the exit code is non-zero only when
+/// the import cannot run at all.</summary>
 public static class ImportCommand
 {
     public static Command Create()
@@ -23,7 +24,7 @@ public static class ImportCommand
         database.AcceptOnlyFromAmong("sqlite", "postgres");
         var connection = new Option<string?>("--connection") { Description = "Connection string (default: ConnectionStrings__Safeguard, or the SQLite file in the data folder)" };
         var dataFolder = new Option<string?>("--data-folder") { Description = "Folder of the SQLite database (default: ./data)" };
-        var errors = new Option<FileInfo?>("--errors") { Description = "Also write the bad rows (line, reason) to this CSV file" };
+        var errors = new Option<FileInfo?>("--errors") { Description = "Also write the refused rows and the data-quality notes (line, kind, field, reason) to this CSV file" };
         var command = new Command("import", "Import people and events from an older system's export, matching people against existing records")
         {
             input, mapping, system, database, connection, dataFolder, errors,
@@ -43,6 +44,8 @@ public static class ImportCommand
         await db.Database.OpenConnectionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
     }
+
+    private static string Left(TimeSpan t) => t.TotalMinutes >= 1 ? $"{(int)t.TotalMinutes} min {t.Seconds} s" : $"{Math.Ceiling(t.TotalSeconds)} s";
 
     private static async Task<int> RunAsync(FileInfo input, FileInfo mappingFile, string? system, string? database, string? connection,
         string? dataFolder, FileInfo? errorsFile, CancellationToken ct)
@@ -69,18 +72,32 @@ public static class ImportCommand
 
         await using var errorWriter = errorsFile is null ? null : new StreamWriter(errorsFile.FullName);
         await using var errorCsv = errorWriter is null ? null : new CsvWriter(errorWriter, CultureInfo.InvariantCulture);
-        if (errorCsv is not null) { errorCsv.WriteField("line"); errorCsv.WriteField("reason"); await errorCsv.NextRecordAsync(); }
+        if (errorCsv is not null) { foreach (var h in new[] { "line", "kind", "field", "reason" }) errorCsv.WriteField(h); await errorCsv.NextRecordAsync(); }
+        void Write(int line, string kind, string field, string reason)
+        {
+            if (errorCsv is null) return;
+            errorCsv.WriteField(line);
+            errorCsv.WriteField(kind);
+            errorCsv.WriteField(field);
+            errorCsv.WriteField(reason);
+            errorCsv.NextRecord();
+        }
+        int notes = 0;
         var options = new ImportOptions
         {
             Error = e =>
             {
                 Console.Error.WriteLine($"line {e.Line}: {e.Reason}");
-                if (errorCsv is null) return;
-                errorCsv.WriteField(e.Line);
-                errorCsv.WriteField(e.Reason);
-                errorCsv.NextRecord();
+                Write(e.Line, "refused", "", e.Reason);
             },
-            Progress = p => Console.WriteLine($"  {p.RowsDone} rows ({p.RowsPerSecond:0.#} rows/s), line {p.Run.LastLineDone} done, {p.Run.BadRows} bad"),
+            Note = n =>
+            {
+                notes++;
+                Console.Error.WriteLine($"line {n.Line}: note: {n.Field} {n.Reason}");
+                Write(n.Line, "note", n.Field, n.Reason);
+            },
+            Progress = p => Console.WriteLine($"  {p.RowsDone} of {p.RowsToDo} rows ({p.RowsPerSecond:0} rows/s)" +
+                $"{(p.TimeLeft is { } left ? $", about {Left(left)} left" : "")}, {p.Run.BadRows} bad, {notes} notes"),
         };
 
         try
@@ -94,6 +111,8 @@ public static class ImportCommand
             if (mapping.Events is not null)
                 Console.WriteLine($"  events: {run.EventsCreated} recorded, {run.EventsAlreadyImported} already imported");
             Console.WriteLine($"  bad rows: {run.BadRows}{(run.BadRows > 0 && errorsFile is not null ? $" (listed in {errorsFile.Name})" : "")}");
+            if (mapping.People is not null)
+                Console.WriteLine($"  notes: {notes} fields left empty in rows imported{(notes > 0 && errorsFile is not null ? $" (listed in {errorsFile.Name})" : "")}");
             return 0;
         }
         catch (Exception e) when (e is MappingException or InputException)

@@ -3,7 +3,8 @@ using Safeguard.TestKit;
 namespace Safeguard.Cli.Tests;
 
 /// <summary><c>safeguard import</c> as an operator runs it: people appear in Safeguard, running it again adds
-/// nothing, refused rows are listed by line and reason in the errors file, and an unusable mapping stops it.</summary>
+/// nothing, refused rows and data-quality notes are listed by line, field and reason in the errors file, and an
+/// unusable mapping stops it.</summary>
 public sealed class ImportCommandTests : IDisposable
 {
     private const string Mapping = """
@@ -38,25 +39,29 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Imported_people_can_be_found_and_refused_rows_are_listed_by_line_and_reason()
+    public async Task Imported_people_can_be_found_and_refused_rows_and_notes_are_listed_by_line_field_and_reason()
     {
         var run = await ImportAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains(run.OutLines, l => l.Trim().StartsWith("people: 2 new,", StringComparison.Ordinal));
-        Assert.Contains(run.OutLines, l => l.Trim() == "bad rows: 3 (listed in errors.csv)");
+        Assert.Contains(run.OutLines, l => l.Trim().StartsWith("people: 4 new,", StringComparison.Ordinal));
+        Assert.Contains(run.OutLines, l => l.Trim() == "bad rows: 1 (listed in errors.csv)");
+        Assert.Contains(run.OutLines, l => l.Trim() == "notes: 2 fields left empty in rows imported (listed in errors.csv)");
         Assert.Equal(1, await FoundAsync("Testa", "Cliimportone"));
         Assert.Equal(1, await FoundAsync("Teste", "Cliimportfive"));
-        Assert.Equal(0, await FoundAsync("Testb", "Cliimporttwo"));
+        Assert.Equal(1, await FoundAsync("Testb", "Cliimporttwo"));
+        Assert.Equal(1, await FoundAsync("", "Cliimportthree"));
+        Assert.Equal(0, await FoundAsync("Testd", "Cliimportfour"));
 
         var errors = File.ReadAllLines(_cli.Folder.File("errors.csv"));
-        Assert.Equal("line,reason", errors[0]);
-        Assert.Equal("3,DOB is not a real date in the format dd/MM/yyyy", errors[1]);
-        Assert.Equal("4,First is empty", errors[2]);
-        Assert.StartsWith("5,", errors[3]);
+        Assert.Equal("line,kind,field,reason", errors[0]);
+        Assert.Equal("3,note,DOB,is not a real date in the format dd/MM/yyyy: imported without a date of birth", errors[1]);
+        Assert.Equal("4,note,First,is empty: imported without a forename", errors[2]);
+        Assert.StartsWith("5,refused,,", errors[3]);
         Assert.Contains("Sex", errors[3]);
         Assert.Equal(4, errors.Length);
-        Assert.Contains("line 3: DOB is not a real date", run.Error);
+        Assert.Contains("line 3: note: DOB is not a real date", run.Error);
+        Assert.DoesNotContain("31/02/2012", File.ReadAllText(_cli.Folder.File("errors.csv")) + run.Error + run.ToString());
     }
 
     [Fact]
@@ -67,9 +72,29 @@ public sealed class ImportCommandTests : IDisposable
         var again = await ImportAsync("errors-again.csv");
 
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Contains(again.OutLines, l => l.Trim() == "people: 0 new, 0 linked to existing records, 0 new and queued for review, 2 already imported");
+        Assert.Contains(again.OutLines, l => l.Trim() == "people: 0 new, 0 linked to existing records, 0 new and queued for review, 4 already imported");
         Assert.Equal(1, await FoundAsync("Testa", "Cliimportone"));
         Assert.Equal(1, await FoundAsync("Teste", "Cliimportfive"));
+    }
+
+    [Fact]
+    public async Task A_long_import_says_how_many_rows_are_done_how_fast_and_how_long_is_left()
+    {
+        // 2,500 different people: names in letters (digits are not part of a name), birthdays days apart.
+        static string Letters(int n) => new([(char)('a' + n / 676 % 26), (char)('a' + n / 26 % 26), (char)('a' + n % 26)]);
+        var file = new System.Text.StringBuilder("Ref,First,Last,DOB,Sex,Postcode\n");
+        for (int i = 0; i < 2500; i++)
+            file.Append($"L{i},Test{Letters(i)},Prog{Letters(i * 7 % 17576)},{new DateOnly(1950, 1, 1).AddDays(i * 9):dd/MM/yyyy},F,ZZ{i % 10} {i % 7}AA\n");
+        File.WriteAllText(_cli.Folder.File("mapping.json"), Mapping);
+        File.WriteAllText(_cli.Folder.File("many.csv"), file.ToString());
+
+        var run = await _cli.RunAsync("import", "many.csv", "--mapping", "mapping.json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var progress = run.OutLines.Where(l => l.Contains(" of 2500 rows (", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(progress);
+        Assert.Matches(@"^\s+\d+ of 2500 rows \(\d+ rows/s\), about .+ left, 0 bad, 0 notes$", progress[0]);
+        Assert.Contains(run.OutLines, l => l.Trim() == "Imported many.csv from cms: 2500 rows read");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -13,36 +12,20 @@ using Safeguard.Core.Records;
 
 namespace Safeguard.Core.Import;
 
-/// <summary>A row that was not imported: its line and why, without personal data (P6).</summary>
-public sealed record ImportError(int Line, string Reason);
-
-/// <summary>How far a run has got.</summary>
-public sealed record ImportProgress(int RowsDone, double RowsPerSecond, ImportRun Run);
-
-/// <summary>What the caller wants to hear about, and how often.</summary>
-public sealed record ImportOptions
-{
-    /// <summary>Rows per committed checkpoint.</summary>
-    public int BatchSize { get; init; } = 100;
-    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(2);
-    public int ProgressEveryRows { get; init; } = 1000;
-    public Action<ImportProgress>? Progress { get; init; }
-    public Action<ImportError>? Error { get; init; }
-    /// <summary>Called after each row with its line; tests use it to interrupt a run part-way.</summary>
-    public Action<int>? AfterRow { get; init; }
-}
-
-/// <summary>Imports one export file of an older system (O1, O3). Every person and event goes through
-/// <see cref="PeopleService"/> and <see cref="EventService"/>, so the same standards, rules and audit
-/// apply as for anything recorded by hand. People are matched through <see cref="PersonMatcher"/>: a
-/// definite match gains a source reference, a possible match is created and queued for review, no
-/// match is created. Re-running adds nothing twice (people by source reference, events by the id
-/// "system:sourceId"); a checkpoint per batch lets an interrupted run carry on where it stopped.</summary>
-public sealed class Importer(SafeguardDb db, PeopleService people, EventService events, PersonMatcher matcher,
+/// <summary>Imports one export file of an older system (O1, O3). People are validated as <see cref="PeopleService"/>
+/// validates them and events go through <see cref="EventService"/>, so the same standards, rules and audit apply as
+/// for anything recorded by hand. People are matched a batch at a time (<see cref="PeopleBatch"/>,
+/// <see cref="BatchMatcher"/>): a definite match gains a source reference, a possible match is created and queued
+/// for review, no match is created. Re-running adds nothing twice (people by source reference, events by the id
+/// "system:sourceId"); the checkpoint is committed with each batch, so an interrupted run carries on after the
+/// last batch it stored.</summary>
+public sealed class Importer(SafeguardDb db, PeopleService people, PersonAccess access, EventService events,
     MatchReviewService reviews, AuditLog audit, Derivation.RulesRunner rules, TimeProvider clock)
 {
     // People whose events this batch stored (or found stored): derived again, in bulk, at the batch's checkpoint.
     private readonly HashSet<Guid> _touched = [];
+    // The run's matching index: candidates read for earlier batches and the people the run created.
+    private readonly BatchMatcher _matcher = new();
 
     public static readonly Actor ImportActor = Actor.System("import");
 
@@ -53,27 +36,17 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
         var format = SourceRows.FormatOf(fileName, mapping.Format);
         var hash = Convert.ToHexString(SHA256.HashData([.. content, .. Encoding.UTF8.GetBytes(mapping.System + "\n" + mapping.Raw)]));
         var (run, resumed) = await StartAsync(mapping.System, Path.GetFileName(fileName), hash, ct);
-
-        var watch = Stopwatch.StartNew();
-        var lastReport = TimeSpan.Zero;
-        int done = 0, sinceCheckpoint = 0;
+        // Counted first (reading is quick next to storing), so progress can say how long is left.
+        var progress = new ImportProgressClock(options, SourceRows.Read(content, format, mapping.Columns).Count(r => r.Line > run.LastLineDone));
         try
         {
-            foreach (var row in SourceRows.Read(content, format, mapping.Columns))
+            var rows = SourceRows.Read(content, format, mapping.Columns).Where(r => r.Line > run.LastLineDone);
+            foreach (var batch in rows.Chunk(Math.Max(1, options.BatchSize)))
             {
-                if (row.Line <= run.LastLineDone) continue;
                 ct.ThrowIfCancellationRequested();
-                await ImportRowAsync(mapping, row, run, options, ct);
-                run.Rows++;
-                done++;
-                options.AfterRow?.Invoke(row.Line);
-                run.LastLineDone = row.Line;
-                if (++sinceCheckpoint >= options.BatchSize) { await CheckpointAsync(run, CancellationToken.None); sinceCheckpoint = 0; }
-                if (options.Progress is not null && (watch.Elapsed - lastReport >= options.ProgressInterval || done % options.ProgressEveryRows == 0))
-                {
-                    lastReport = watch.Elapsed;
-                    options.Progress(new ImportProgress(done, done / Math.Max(watch.Elapsed.TotalSeconds, 0.001), run));
-                }
+                int done = await ImportBatchAsync(mapping, batch, run, options, ct);
+                progress.Done(done, run);
+                if (done < batch.Length) throw new OperationCanceledException(ct);
             }
         }
         catch (OperationCanceledException)
@@ -87,6 +60,101 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
             $"{run.System}: {run.Rows} rows, {run.PeopleCreated + run.PeopleQueued} people created, {run.PeopleLinked} linked, {run.EventsCreated} events, {run.BadRows} bad rows");
         await CheckpointAsync(run, CancellationToken.None);
         return (run, resumed);
+    }
+
+    /// <summary>Imports one batch: its people with one save and the checkpoint in one transaction, then its events
+    /// row by row. Returns how many of its rows were done: fewer than all when cancelled part-way, and then the rows
+    /// done are committed and the checkpoint is after the last of them.</summary>
+    private async Task<int> ImportBatchAsync(ImportMapping mapping, SourceRow[] rows, ImportRun run, ImportOptions options, CancellationToken ct)
+    {
+        var refused = new HashSet<int>();
+        int done = rows.Length;
+        if (mapping.People is { } peopleMapping)
+        {
+            var today = Calendar.SafeguardCalendar.LondonDate(clock.GetUtcNow());
+            var batch = await PeopleBatch.PrepareAsync(db, people, access, reviews, audit, _matcher, peopleMapping, mapping.System, today, rows, ct);
+            for (int i = 0; i < rows.Length; i++)
+            {
+                if (ct.IsCancellationRequested) { done = i; break; }
+                if (!batch.Add(rows[i])) refused.Add(rows[i].Line);
+                if (mapping.Events is null) options.AfterRow?.Invoke(rows[i].Line);
+            }
+            try
+            {
+                await SavePeopleAsync(batch, run, rows.Take(done).ToList(), checkpoint: mapping.Events is null);
+            }
+            catch (DbUpdateException) when (done > 0)
+            {
+                // The database refused something in the batch (another import storing the same id at once, say):
+                // undo it and take its rows one at a time, so only the row at fault is refused.
+                await ForgetUnsavedAsync(run);
+                _matcher.Reset();
+                if (done == 1) return await RefuseAsync(rows[0], run, options, "the database refused the row (it may conflict with another record)");
+                for (int i = 0; i < done; i++) await ImportBatchAsync(mapping, [rows[i]], run, options, CancellationToken.None);
+                return done;
+            }
+            // Told once the batch is stored, in the file's order.
+            foreach (var (_, tell) in batch.Errors.Select(e => (e.Line, Tell: (Action)(() => options.Error?.Invoke(e))))
+                .Concat(batch.Notes.Select(n => (n.Line, Tell: (Action)(() => options.Note?.Invoke(n))))).OrderBy(x => x.Line))
+                tell();
+            if (mapping.Events is null) return done;
+        }
+
+        for (int i = 0; i < done; i++)
+        {
+            if (ct.IsCancellationRequested) { done = i; break; }
+            if (!refused.Contains(rows[i].Line)) await ImportEventRowAsync(mapping.Events!, mapping.System, rows[i], run, options, ct);
+            run.Rows += mapping.People is null ? 1 : 0;
+            options.AfterRow?.Invoke(rows[i].Line);
+            run.LastLineDone = rows[i].Line;
+        }
+        await CheckpointAsync(run, CancellationToken.None);
+        return done;
+    }
+
+    private async Task<int> RefuseAsync(SourceRow row, ImportRun run, ImportOptions options, string reason)
+    {
+        run.Rows++;
+        run.BadRows++;
+        run.LastLineDone = row.Line;
+        await CheckpointAsync(run, CancellationToken.None);
+        options.Error?.Invoke(new ImportError(row.Line, reason));
+        return 1;
+    }
+
+    // Back to the counts of the last checkpoint, with nothing of the failed save left in the tracker.
+    private async Task ForgetUnsavedAsync(ImportRun run)
+    {
+        db.ChangeTracker.Clear();
+        var stored = await db.ImportRuns.AsNoTracking().FirstAsync(r => r.Id == run.Id);
+        db.ImportRuns.Attach(run);
+        db.Entry(run).CurrentValues.SetValues(stored);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The batch's people, source references, reviews and audit rows in one save; with the checkpoint
+    /// in the same transaction when the rows hold nothing else.</summary>
+    private async Task SavePeopleAsync(PeopleBatch batch, ImportRun run, IReadOnlyList<SourceRow> done, bool checkpoint)
+    {
+        // Once the rows are matched the batch is stored whatever happens, so that the checkpoint says the truth.
+        var ct = CancellationToken.None;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        run.Rows += done.Count;
+        run.PeopleCreated += batch.Created.Count - batch.Queued;
+        run.PeopleQueued += batch.Queued;
+        run.PeopleLinked += batch.Linked;
+        run.PeopleAlreadyImported += batch.AlreadyImported;
+        run.BadRows += batch.Errors.Count;
+        if (checkpoint && done.Count > 0) run.LastLineDone = done[^1].Line;
+        db.ImportRuns.Update(run);
+        // Everything in the batch was added, not changed: looking through thousands of entries for changes,
+        // three times a save, would cost more than the inserts.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try { await db.SaveChangesAsync(ct); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = true; }
+        foreach (var person in batch.Created) await people.LinkToOffendersAsync(person, ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private async Task<(ImportRun, bool)> StartAsync(string system, string fileName, string hash, CancellationToken ct)
@@ -103,7 +171,7 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
     private async Task CheckpointAsync(ImportRun run, CancellationToken ct)
     {
         await DeriveTouchedAsync(run, ct);
-        // Each row commits on its own; clearing the tracker keeps memory flat and drops anything a refused row left behind.
+        // Clearing the tracker keeps memory flat and drops anything a refused row left behind.
         db.ChangeTracker.Clear();
         db.ImportRuns.Update(run);
         await db.SaveChangesAsync(ct);
@@ -122,13 +190,12 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
         _touched.Clear();
     }
 
-    private async Task ImportRowAsync(ImportMapping mapping, SourceRow row, ImportRun run, ImportOptions options, CancellationToken ct)
+    private async Task ImportEventRowAsync(EventsMapping m, string system, SourceRow row, ImportRun run, ImportOptions options, CancellationToken ct)
     {
         try
         {
             if (row.Error is not null) throw new RowException(row.Error);
-            if (mapping.People is not null) await ImportPersonAsync(mapping.People, mapping.System, row, run, ct);
-            if (mapping.Events is not null) await ImportEventAsync(mapping.Events, mapping.System, row, run, ct);
+            await ImportEventAsync(m, system, row, run, ct);
         }
         catch (Exception e) when (e is RowException or ProblemException or DbUpdateException)
         {
@@ -142,43 +209,6 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
             };
             options.Error?.Invoke(new ImportError(row.Line, reason));
         }
-    }
-
-    private async Task ImportPersonAsync(PeopleMapping m, string system, SourceRow row, ImportRun run, CancellationToken ct)
-    {
-        var mapped = RowMapper.MapPerson(m, system, row);
-        if (await db.PersonSourceRefs.AnyAsync(r => r.System == system && r.SourceId == mapped.SourceId, ct))
-        {
-            run.PeopleAlreadyImported++;
-            return;
-        }
-        var outcome = await matcher.MatchAsync(ImportActor, mapped.Input, mapped.DateOfBirth, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        switch (outcome)
-        {
-            case PersonMatchOutcome.DefiniteMatch definite:
-                db.PersonSourceRefs.Add(new PersonSourceRef { PersonId = definite.Match.PersonId, System = system, SourceId = mapped.SourceId });
-                audit.Record(ImportActor, AuditActions.Change, "person", definite.Match.PersonId.ToString(), definite.Match.PersonId,
-                    $"linked to {system} record (score {definite.Match.Score:0.00})");
-                await db.SaveChangesAsync(ct);
-                run.PeopleLinked++;
-                break;
-            case PersonMatchOutcome.PossibleMatches possible:
-                var created = await people.CreateAsync(ImportActor, mapped.Input, ct, findMatches: false);
-                await reviews.QueueAsync(created.Person.Id, possible.Candidates, MatchReviewService.FromImport(system), ct);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                matcher.Remember(created.Person);
-                run.PeopleQueued++;
-                return;
-            default:
-                var added = await people.CreateAsync(ImportActor, mapped.Input, ct, findMatches: false);
-                await tx.CommitAsync(ct);
-                matcher.Remember(added.Person);
-                run.PeopleCreated++;
-                return;
-        }
-        await tx.CommitAsync(ct);
     }
 
     private async Task ImportEventAsync(EventsMapping m, string system, SourceRow row, ImportRun run, CancellationToken ct)
@@ -219,7 +249,7 @@ public sealed class Importer(SafeguardDb db, PeopleService people, EventService 
         return id;
     }
 
-    private static string Describe(Problem p) => p.Errors is { Count: > 0 } errors
+    internal static string Describe(Problem p) => p.Errors is { Count: > 0 } errors
         ? $"{p.Code}: " + string.Join("; ", errors.Select(e => $"{e.Key} {string.Join(" ", e.Value)}"))
         : $"{p.Code}: {p.Detail ?? p.Title}";
 }

@@ -33,8 +33,8 @@ public sealed class PersonMatcher(PersonAccess access)
     public const double DefiniteProbability = 0.99;
     private const int CandidateLimit = 30;
 
-    private static readonly Safeguard.Matching.Model.MatchModel Model = Safeguard.Matching.Model.MatchModel.CreateDefault();
-    private static readonly Safeguard.Matching.Outcome.MatchThresholds Thresholds =
+    internal static readonly Safeguard.Matching.Model.MatchModel Model = Safeguard.Matching.Model.MatchModel.CreateDefault();
+    internal static readonly Safeguard.Matching.Outcome.MatchThresholds Thresholds =
         new() { PossibleMatch = PossibleProbability, DefiniteMatch = DefiniteProbability };
 
     public async Task<PersonMatchOutcome> MatchAsync(Actor actor, PersonInput incoming, DateOnly? dateOfBirth, CancellationToken ct = default)
@@ -46,24 +46,21 @@ public sealed class PersonMatcher(PersonAccess access)
         if (hits.Count == 0) return new PersonMatchOutcome.NoMatch();
 
         var engine = new Safeguard.Matching.Outcome.PersonMatcher(hits.Select(h => ToRecord(h.Person)), Model, Thresholds);
-        var outcome = engine.Match(new Safeguard.Matching.PersonRecord("incoming")
+        return From(engine.Match(new Safeguard.Matching.PersonRecord("incoming")
         {
             Forename = incoming.Forename, Surname = incoming.Surname, DateOfBirth = dateOfBirth, Gender = incoming.Gender,
             AddressLine = incoming.AddressLine1, Town = incoming.Town, Postcode = incoming.Postcode,
-        });
-        return outcome switch
-        {
-            Safeguard.Matching.Outcome.MatchOutcome.DefiniteMatch d => new PersonMatchOutcome.DefiniteMatch(ToCandidate(d.Match)),
-            Safeguard.Matching.Outcome.MatchOutcome.PossibleMatches p => new PersonMatchOutcome.PossibleMatches(p.Candidates.Select(ToCandidate).ToList()),
-            _ => new PersonMatchOutcome.NoMatch(),
-        };
+        }));
     }
 
-    /// <summary>Told of each person the import creates. Candidates are read from the database for every
-    /// row, so a person created earlier in the run is found without keeping an index here.</summary>
-    public void Remember(Person created) { }
+    internal static PersonMatchOutcome From(Safeguard.Matching.Outcome.MatchOutcome outcome) => outcome switch
+    {
+        Safeguard.Matching.Outcome.MatchOutcome.DefiniteMatch d => new PersonMatchOutcome.DefiniteMatch(ToCandidate(d.Match)),
+        Safeguard.Matching.Outcome.MatchOutcome.PossibleMatches p => new PersonMatchOutcome.PossibleMatches(p.Candidates.Select(ToCandidate).ToList()),
+        _ => new PersonMatchOutcome.NoMatch(),
+    };
 
-    private static Safeguard.Matching.PersonRecord ToRecord(Person p) => new(p.Id.ToString())
+    internal static Safeguard.Matching.PersonRecord ToRecord(Person p) => new(p.Id.ToString())
     {
         Forename = p.Forename, Surname = p.Surname, DateOfBirth = p.DateOfBirth, Gender = p.Gender,
         AddressLine = p.AddressLine1, Town = p.Town, Postcode = p.Postcode,

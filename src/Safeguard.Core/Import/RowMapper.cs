@@ -4,8 +4,12 @@ using Safeguard.Core.Records;
 
 namespace Safeguard.Core.Import;
 
-/// <summary>A row's person, ready for <see cref="PeopleService"/>.</summary>
-public sealed record MappedPerson(string SourceId, PersonInput Input, DateOnly? DateOfBirth);
+/// <summary>A field of a row imported empty because its value could not be used: which field (the mapping's
+/// column) and why, never the value (P6).</summary>
+public sealed record FieldNote(string Field, string Reason);
+
+/// <summary>A row's person, ready for <see cref="PeopleService"/>, with the fields left empty and why.</summary>
+public sealed record MappedPerson(string SourceId, PersonInput Input, DateOnly? DateOfBirth, IReadOnlyList<FieldNote> Notes);
 
 /// <summary>A person an event row names, by their id in the older system.</summary>
 public sealed record MappedParticipant(string SourceId, string Role, string Column);
@@ -21,15 +25,54 @@ public static class RowMapper
     /// <summary>The event id that makes re-imports idempotent: the same source row always gets the same id.</summary>
     public static string EventId(string system, string sourceId) => $"{system}:{sourceId}";
 
-    public static MappedPerson MapPerson(PeopleMapping m, string system, SourceRow row)
+    /// <summary>The row's person. A person is never lost for want of one detail: a missing forename or surname
+    /// (the other present), or a date of birth that is not a real date, before 1900 or after
+    /// <paramref name="today"/>, is left empty with a note. Only a row with no name at all names nobody and is refused.</summary>
+    public static MappedPerson MapPerson(PeopleMapping m, string system, SourceRow row, DateOnly today)
     {
         var id = m.Id.Required(row);
-        var dob = m.DateOfBirth?.Date(row);
+        var notes = new List<FieldNote>();
+        var forename = Name(m.Forename, row, "forename", notes);
+        var surname = Name(m.Surname, row, "surname", notes);
+        if (forename is null && surname is null)
+            throw new RowException($"{m.Forename.Column ?? "forename"} and {m.Surname.Column ?? "surname"} are both empty: the row names nobody");
+        var dob = DateOfBirth(m.DateOfBirth, row, today, notes);
         var aliases = m.Aliases?.Text(row)?.Split(m.Aliases.Separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var input = new PersonInput(m.Forename.Required(row), m.Surname.Required(row), dob?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        var input = new PersonInput(forename ?? "", surname ?? "", dob?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             m.Gender?.Text(row), aliases, m.AddressLine1?.Text(row), m.Town?.Text(row), m.Postcode?.Text(row)?.ToUpperInvariant(), system, id);
-        return new MappedPerson(id, input, dob);
+        return new MappedPerson(id, input, dob, notes);
     }
+
+    // A name part without a single letter ("?", "-", "0") says no more than an empty cell.
+    private static string? Name(FieldSpec spec, SourceRow row, string what, List<FieldNote> notes)
+    {
+        var text = spec.Text(row);
+        if (text is not null && Safeguard.Matching.Text.NameNormaliser.HasLetter(text)) return text;
+        notes.Add(new FieldNote(spec.Column ?? spec.Path, text is null ? $"is empty: imported without a {what}" : $"has no letter: imported without a {what}"));
+        return null;
+    }
+
+    private static DateOnly? DateOfBirth(FieldSpec? spec, SourceRow row, DateOnly today, List<FieldNote> notes)
+    {
+        if (spec is null) return null;
+        DateOnly? dob;
+        try { dob = spec.Date(row); }
+        catch (RowException e)
+        {
+            notes.Add(new FieldNote(spec.Column ?? spec.Path, $"{Detail(e.Message, spec)}: imported without a date of birth"));
+            return null;
+        }
+        if (dob is { } d && (d.Year < 1900 || d > today))
+        {
+            notes.Add(new FieldNote(spec.Column ?? spec.Path, "is not a date of birth in the past (from 1900): imported without a date of birth"));
+            return null;
+        }
+        return dob;
+    }
+
+    // "DOB is not a real date in the format …" → "is not a real date in the format …": the note names its field apart.
+    private static string Detail(string reason, FieldSpec spec) =>
+        spec.Column is { } c && reason.StartsWith(c + " ", StringComparison.Ordinal) ? reason[(c.Length + 1)..] : reason;
 
     public static MappedEvent MapEvent(EventsMapping m, string system, SourceRow row)
     {

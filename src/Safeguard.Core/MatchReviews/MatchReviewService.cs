@@ -50,6 +50,18 @@ public sealed class MatchReviewService(SafeguardDb db, PersonAccess access, Merg
         return added;
     }
 
+    /// <summary>Queues each candidate for a person created in the caller's unit of work, not yet saved: no review
+    /// can name them yet, so nothing is looked up (the importer queues a whole batch this way).</summary>
+    public void QueueForNewPerson(Guid incomingId, IEnumerable<MatchCandidate> candidates, string source)
+    {
+        foreach (var c in candidates.Where(c => c.PersonId != incomingId).DistinctBy(c => c.PersonId))
+            db.MatchReviews.Add(new MatchReview
+            {
+                Id = Guid.NewGuid(), IncomingPersonId = incomingId, CandidatePersonId = c.PersonId, Score = c.Score, Reasons = c.Reasons.ToList(),
+                Source = source, CreatedAt = clock.GetUtcNow(),
+            });
+    }
+
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 1000;
 

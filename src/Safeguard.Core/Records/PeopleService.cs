@@ -25,8 +25,7 @@ public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, A
     Offenders.OffenderAddressLinks addressLinks)
 {
 
-    // findMatches is false when the caller has matched the person already (the importer), so the search runs once, not twice.
-    public async Task<PersonCreated> CreateAsync(Actor actor, PersonInput input, CancellationToken ct = default, bool findMatches = true)
+    public async Task<PersonCreated> CreateAsync(Actor actor, PersonInput input, CancellationToken ct = default)
     {
         if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not create records of people."));
         var (forename, surname, dob) = Validate(input);
@@ -39,25 +38,8 @@ public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, A
                 return new PersonCreated(await access.GetVisibleAsync(actor, found, ct), true, []);
         }
 
-        var matches = findMatches ? await PossibleMatchesAsync(actor, forename, surname, dob, input.Postcode, ct) : [];
-        var person = new Person
-        {
-            Id = Guid.NewGuid(),
-            Forename = forename,
-            Surname = surname,
-            DateOfBirth = dob,
-            Gender = Clean(input.Gender),
-            Aliases = (input.Aliases ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList(),
-            AddressLine1 = Clean(input.AddressLine1),
-            Town = Clean(input.Town),
-            Postcode = input.Postcode,
-            CreatedAt = clock.GetUtcNow(),
-            CreatedBy = actor.Id,
-            Unit = actor.Team ?? "",
-        };
-        if (input.SourceSystem is { Length: > 0 } s && input.SourceId is { Length: > 0 } id)
-            person.SourceRefs.Add(new PersonSourceRef { System = s, SourceId = id });
-        PersonSearchKeys.Apply(person);
+        var matches = await PossibleMatchesAsync(actor, forename, surname, dob, input.Postcode, ct);
+        var person = NewPerson(actor, input, forename, surname, dob);
         db.People.Add(person);
         audit.Record(actor, AuditActions.Create, "person", person.Id.ToString(), person.Id);
         try
@@ -76,9 +58,44 @@ public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, A
         return new PersonCreated(person, false, matches);
     }
 
+    /// <summary>A new person, validated as <see cref="CreateAsync"/> validates, for a caller that stores many at once
+    /// (the importer: it adds them, their audit rows and source references, saves once per batch, then calls
+    /// <see cref="LinkToOffendersAsync"/> for each). The caller checks the source reference is not already taken.
+    /// With <paramref name="allowMissingNamePart"/> a forename or a surname may be empty, not both: an older
+    /// system's record with only one name part is still somebody (the importer notes the gap).</summary>
+    public Person Build(Actor actor, PersonInput input, bool allowMissingNamePart = false)
+    {
+        if (!actor.CanRecord) throw new ProblemException(Problems.Problems.Forbidden("Your role may not create records of people."));
+        var (forename, surname, dob) = Validate(input, allowMissingNamePart);
+        return NewPerson(actor, input, forename, surname, dob);
+    }
+
+    private Person NewPerson(Actor actor, PersonInput input, string forename, string surname, DateOnly? dob)
+    {
+        var person = new Person
+        {
+            Id = Guid.NewGuid(),
+            Forename = forename,
+            Surname = surname,
+            DateOfBirth = dob,
+            Gender = Clean(input.Gender),
+            Aliases = (input.Aliases ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList(),
+            AddressLine1 = Clean(input.AddressLine1),
+            Town = Clean(input.Town),
+            Postcode = input.Postcode,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.Id,
+            Unit = actor.Team ?? "",
+        };
+        if (input.SourceSystem is { Length: > 0 } s && input.SourceId is { Length: > 0 } id)
+            person.SourceRefs.Add(new PersonSourceRef { System = s, SourceId = id });
+        PersonSearchKeys.Apply(person);
+        return person;
+    }
+
     /// <summary>K4: a child recorded at a registered sex offender's home is linked to them, and the offenders derived again
-    /// (their manager alerted), in one unit of work.</summary>
-    private async Task LinkToOffendersAsync(Person person, CancellationToken ct)
+    /// (their manager alerted), in one unit of work. Runs after the person is saved.</summary>
+    public async Task LinkToOffendersAsync(Person person, CancellationToken ct)
     {
         if (AddressKey(person) is null) return;
         // The importer creates people inside its own transaction: then this is part of it.
@@ -119,13 +136,14 @@ public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, A
             .Select(c => new PossibleMatch(c.PersonId, people[c.PersonId].FullName, people[c.PersonId].DateOfBirth, c.Score, c.Reasons)).ToList();
     }
 
-    private (string Forename, string Surname, DateOnly? Dob) Validate(PersonInput input)
+    private (string Forename, string Surname, DateOnly? Dob) Validate(PersonInput input, bool allowMissingNamePart = false)
     {
         var errors = new Dictionary<string, string[]>();
         var forename = Clean(input.Forename) ?? "";
         var surname = Clean(input.Surname) ?? "";
-        if (forename.Length == 0) errors["forename"] = ["Enter a forename (or 'Unknown')."];
-        if (surname.Length == 0) errors["surname"] = ["Enter a surname (or 'Unknown')."];
+        bool oneMayBeMissing = allowMissingNamePart && (forename.Length > 0 || surname.Length > 0);
+        if (forename.Length == 0 && !oneMayBeMissing) errors["forename"] = ["Enter a forename (or 'Unknown')."];
+        if (surname.Length == 0 && !oneMayBeMissing) errors["surname"] = ["Enter a surname (or 'Unknown')."];
         if (forename.Length > 100) errors["forename"] = ["Forename must be 100 characters or fewer."];
         if (surname.Length > 100) errors["surname"] = ["Surname must be 100 characters or fewer."];
         if (forename.Length > 0 && PersonNames.Problem(forename, "Forename") is { } fp) errors["forename"] = [fp];

@@ -5,7 +5,7 @@ using Safeguard.TestKit;
 
 namespace Safeguard.Web.Tests.Import;
 
-/// <summary>Runs the importer against a factory's database, as the CLI does, collecting the bad rows.</summary>
+/// <summary>Runs the importer against a factory's database, as the CLI does, collecting the bad rows and the notes.</summary>
 public static class ImportRunner
 {
     public const string PeopleMapping = """
@@ -23,7 +23,7 @@ public static class ImportRunner
                     "lastSeenAt": { "column": "Reported", "as": "instant", "format": "dd/MM/yyyy HH:mm" } } } }
         """;
 
-    public sealed record Outcome(ImportRun Run, bool Resumed, IReadOnlyList<ImportError> Errors);
+    public sealed record Outcome(ImportRun Run, bool Resumed, IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportNote> Notes);
 
     public static async Task<Outcome> RunAsync(SafeguardFactory factory, string mapping, string fileName, string content,
         Func<ImportOptions, ImportOptions>? configure = null, CancellationToken ct = default)
@@ -31,9 +31,10 @@ public static class ImportRunner
         using var scope = factory.Services.CreateScope();
         var importer = scope.ServiceProvider.GetRequiredService<Importer>();
         var errors = new List<ImportError>();
-        var options = new ImportOptions { Error = errors.Add };
+        var notes = new List<ImportNote>();
+        var options = new ImportOptions { Error = errors.Add, Note = notes.Add };
         if (configure is not null) options = configure(options);
         var (run, resumed) = await importer.RunAsync(ImportMapping.Parse(mapping), fileName, Encoding.UTF8.GetBytes(content), options, ct);
-        return new Outcome(run, resumed, errors);
+        return new Outcome(run, resumed, errors, notes);
     }
 }
