@@ -17,6 +17,8 @@ public sealed record PersonHit(Person Person, double Score, IReadOnlyList<string
 public static class PersonSearch
 {
     private const int MaxCandidates = 3000;
+    /// <summary>People found by an alias word, at most: each is a query parameter of the candidate query.</summary>
+    private const int MaxAliasCandidates = 500;
     /// <summary>As many as can be ranked: a search never finds more than the candidates it ranks.</summary>
     public const int MaxResults = MaxCandidates;
 
@@ -40,8 +42,10 @@ public static class PersonSearch
             // folded and phonetic names (equality), a surname starting with a typed word (a range on the folded surname),
             // and an alias word starting with one (a range on the alias keys, looked up first). Aliases are then scored
             // like any other name.
+            // People whose aliases hold more of the typed words come first: "Jay Smith" must not be crowded out by every Jay.
             var aliasIds = prefixes.Count == 0 ? [] : await candidates.SelectMany(p => p.AliasKeys)
-                .Where(StartsWithAny<PersonAliasKey>(k => k.Key, prefixes)).Select(k => k.PersonId).Distinct().Take(MaxCandidates).ToListAsync(ct);
+                .Where(StartsWithAny<PersonAliasKey>(k => k.Key, prefixes)).GroupBy(k => k.PersonId)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(MaxAliasCandidates).ToListAsync(ct);
             var named = (Expression<Func<Person, bool>>)(p => keys.Contains(p.SurnameKey) || keys.Contains(p.ForenameKey)
                 || phonetics.Contains(p.SurnamePhonetic) || phonetics.Contains(p.ForenamePhonetic) || aliasIds.Contains(p.Id));
             candidates = candidates.Where(prefixes.Count == 0 ? named : Or(named, StartsWithAny<Person>(p => p.SurnameKey, prefixes)));
