@@ -48,8 +48,8 @@
 #   SAFEGUARD_RESULTS=DIR       where .trx files and logs go, emptied first (default: .test-work/results)
 #   SAFEGUARD_HANG_TIMEOUT=10m  a test project still running after this is stopped and counted failed
 #
-# Times on an idle 2-core machine (2 December 2026): about 35 min in all; the browser tests and the Web tests on each
-# database take most of it (docs/operations.md, "Tests").
+# Times on a 2-core machine (2 December 2026): about 17 min in all, 35 min when the machine ran slow; the browser tests
+# and the Web tests on each database take most of it (docs/operations.md, "Tests").
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

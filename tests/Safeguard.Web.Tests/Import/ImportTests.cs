@@ -120,6 +120,9 @@ public sealed class ImportTests : IDisposable
         var person = await db.People.Include(p => p.SourceRefs).SingleAsync(p => p.Surname == "Jsonone");
         Assert.Equal(["Effy"], person.Aliases);
         Assert.Equal(("niche", "N1"), (person.SourceRefs[0].System, person.SourceRefs[0].SourceId));
+        // The imported alias is searchable at once, as one typed by hand is (the batch's save writes its keys).
+        var (_, found) = await _factory.Api().GetJsonAsync("/api/v1/people?name=Effy");
+        Assert.Equal(["Jsonone"], found!.AsArray().Select(h => h!["surname"]!.GetValue<string>()));
     }
 
     [Fact]
