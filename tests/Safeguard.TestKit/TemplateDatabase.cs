@@ -151,14 +151,7 @@ public static class TemplateDatabase
         Task.WaitAll(emptying, TimeSpan.FromSeconds(30));
         foreach (var (server, database) in pooled)
         {
-            try
-            {
-                using var conn = new NpgsqlConnection(server + ";Database=postgres;Pooling=false");
-                conn.Open();
-                using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", conn);
-                cmd.ExecuteNonQuery();
-            }
-            catch (NpgsqlException) { /* the throw-away server may already be stopping; it is deleted with its databases */ }
+            RunOnServer(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
 
@@ -182,18 +175,22 @@ public static class TemplateDatabase
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => { Task t; lock (DropLock) t = _drops; t.Wait(TimeSpan.FromSeconds(60)); };
                 _waitsAtExit = true;
             }
-            _drops = _drops.ContinueWith(_ =>
-            {
-                try
-                {
-                    using var conn = new NpgsqlConnection(server + ";Database=postgres;Pooling=false");
-                    conn.Open();
-                    using var cmd = new NpgsqlCommand(sql, conn);
-                    cmd.ExecuteNonQuery();
-                }
-                catch (NpgsqlException) { /* the throw-away server may already be stopping; it is deleted with its databases */ }
-            }, TaskScheduler.Default);
+            _drops = _drops.ContinueWith(_ => RunOnServer(server, sql), TaskScheduler.Default);
         }
+    }
+
+    /// <summary>Runs one statement on the server's <c>postgres</c> database, for cleaning up: a throw-away server may already
+    /// be stopping, and is deleted with its databases, so a refusal is let go.</summary>
+    private static void RunOnServer(string server, string sql)
+    {
+        try
+        {
+            using var conn = new NpgsqlConnection(server + ";Database=postgres;Pooling=false");
+            conn.Open();
+            using var cmd = new NpgsqlCommand(sql, conn);
+            cmd.ExecuteNonQuery();
+        }
+        catch (NpgsqlException) { /* see above */ }
     }
 
     private static string CreateSqlite()
@@ -214,17 +211,7 @@ public static class TemplateDatabase
         var options = new DbContextOptionsBuilder<SafeguardDb>()
             .UseNpgsql($"{server};Database={name};Pooling=false", x => x.MigrationsAssembly("Safeguard.Data.Postgres")).Options;
         using (var db = new SafeguardDb(options)) db.Database.Migrate();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                using var conn = new NpgsqlConnection(server + ";Database=postgres;Pooling=false");
-                conn.Open();
-                using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
-                cmd.ExecuteNonQuery();
-            }
-            catch (NpgsqlException) { /* the throw-away server may already be stopping */ }
-        };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RunOnServer(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         return name;
     }
 }

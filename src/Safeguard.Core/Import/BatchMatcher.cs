@@ -40,23 +40,19 @@ public sealed class BatchMatcher
 
     private async Task AddAsync(IQueryable<Person> query, CancellationToken ct)
     {
-        var rows = await query.Select(p => new { p.Id, p.Forename, p.Surname, p.DateOfBirth, p.Gender, p.AddressLine1, p.Town, p.Postcode })
-            .ToListAsync(ct);
-        foreach (var p in rows)
+        // Only the fields the engine compares are read, as an untracked person.
+        var rows = await query.Select(p => new Person
         {
-            if (!_indexed.Add(p.Id)) continue;
-            _engine.Add(new Safeguard.Matching.PersonRecord(p.Id.ToString())
-            {
-                Forename = p.Forename, Surname = p.Surname, DateOfBirth = p.DateOfBirth, Gender = p.Gender,
-                AddressLine = p.AddressLine1, Town = p.Town, Postcode = p.Postcode,
-            });
-        }
+            Id = p.Id, Forename = p.Forename, Surname = p.Surname, DateOfBirth = p.DateOfBirth, Gender = p.Gender,
+            AddressLine1 = p.AddressLine1, Town = p.Town, Postcode = p.Postcode,
+        }).ToListAsync(ct);
+        foreach (var p in rows) Add(p);
     }
 
     /// <summary>Matches one incoming person (not yet stored) against the people indexed so far.</summary>
     public PersonMatchOutcome Match(Person incoming) => PersonMatcher.From(_engine.Match(PersonMatcher.ToRecord(incoming) with { Id = "incoming" }));
 
-    /// <summary>A person the run creates: later rows are matched against them too.</summary>
+    /// <summary>A person later rows are matched against: a candidate read from the database, or one the run creates.</summary>
     public void Add(Person created)
     {
         if (_indexed.Add(created.Id)) _engine.Add(PersonMatcher.ToRecord(created));

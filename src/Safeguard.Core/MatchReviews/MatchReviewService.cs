@@ -39,11 +39,7 @@ public sealed class MatchReviewService(SafeguardDb db, PersonAccess access, Merg
             bool known = await db.MatchReviews.AnyAsync(r => (r.IncomingPersonId == incomingId && r.CandidatePersonId == c.PersonId)
                 || (r.IncomingPersonId == c.PersonId && r.CandidatePersonId == incomingId), ct);
             if (known || db.MatchReviews.Local.Any(r => r.IncomingPersonId == incomingId && r.CandidatePersonId == c.PersonId)) continue;
-            db.MatchReviews.Add(new MatchReview
-            {
-                Id = Guid.NewGuid(), IncomingPersonId = incomingId, CandidatePersonId = c.PersonId, Score = c.Score, Reasons = c.Reasons.ToList(),
-                Source = source, CreatedAt = clock.GetUtcNow(),
-            });
+            db.MatchReviews.Add(NewReview(incomingId, c, source));
             added++;
         }
         if (save) await db.SaveChangesAsync(ct);
@@ -55,12 +51,14 @@ public sealed class MatchReviewService(SafeguardDb db, PersonAccess access, Merg
     public void QueueForNewPerson(Guid incomingId, IEnumerable<MatchCandidate> candidates, string source)
     {
         foreach (var c in candidates.Where(c => c.PersonId != incomingId).DistinctBy(c => c.PersonId))
-            db.MatchReviews.Add(new MatchReview
-            {
-                Id = Guid.NewGuid(), IncomingPersonId = incomingId, CandidatePersonId = c.PersonId, Score = c.Score, Reasons = c.Reasons.ToList(),
-                Source = source, CreatedAt = clock.GetUtcNow(),
-            });
+            db.MatchReviews.Add(NewReview(incomingId, c, source));
     }
+
+    private MatchReview NewReview(Guid incomingId, MatchCandidate c, string source) => new()
+    {
+        Id = Guid.NewGuid(), IncomingPersonId = incomingId, CandidatePersonId = c.PersonId, Score = c.Score, Reasons = c.Reasons.ToList(),
+        Source = source, CreatedAt = clock.GetUtcNow(),
+    };
 
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 1000;
