@@ -7,6 +7,7 @@ root.Subcommands.Add(Safeguard.Cli.TokenCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.UserCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.RebuildCasesCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.RederiveCommand.Create());
+root.Subcommands.Add(Safeguard.Cli.GenerateCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.AuditCommand.Create());
 root.Subcommands.Add(Safeguard.Cli.BackupCommand.CreateBackup());
 root.Subcommands.Add(Safeguard.Cli.BackupCommand.CreateRestore());

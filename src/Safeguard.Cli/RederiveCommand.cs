@@ -13,9 +13,6 @@ namespace Safeguard.Cli;
 /// untouched. For after a rules release or a bulk repair; running it twice changes nothing the second time.</summary>
 public static class RederiveCommand
 {
-    /// <summary>People derived per transaction.</summary>
-    public const int BatchSize = 50;
-
     public static Command Create()
     {
         var all = new Option<bool>("--all") { Description = "Every person with at least one event" };
@@ -65,15 +62,7 @@ public static class RederiveCommand
             events = await db.EventParticipants.AsNoTracking().Where(p => ids.Contains(p.PersonId)).Select(p => p.EventId).Distinct().CountAsync(ct);
         }
         var watch = Stopwatch.StartNew();
-        foreach (var batch in ids.Chunk(BatchSize))
-        {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SafeguardDb>();
-            var rules = scope.ServiceProvider.GetRequiredService<RulesRunner>();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await rules.RederiveAsync(batch, "the rules were run again over the whole history", ct: ct);
-            await tx.CommitAsync(ct);
-        }
+        await Rederivation.RunAsync(services, ids, "the rules were run again over the whole history", ct);
         return new Result(ids.Count, events, watch.Elapsed);
     }
 }

@@ -78,6 +78,17 @@ public sealed class CaseProjector(SafeguardDb db)
         await db.MeasureFacts.ExecuteDeleteAsync(ct);
         await db.EventReferences.ExecuteDeleteAsync(ct);
         var events = await db.Events.AsNoTracking().Include(e => e.People).AsSplitQuery().ToListAsync(ct);
+        var cases = await ProjectWholeAsync(events, ct);
+        await Measures.Families.FlagMeasureFacts.RebuildAsync(db, ct);
+        db.ChangeTracker.Clear();
+        return (events.Count, cases);
+    }
+
+    /// <summary>Projects events that nothing has been projected from yet and that make whole streams: no stream they are in
+    /// holds any other event (a bulk load writes a district's people and all their events, then projects them with this).
+    /// Adds their event references, cases and measure facts, and answers how many cases.</summary>
+    public async Task<int> ProjectWholeAsync(IReadOnlyList<Event> events, CancellationToken ct = default)
+    {
         var sources = events.Select(e => new CaseSource(ChronologyEvent.From(e), e.Unit)).ToList();
         foreach (var s in sources)
             db.EventReferences.AddRange(CaseStreams.References(s.Event).Select(r => new EventReference { EventId = s.Event.Id, Field = r.Field, Value = r.Value }));
@@ -94,9 +105,7 @@ public sealed class CaseProjector(SafeguardDb db)
         Store(cases);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        await Measures.Families.FlagMeasureFacts.RebuildAsync(db, ct);
-        db.ChangeTracker.Clear();
-        return (events.Count, cases.Count);
+        return cases.Count;
     }
 
     /// <summary>The events of a stream: through the person for person streams, otherwise by id and reference.</summary>

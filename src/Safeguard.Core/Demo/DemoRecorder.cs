@@ -49,6 +49,13 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
 
     public static async Task WriteStructureAsync(SafeguardDb db, DemoWorld world, CancellationToken ct)
     {
+        await WriteOrganisationAsync(db, ct);
+        await WritePeopleAsync(db, world, ct);
+    }
+
+    /// <summary>The BCUs, teams, partner organisations, schools and term dates.</summary>
+    public static async Task WriteOrganisationAsync(SafeguardDb db, CancellationToken ct)
+    {
         db.Bcus.AddRange(DemoOrganisation.Bcus.Select(b => new Bcu { Code = b.Code, Name = b.Name }));
         db.Teams.AddRange(DemoOrganisation.Teams());
         db.Organisations.AddRange(DemoOrganisation.Organisations.Select(o => new PartnerOrganisation
@@ -61,6 +68,12 @@ internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock cl
         }));
         db.SchoolTerms.AddRange(DemoSchools.TermDates());
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The world's people, with their duplicate records.</summary>
+    public static async Task WritePeopleAsync(SafeguardDb db, DemoWorld world, CancellationToken ct)
+    {
         foreach (var chunk in world.Children.Concat(world.Adults).Concat(world.Duplicates.Select(d => d.Duplicate)).Chunk(1000))
         {
             db.People.AddRange(chunk);

@@ -30,6 +30,23 @@ internal sealed class DemoWorld
         Start = Now.AddYears(-3);
     }
 
+    /// <summary>The same people, households and places as <paramref name="current"/>, with histories planned over the three
+    /// years up to <paramref name="monthsBefore"/> months before its now: a bulk load plans a long history as several eras.
+    /// Each theme draws from fresh random streams (varied by <paramref name="era"/>); the people are not planned again.</summary>
+    public static DemoWorld EarlierEra(DemoWorld current, int era, int monthsBefore)
+    {
+        var w = new DemoWorld(current.Options with { Seed = unchecked(current.Options.Seed + era * 1_000_003) }, current.Now.AddMonths(-monthsBefore));
+        w.Children.AddRange(current.Children);
+        w.Adults.AddRange(current.Adults);
+        w.Duplicates.AddRange(current.Duplicates);
+        w.Households.AddRange(current.Households);
+        w.Community.AddRange(current.Community);
+        foreach (var (id, home) in current.HomeOf) w.HomeOf[id] = home;
+        foreach (var (id, bcu) in current.BcuOf) w.BcuOf[id] = bcu;
+        w.LookedAfter.UnionWith(current.LookedAfter);
+        return w;
+    }
+
     public DemoOptions Options { get; }
     public DateTimeOffset Now { get; }
     /// <summary>The demo's histories begin three years before <see cref="Now"/>.</summary>

@@ -124,14 +124,18 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
         return await db.Events.CountAsync(e => ids.Contains(e.Id), ct) > 0;
     }
 
-    private Event ToEvent(Actor actor, EventSubmission s) => new()
+    private Event ToEvent(Actor actor, EventSubmission s) => Build(s, clock.GetUtcNow(), s.RecordedBy ?? actor.Id, s.Unit ?? actor.Team ?? actor.Organisation ?? "");
+
+    /// <summary>The stored event for a submission, with its people (each person and role once): what recording stores,
+    /// and what a bulk load writes directly.</summary>
+    public static Event Build(EventSubmission s, DateTimeOffset recordedAt, string recordedBy, string unit) => new()
     {
         Id = s.Id,
         Type = s.Type,
         OccurredAt = s.OccurredAt,
-        RecordedAt = clock.GetUtcNow(),
-        RecordedBy = s.RecordedBy ?? actor.Id,
-        Unit = s.Unit ?? actor.Team ?? actor.Organisation ?? "",
+        RecordedAt = recordedAt,
+        RecordedBy = recordedBy,
+        Unit = unit,
         LocationName = s.LocationName,
         LocationPostcode = s.LocationPostcode,
         Data = s.Data.GetRawText(),
@@ -144,26 +148,41 @@ public sealed partial class EventService(SafeguardDb db, PersonAccess access, Au
     /// profile find them in their chronology. Names written as text stay text.</summary>
     private async Task AddFoundWithAsync(Actor actor, Event e, EventSubmission s, CancellationToken ct)
     {
-        if (e.Type != "missing-located" || !s.Data.TryGetProperty("foundWith", out var list) || list.ValueKind != JsonValueKind.Array) return;
-        var named = list.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String)
-            .Select(x => Guid.TryParse(x.GetString(), out var id) ? id : Guid.Empty)
-            .Where(id => id != Guid.Empty && e.People.All(p => p.PersonId != id)).Distinct().ToList();
+        var named = FoundWith(e, s);
         if (named.Count == 0) return;
         var known = await access.Visible(actor).Where(p => named.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-        foreach (var id in named.Where(known.Contains))
+        AddAssociates(e, named.Where(known.Contains));
+    }
+
+    /// <summary>The people named by id in a <c>missing-located</c>'s <c>foundWith</c> who are not already in the event.</summary>
+    public static IReadOnlyList<Guid> FoundWith(Event e, EventSubmission s)
+    {
+        if (e.Type != "missing-located" || !s.Data.TryGetProperty("foundWith", out var list) || list.ValueKind != JsonValueKind.Array) return [];
+        return list.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String)
+            .Select(x => Guid.TryParse(x.GetString(), out var id) ? id : Guid.Empty)
+            .Where(id => id != Guid.Empty && e.People.All(p => p.PersonId != id)).Distinct().ToList();
+    }
+
+    /// <summary>Adds people found with a missing child to the event as associates.</summary>
+    public static void AddAssociates(Event e, IEnumerable<Guid> people)
+    {
+        foreach (var id in people)
             e.People.Add(new EventParticipant { EventId = e.Id, PersonId = id, Role = "associate" });
     }
 
     /// <summary>A relationship event makes a relationship record (A5) between the first two people.</summary>
     private void AddRelationship(EventSubmission s, Event e)
     {
-        if (s.Type != "relationship" || s.People.Count < 2) return;
-        db.Relationships.Add(new Relationship
+        if (RelationshipOf(s, e) is { } relationship) db.Relationships.Add(relationship);
+    }
+
+    /// <summary>The relationship record a <c>relationship</c> event makes (A5), or null for any other event.</summary>
+    public static Relationship? RelationshipOf(EventSubmission s, Event e) =>
+        s.Type != "relationship" || s.People.Count < 2 ? null : new Relationship
         {
             PersonId = s.People[0].PersonId, OtherPersonId = s.People[1].PersonId, Kind = s.Data.GetProperty("kind").GetString()!,
             Start = s.OccurredAt, SourceEventId = e.Id,
-        });
-    }
+        };
 
     /// <summary>An event, if the actor may see every person in it.</summary>
     public async Task<Event> GetVisibleAsync(Actor actor, string eventId, CancellationToken ct = default)

@@ -15,6 +15,7 @@ public static class DatabaseSetup
         var provider = config["Safeguard:Database:Provider"] ?? "sqlite";
         var connection = config.GetConnectionString("Safeguard");
         services.AddSingleton(new MigrationConnection(config.GetConnectionString("SafeguardMigrations")));
+        services.AddSingleton<IBulkWriter, BulkWriter>();
         // How long work waits for another's lock on the same people before answering 503 busy.
         var busyMs = (int)(double.Parse(config["Safeguard:Database:BusyTimeoutSeconds"] ?? "10", System.Globalization.CultureInfo.InvariantCulture) * 1000);
         if (provider == "postgres")
