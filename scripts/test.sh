@@ -42,6 +42,7 @@
 #   SAFEGUARD_SKIP_BROWSER=1    skip the browser tests (a quick run; no Chromium needed); counted skipped
 #   SAFEGUARD_SKIP_POSTGRES=1   skip the second run on PostgreSQL; counted skipped
 #   SAFEGUARD_SKIP_CONTRACT=1   skip the API contract check against the running app; counted skipped
+#   SAFEGUARD_SKIP_BENCH=1      skip running every benchmark at a tiny size (about 4 min); counted skipped
 #   SAFEGUARD_SKIP_BUILD=1      reuse the existing Release build (after editing only tests' data, say)
 #   SAFEGUARD_NO_INSTALL=1      never install anything; a missing tool fails its step
 #   SAFEGUARD_TEST_FILTER=EXPR  passed to `dotnet test --filter` (e.g. "FullyQualifiedName~Matching")
@@ -250,6 +251,42 @@ contract_check() {
   summary_row contract-check.py api "$p" "$f" 0
 }
 
+# bench_smoke LABEL [SERVER]: every benchmark in bench/ at a tiny size, on SQLite or (given a PostgreSQL server's
+# connection string) on PostgreSQL, so the benchmark code cannot rot. Only that each one runs to the end is checked:
+# speed is measured in bench/, never asserted here. Each benchmark that exits 0 counts as one passed test.
+bench_smoke() {
+  local label="$1" server="${2:-}" dll="bench/Safeguard.Bench/bin/$CONFIGURATION/net10.0/Safeguard.Bench.dll"
+  local out="$TMP_ROOT/bench-$label" p=0 f=0 run name status
+  local runs=()
+  if [[ -z "$server" ]]; then
+    runs=("--only accuracy" "--only speed --sizes 2000" "--only tune" "--only record --history 20 --samples 5"
+          "--only search --people 2000 --samples 10" "--only rederive --small" "--only dashboard --people 150 --samples 1"
+          "--only scale --people 150 --seconds 1 --clients 4 --import-rows 50")
+  else
+    runs=("--only record --history 20 --samples 5 --providers postgres --postgres $server"
+          "--only search --people 2000 --samples 10 --postgres $server;Database=bench_search"
+          "--only rederive --small --postgres $server;Database=bench_rederive"
+          "--only dashboard --people 150 --samples 1 --postgres $server"
+          "--only scale --people 150 --seconds 1 --clients 4 --import-rows 50 --postgres $server")
+  fi
+  if is_on SAFEGUARD_SKIP_BENCH; then count_skipped Safeguard.Bench "$label" "${#runs[@]}" SAFEGUARD_SKIP_BENCH; return; fi
+  mkdir -p "$out"
+  log "Benchmarks at a tiny size ($label)"
+  for run in "${runs[@]}"; do
+    local run_args=()
+    read -r -a run_args <<<"$run"
+    name="${run_args[1]}"
+    set +e
+    timeout 10m dotnet "$dll" "${run_args[@]}" --results "$out" >"$RESULTS/bench-$name-$label.log" 2>&1
+    status=$?
+    set -e
+    if (( status == 0 )); then p=$((p + 1)); echo "  bench $name: ran"
+    else f=$((f + 1)); echo "  bench $name: FAILED (exit $status, see $RESULTS/bench-$name-$label.log)"; tail -n 5 "$RESULTS/bench-$name-$label.log" | sed 's/^/    /'; fi
+  done
+  PASSED=$((PASSED + p)) FAILED=$((FAILED + f))
+  summary_row Safeguard.Bench "$label" "$p" "$f" 0
+}
+
 # --- Runs ----------------------------------------------------------------------------------------
 # Every tests/*/*.csproj that references the test packages must say whether it is a test project.
 TEST_PROJECTS=()
@@ -277,6 +314,8 @@ if (( BUILT == 1 )); then
     fi
   done
 
+  bench_smoke sqlite
+
   # --- 4. The projects that use the factory again, on a throw-away PostgreSQL ----------------------
   if is_on SAFEGUARD_SKIP_POSTGRES; then
     for i in "${!FACTORY_PROJECTS[@]}"; do
@@ -287,6 +326,7 @@ if (( BUILT == 1 )); then
       run_tests "$project" postgres "$POSTGRES_PROVIDER" SAFEGUARD_TEST_PROVIDER=postgres \
         "SAFEGUARD_TEST_POSTGRES=Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
     done
+    bench_smoke postgres "Host=127.0.0.1;Port=$PG_PORT;Username=postgres"
     as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
   fi
 

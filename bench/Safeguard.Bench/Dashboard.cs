@@ -22,72 +22,76 @@ public static partial class Dashboard
     public sealed record Timing(string What, int Samples, double P50Ms, double P95Ms, double MaxMs);
 
     public sealed record Row(string Provider, int People, int Events, string Period, string Split, int Charts,
-        double SeedSeconds, IReadOnlyList<Timing> Timings, bool GoalMet);
+        double SeedSeconds, IReadOnlyList<Timing> Timings, bool GoalMet, double ServerPeakMb);
 
     /// <summary>Seeds (or, with <paramref name="keep"/>, reuses) the force and times the dashboard. <paramref name="keep"/>
     /// is a folder to seed into and keep (SQLite; on PostgreSQL the database is named after it): a later run with the
     /// same folder finds the force already seeded and only times the dashboard.</summary>
-    public static async Task<Row> RunAsync(string provider, string? postgres, DemoOptions force, int samples, string split, string repoRoot,
+    public static async Task<Row> RunAsync(string provider, string? postgres, Func<IServiceProvider, Task> seed, int samples, string split, string repoRoot,
         string? keep = null)
     {
-        var folder = keep is null ? Path.Combine(Path.GetTempPath(), "safeguard-bench-" + Guid.NewGuid().ToString("N")) : Path.GetFullPath(keep);
-        Directory.CreateDirectory(folder);
-        var database = "safeguard_bench_" + (keep is null ? Guid.NewGuid().ToString("N") : new DirectoryInfo(folder).Name.Replace('-', '_').ToLowerInvariant());
-        var connection = provider == "postgres"
-            ? $"{postgres ?? throw new ArgumentException("--postgres CONN is needed for PostgreSQL")};Database={database}"
-            : $"Data Source={Path.Combine(folder, "safeguard.db")}";
-        try
-        {
-            var (people, events, seedSeconds) = await SeedAsync(provider, connection, folder, force);
-            using var app = await WebApp.StartAsync(repoRoot, provider, connection, folder);
-            using var client = await app.SignInAsync("leader", DemoForce.DemoPassword);
-
-            var current = MonthKey.Of(DateTimeOffset.UtcNow);
-            var period = $"from={new MonthKey(current.Value - 12)}&to={new MonthKey(current.Value - 1)}&split={split}";
-            var page = new List<double>();
-            var whole = new List<double>();
-            var charts = 0;
-            for (var i = -2; i < samples; i++) // two warm-up rounds, not counted
-            {
-                var clock = Stopwatch.StartNew();
-                using var answer = await client.GetAsync("/measures?" + period);
-                if (answer.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"The dashboard answered {(int)answer.StatusCode}.");
-                var html = await answer.Content.ReadAsStringAsync();
-                var pageMs = clock.Elapsed.TotalMilliseconds;
-                var sources = ChartSource().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
-                using var gate = new SemaphoreSlim(6);
-                await Task.WhenAll(sources.Select(async src =>
-                {
-                    await gate.WaitAsync();
-                    try { (await client.GetAsync(src)).EnsureSuccessStatusCode(); }
-                    finally { gate.Release(); }
-                }));
-                if (i < 0) continue;
-                page.Add(pageMs);
-                whole.Add(clock.Elapsed.TotalMilliseconds);
-                charts = sources.Count;
-            }
-            if (charts == 0) throw new InvalidOperationException("The dashboard showed no charts: the benchmark would be timing an empty page.");
-            var timings = new[] { Summarise("page (figures and tables)", page), Summarise($"page and its {charts} charts", whole) };
-            return new Row(provider, people, events, period.Split("&split")[0], split, charts, seedSeconds, timings, timings[1].P95Ms < GoalMs);
-        }
-        finally
-        {
-            if (keep is null)
-                try { Directory.Delete(folder, true); } catch (IOException) { /* the app may still hold a file for a moment */ }
-        }
+        using var database = BenchDatabase.Open(provider, postgres, keep);
+        var (people, events, seedSeconds) = await SeedAsync(provider, database.Connection, database.Folder, seed);
+        using var app = await WebApp.StartAsync(repoRoot, provider, database.Connection, database.Folder);
+        using var client = await app.SignInAsync("leader", DemoForce.DemoPassword);
+        var (period, charts, timings) = await TimeAsync(client, samples, split);
+        return new Row(provider, people, events, period, split, charts, seedSeconds, timings, timings[1].P95Ms < GoalMs, app.PeakMemoryMb());
     }
 
-    private static async Task<(int People, int Events, double Seconds)> SeedAsync(string provider, string connection, string folder, DemoOptions force)
+    /// <summary>Times the dashboard for the last twelve whole months as a signed-in leader's browser loads it: the page,
+    /// then its chart images six at a time. Two warm-up rounds are not counted.</summary>
+    public static async Task<(string Period, int Charts, Timing[] Timings)> TimeAsync(HttpClient client, int samples, string split)
+    {
+        var current = MonthKey.Of(DateTimeOffset.UtcNow);
+        var period = $"from={new MonthKey(current.Value - 12)}&to={new MonthKey(current.Value - 1)}&split={split}";
+        var page = new List<double>();
+        var whole = new List<double>();
+        var charts = 0;
+        for (var i = -2; i < samples; i++) // two warm-up rounds, not counted
+        {
+            var clock = Stopwatch.StartNew();
+            using var answer = await client.GetAsync("/measures?" + period);
+            if (answer.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"The dashboard answered {(int)answer.StatusCode}.");
+            var html = await answer.Content.ReadAsStringAsync();
+            var pageMs = clock.Elapsed.TotalMilliseconds;
+            var sources = ChartSource().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+            using var gate = new SemaphoreSlim(6);
+            await Task.WhenAll(sources.Select(async src =>
+            {
+                await gate.WaitAsync();
+                try { (await client.GetAsync(src)).EnsureSuccessStatusCode(); }
+                finally { gate.Release(); }
+            }));
+            if (i < 0) continue;
+            page.Add(pageMs);
+            whole.Add(clock.Elapsed.TotalMilliseconds);
+            charts = sources.Count;
+        }
+        if (charts == 0) throw new InvalidOperationException("The dashboard showed no charts: the benchmark would be timing an empty page.");
+        return (period.Split("&split")[0], charts, [Summarise("page (figures and tables)", page), Summarise($"page and its {charts} charts", whole)]);
+    }
+
+    /// <summary>The demo force, seeded one event at a time through the event service.</summary>
+    public static Func<IServiceProvider, Task> Demo(DemoOptions force) => async services =>
+    {
+        await using var scope = services.CreateAsyncScope();
+        await DemoForce.SeedAsync(scope.ServiceProvider.GetRequiredService<SafeguardDb>(), scope.ServiceProvider, force, DateTimeOffset.UtcNow);
+    };
+
+    /// <summary>A force or region loaded in bulk (<c>safeguard generate</c>).</summary>
+    public static Func<IServiceProvider, Task> Generated(ScaleOptions scale) => services => GenerateCommand.Generate(services, scale, Console.Out);
+
+    private static async Task<(int People, int Events, double Seconds)> SeedAsync(string provider, string connection, string folder,
+        Func<IServiceProvider, Task> seed)
     {
         await using var services = CliServices.Build(provider, connection, folder);
         await services.MigrateDatabaseAsync();
-        var seed = Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
+        await seed(services);
+        watch.Stop();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDb>();
-        await DemoForce.SeedAsync(db, scope.ServiceProvider, force, DateTimeOffset.UtcNow);
-        seed.Stop();
-        return (await db.People.CountAsync(), await db.Events.CountAsync(), seed.Elapsed.TotalSeconds);
+        return (await db.People.CountAsync(), await db.Events.CountAsync(), watch.Elapsed.TotalSeconds);
     }
 
     private static Timing Summarise(string what, List<double> ms)
@@ -99,79 +103,4 @@ public static partial class Dashboard
 
     [GeneratedRegex("<img[^>]*src=\"(/measures\\?handler=Chart[^\"]*)\"")]
     private static partial Regex ChartSource();
-
-    /// <summary>The built web app, run as its own process on a free loopback port against the seeded database.</summary>
-    private sealed class WebApp(Process process, Uri baseUrl) : IDisposable
-    {
-        public static async Task<WebApp> StartAsync(string repoRoot, string provider, string connection, string folder)
-        {
-            var dll = new[] { "Release", "Debug" }.Select(c => Path.Combine(repoRoot, "src/Safeguard.Web/bin", c, "net10.0/Safeguard.Web.dll"))
-                .FirstOrDefault(File.Exists) ?? throw new InvalidOperationException("Build the web app first: dotnet build src/Safeguard.Web -c Release");
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.Combine(repoRoot, "src/Safeguard.Web"), RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}" }) start.ArgumentList.Add(arg);
-            start.Environment["Safeguard__DataFolder"] = folder;
-            start.Environment["Safeguard__Database__Provider"] = provider;
-            start.Environment["ConnectionStrings__Safeguard"] = connection;
-            start.Environment["Safeguard__Clock__Enabled"] = "false"; // nothing but the requests timed runs in the app
-            var process = Process.Start(start) ?? throw new InvalidOperationException("The web app did not start.");
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            var app = new WebApp(process, new Uri($"http://127.0.0.1:{port}"));
-            using var probe = new HttpClient { BaseAddress = app._baseUrl, Timeout = TimeSpan.FromSeconds(5) };
-            for (var waited = Stopwatch.StartNew(); ; await Task.Delay(250))
-            {
-                if (process.HasExited) throw new InvalidOperationException($"The web app exited while starting (code {process.ExitCode}).");
-                if (waited.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException("The web app did not answer /health within 2 minutes.");
-                try { if ((await probe.GetAsync("/health")).IsSuccessStatusCode) return app; }
-                catch (HttpRequestException) { /* not listening yet */ }
-            }
-        }
-
-        private readonly Uri _baseUrl = baseUrl;
-
-        /// <summary>A client with the session cookie of a user signed in through the sign-in page, as a browser signs in.</summary>
-        /// <remarks>The app marks its cookies <c>Secure</c> (it expects TLS in front of it), which a cookie container
-        /// would then not send over plain http to 127.0.0.1, so the cookies are carried by hand.</remarks>
-        public async Task<HttpClient> SignInAsync(string username, string password)
-        {
-            var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
-                { BaseAddress = _baseUrl, Timeout = TimeSpan.FromMinutes(2) };
-            var cookies = new Dictionary<string, string>();
-            void Keep(HttpResponseMessage r)
-            {
-                foreach (var header in r.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
-                {
-                    var pair = header.Split(';')[0].Split('=', 2);
-                    cookies[pair[0]] = pair[1];
-                }
-            }
-            var form = await client.GetAsync("/sign-in");
-            Keep(form);
-            var token = Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-            using var post = new HttpRequestMessage(HttpMethod.Post, "/sign-in")
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                    { ["Username"] = username, ["Password"] = password, ["__RequestVerificationToken"] = token }),
-            };
-            post.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value)));
-            var answer = await client.SendAsync(post);
-            if (answer.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Signing in as {username} answered {(int)answer.StatusCode}.");
-            Keep(answer);
-            client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies.Select(c => c.Key + "=" + c.Value)));
-            return client;
-        }
-
-        public void Dispose()
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            process.Dispose();
-        }
-    }
 }
