@@ -171,8 +171,13 @@ public sealed class OutputReconciler(SafeguardDb db)
         var subject = derived.SubjectId;
         var wanted = derived.Outputs.OfType<FlagSuggestion>().ToList();
         var people = wanted.Select(s => s.PersonId).Append(subject).Distinct().ToList();
+        // The flags of these people and those holding a reason derived for the subject: two indexed reads, then the flags
+        // by id. One query with the two joined by OR read every flag (the OR's subquery cannot use an index), which made
+        // each derivation slower as the force's flags grew.
+        var ids = await db.Flags.Where(f => people.Contains(f.PersonId)).Select(f => f.Id)
+            .Union(db.FlagReasons.Where(r => r.DerivedFor == subject).Select(r => r.FlagId)).ToListAsync(ct);
         var flags = await db.Flags.Include(f => f.Reasons).Include(f => f.History).AsSplitQuery()
-            .Where(f => people.Contains(f.PersonId) || f.Reasons.Any(r => r.DerivedFor == subject)).ToListAsync(ct);
+            .Where(f => ids.Contains(f.Id)).ToListAsync(ct);
         var changed = new List<Flag>();
         // Each reason by its key, the first flag holding it winning, as a scan in load order would find it.
         var byReason = new Dictionary<string, (Flag Flag, FlagReason Reason)>(StringComparer.Ordinal);
