@@ -24,6 +24,8 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer(OpenApiCodes.AddAsync)
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 // Who may open each page is one table (Hosting/PageAccess), read by the navigation too.
 builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
+// The measures dashboard keeps a reader's figures for a moment, so its charts draw what the page just computed.
+builder.Services.AddMemoryCache();
 builder.Services.AddHealthChecks();
 builder.Services.AddScoped<Safeguard.Web.Measures.MeasureBoard>();
 builder.Services.AddScoped<Safeguard.Web.Measures.MeasureCases>();

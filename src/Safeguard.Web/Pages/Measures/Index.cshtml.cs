@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 using Safeguard.Core.Exports;
 using Safeguard.Core.Measures.Framework;
 using Safeguard.Core.Problems;
@@ -11,8 +12,11 @@ namespace Safeguard.Web.Pages.Measures;
 /// <summary>The measures dashboard (M1, issue 12 points 1–2): every measure in the catalogue over a chosen period and
 /// split, each with its trend chart, the exact figures in a table whose every figure opens the cases behind it (M2), and
 /// its definition. Figures only: no person is named here, so nothing is written to the access log but the exports.</summary>
-public sealed class IndexModel(MeasureService measures, MeasureBoard board, ListExport export, TimeProvider clock) : PageModel
+public sealed class IndexModel(MeasureService measures, MeasureBoard board, ListExport export, TimeProvider clock, IMemoryCache cache) : PageModel
 {
+    /// <summary>How long the page's figures are kept for its charts: a browser fetches them straight after the page.</summary>
+    public static readonly TimeSpan ChartFiguresKept = TimeSpan.FromMinutes(2);
+
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Split { get; set; }
@@ -40,6 +44,8 @@ public sealed class IndexModel(MeasureService measures, MeasureBoard board, List
         To = Period.To.ToString();
         Split = MeasureBoard.SplitName(SplitBy);
         Figures = await measures.ComputeAsync(Period, SplitBy, MeasureScope.Force, User.ToActor(), ct: HttpContext.RequestAborted);
+        // The charts under the page draw these same figures (kept per reader, so restricted people stay out of others' figures).
+        cache.Set(FiguresKey(), Figures, ChartFiguresKept);
         UnitName = await board.UnitNamesAsync(SplitBy, Figures.SelectMany(f => f.Totals).Select(c => c.Unit), HttpContext.RequestAborted);
         return Page();
     }
@@ -49,10 +55,13 @@ public sealed class IndexModel(MeasureService measures, MeasureBoard board, List
     {
         var d = MeasureBoard.Find(measure);
         if (!Read(clock.GetUtcNow())) return BadRequest();
-        var f = (await measures.ComputeAsync(Period!, SplitBy, MeasureScope.Force, User.ToActor(), [d.Id], HttpContext.RequestAborted)).Single();
+        var f = cache.Get<IReadOnlyList<MeasureFigures>>(FiguresKey())?.SingleOrDefault(x => x.Definition.Id == d.Id)
+            ?? (await measures.ComputeAsync(Period!, SplitBy, MeasureScope.Force, User.ToActor(), [d.Id], HttpContext.RequestAborted)).Single();
         var names = await board.UnitNamesAsync(SplitBy, f.Totals.Select(c => c.Unit), HttpContext.RequestAborted);
         return new ContentResult { Content = MeasureBoard.Chart(f, Period!, names), ContentType = "image/svg+xml; charset=utf-8", StatusCode = 200 };
     }
+
+    private string FiguresKey() => $"measures|{User.ToActor().Id}|{Period!.From}|{Period.To}|{MeasureBoard.SplitName(SplitBy)}";
 
     /// <summary>Every measure's figures per month and unit, and for the whole period, as CSV or an Excel workbook (no
     /// person in it; the export is still written to the access log).</summary>
