@@ -49,7 +49,7 @@
 #   SAFEGUARD_RESULTS=DIR       where .trx files and logs go, emptied first (default: .test-work/results)
 #   SAFEGUARD_HANG_TIMEOUT=10m  a test project still running after this is stopped and counted failed
 #
-# Times on a 2-core machine (2 December 2026): about 17 min in all, 35 min when the machine ran slow; the browser tests
+# Times on a 2-core machine (2 December 2026): about 19 min in all (the tiny benchmarks about 4 min of it), 35 min when the machine ran slow; the browser tests
 # and the Web tests on each database take most of it (docs/operations.md, "Tests").
 set -euo pipefail
 
