@@ -75,7 +75,7 @@ internal static class RecordEvent
         }
         finally
         {
-            if (provider == "postgres") Drop(postgresServer!, database);
+            if (provider == "postgres") BenchDatabase.Drop(postgresServer!, database);
             try { Directory.Delete(folder, true); } catch (IOException) { /* the OS cleans its temp folder */ }
         }
     }
@@ -153,13 +153,4 @@ internal static class RecordEvent
 
     private static double Percentile(List<double> sorted, double p) =>
         Math.Round(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)], 1);
-
-    private static void Drop(string server, string database)
-    {
-        NpgsqlConnection.ClearAllPools();
-        using var conn = new NpgsqlConnection(server + ";Database=postgres");
-        conn.Open();
-        using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", conn);
-        cmd.ExecuteNonQuery();
-    }
 }

@@ -28,7 +28,7 @@ internal sealed class DemoClock(DateTimeOffset start) : TimeProvider
 internal sealed class DemoRecorder(SafeguardDb db, DemoWorld world, DemoClock clock, EventService events, FlagService flags)
 {
     private static readonly Actor Recorder = Actor.System("demo");
-    private static readonly Actor FlagRaiser = new("user:supervisor", "DS Demo Whitlow", Roles.Supervisor, "N-CAIT");
+    internal static readonly Actor FlagRaiser = new("user:supervisor", "DS Demo Whitlow", Roles.Supervisor, "N-CAIT");
 
     public static DemoRecorder Create(SafeguardDb db, IServiceProvider services, DemoWorld world)
     {

@@ -64,7 +64,6 @@ public static partial class ScaleForce
     /// <summary>Each era's histories span three years (a demo world's) and begin this many months before the previous
     /// era's: they overlap by nine months, which gives a force about ten events a person over ten years.</summary>
     private const int EraMonths = 27;
-    private static readonly Actor FlagRaiser = new("user:supervisor", "DS Demo Whitlow", Roles.Supervisor, "N-CAIT");
 
     /// <summary>Loads the force into an empty, migrated database (nothing is written when a demo or force is already
     /// there) and answers what it made. Histories are relative to <paramref name="now"/>.</summary>
@@ -112,7 +111,7 @@ public static partial class ScaleForce
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 await DemoRecorder.WritePeopleAsync(db, world, ct);
                 await bulk.InsertAsync(db, district.Events, ct);
-                await bulk.InsertAsync(db, district.Events.SelectMany(e => e.People).ToList(), ct);
+                await bulk.InsertAsync(db, district.Participants, ct);
                 await bulk.InsertAsync(db, district.Relationships, ct);
                 var raised = district.Flags(world.Chronicle.Flags);
                 db.Flags.AddRange(raised);
@@ -133,19 +132,18 @@ public static partial class ScaleForce
             projecting.Stop();
 
             deriving.Start();
-            await Rederivation.RunAsync(services, district.Events.SelectMany(e => e.People).Select(p => p.PersonId).Distinct().Order().ToList(), Cause, ct);
+            await Rederivation.RunAsync(services, district.Participants.Select(p => p.PersonId).Distinct().Order().ToList(), Cause, ct);
             deriving.Stop();
 
             people += district.People;
             events += district.Events.Count;
-            participants += district.Events.Sum(e => e.People.Count);
+            participants += district.Participants.Count;
             progress?.Report(new ScaleProgress(d + 1, districts, people, events, total.Elapsed));
         }
 
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDb>();
-            await Measures.Families.FlagMeasureFacts.RebuildAsync(db, ct);
             // The sign-ins last: the officer's marks a complete force, as it marks a complete demo.
             db.Users.AddRange(DemoOrganisation.BuildUsers(Accounts.HashPassword(DemoForce.DemoPassword)));
             await db.SaveChangesAsync(ct);
@@ -179,6 +177,7 @@ public static partial class ScaleForce
         public int People => _born.Count;
         public List<Event> Events { get; } = [];
         public List<Relationship> Relationships { get; } = [];
+        public List<EventParticipant> Participants { get; } = [];
 
         public void Add(DemoChronicle chronicle, int era)
         {
@@ -201,6 +200,7 @@ public static partial class ScaleForce
                 EventService.AddAssociates(e, EventService.FoundWith(e, s).Where(_born.ContainsKey));
                 if (EventService.RelationshipOf(s, e) is { } relationship) Relationships.Add(relationship);
                 Events.Add(e);
+                Participants.AddRange(e.People);
                 _stored.Add(e.Id);
             }
         }
@@ -213,14 +213,8 @@ public static partial class ScaleForce
             return planned.Where(f => _born.ContainsKey(f.PersonId)).DistinctBy(f => (f.PersonId, f.Code)).Select(f =>
             {
                 var ids = f.EventIds.Select(id => $"d{number:D4}e0-{id["demo-".Length..]}").Where(_stored.Contains).ToList();
-                var flag = new Flag
-                {
-                    Id = DemoWorld.NewId(random), PersonId = f.PersonId, Code = f.Code, Status = FlagStatus.Confirmed, Since = f.At, RaisedBy = FlagRaiser.Name,
-                    ReviewDate = Calendar.SafeguardCalendar.LondonDate(f.At).AddMonths(3), DecidedAt = f.At, DecidedBy = FlagRaiser.Name,
-                };
-                flag.Reasons.Add(new FlagReason { Rule = FlagService.ByHand, Explanation = f.Reason, EventIds = ids, At = f.At });
-                flag.History.Add(new FlagHistoryEntry { At = f.At, By = FlagRaiser.Name, Status = FlagStatus.Confirmed, Reason = f.Reason });
-                return flag;
+                return FlagService.RaisedByHand(DemoWorld.NewId(random), f.PersonId, f.Code, FlagStatus.Confirmed, f.At, DemoRecorder.FlagRaiser.Name,
+                    f.Reason, ids);
             }).ToList();
         }
 

@@ -50,18 +50,28 @@ public sealed class FlagService(SafeguardDb db, PersonAccess access, AuditLog au
 
         var now = clock.GetUtcNow();
         var status = actor.CanDecideFlags ? FlagStatus.Confirmed : FlagStatus.Suggested;
-        var flag = new Flag
-        {
-            Id = Guid.NewGuid(), PersonId = person.Id, Code = code!, Status = status, Since = now, RaisedBy = actor.Name,
-            ReviewDate = reviewDate ?? Calendar.SafeguardCalendar.LondonDate(now).AddMonths(3),
-            DecidedAt = status == FlagStatus.Confirmed ? now : null, DecidedBy = status == FlagStatus.Confirmed ? actor.Name : null,
-        };
-        flag.Reasons.Add(new FlagReason { Rule = ByHand, Explanation = reason!.Trim(), EventIds = ids, At = now });
-        flag.History.Add(new FlagHistoryEntry { At = now, By = actor.Name, Status = status, Reason = reason.Trim() });
+        var flag = RaisedByHand(Guid.NewGuid(), person.Id, code!, status, now, actor.Name, reason!.Trim(), ids, reviewDate);
         db.Flags.Add(flag);
         audit.Record(actor, AuditActions.Create, "flag", flag.Id.ToString(), person.Id, code);
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
+        return flag;
+    }
+
+    /// <summary>A flag raised by hand at <paramref name="at"/>: confirmed (decided by the raiser) or suggested, with its reason and
+    /// first step; reviewed three months on unless a date is given. For <see cref="RaiseAsync"/> and a bulk load.</summary>
+    internal static Flag RaisedByHand(Guid id, Guid personId, string code, string status, DateTimeOffset at, string by, string reason,
+        List<string> eventIds, DateOnly? reviewDate = null)
+    {
+        var confirmed = status == FlagStatus.Confirmed;
+        var flag = new Flag
+        {
+            Id = id, PersonId = personId, Code = code, Status = status, Since = at, RaisedBy = by,
+            ReviewDate = reviewDate ?? Calendar.SafeguardCalendar.LondonDate(at).AddMonths(3),
+            DecidedAt = confirmed ? at : null, DecidedBy = confirmed ? by : null,
+        };
+        flag.Reasons.Add(new FlagReason { Rule = ByHand, Explanation = reason, EventIds = eventIds, At = at });
+        flag.History.Add(new FlagHistoryEntry { At = at, By = by, Status = status, Reason = reason });
         return flag;
     }
 
