@@ -46,6 +46,16 @@ public static class AuditChain
         Number(added, last?.Id ?? 0, last?.Hash);
     }
 
+    /// <summary>Numbers and hashes rows that are not tracked, for a caller that inserts them itself, in order, inside
+    /// this transaction (the importer's bulk path).</summary>
+    internal static async Task LinkAsync(SafeguardDb db, IReadOnlyList<AuditEntry> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        if (!db.IsSqlite) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
+        var last = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
+        Number(rows, last?.Id ?? 0, last?.Hash, (e, id) => e.Id = id);
+    }
+
     internal static void Link(SafeguardDb db, IReadOnlyList<EntityEntry<AuditEntry>> added)
     {
         if (!db.IsSqlite) db.Database.ExecuteSqlRaw($"SELECT pg_advisory_xact_lock({PostgresLockKey})");
@@ -55,12 +65,20 @@ public static class AuditChain
 
     private static void Number(IReadOnlyList<EntityEntry<AuditEntry>> added, long id, string? prev)
     {
-        foreach (var entry in added)
+        var entries = added.ToDictionary(e => e.Entity);
+        Number(added.Select(e => e.Entity).ToList(), id, prev, (e, n) =>
         {
-            var e = entry.Entity;
-            var key = entry.Property(a => a.Id);
-            key.CurrentValue = ++id;
+            var key = entries[e].Property(a => a.Id);
+            key.CurrentValue = n;
             key.IsTemporary = false;
+        });
+    }
+
+    private static void Number(IReadOnlyList<AuditEntry> rows, long id, string? prev, Action<AuditEntry, long> setId)
+    {
+        foreach (var e in rows)
+        {
+            setId(e, ++id);
             e.At = Truncate(e.At);
             e.PrevHash = prev;
             e.Hash = prev = Compute(e.PrevHash, e);

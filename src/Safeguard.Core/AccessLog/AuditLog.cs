@@ -8,9 +8,14 @@ namespace Safeguard.Core.AccessLog;
 public sealed class AuditLog(SafeguardDb db, TimeProvider clock)
 {
     public void Record(Actor actor, string action, string entity, string? entityId = null, Guid? personId = null,
-        string? detail = null, string? reason = null)
-    {
-        db.Audit.Add(new AuditEntry
+        string? detail = null, string? reason = null) =>
+        db.Audit.Add(Entry(actor, action, entity, entityId, personId, detail, reason));
+
+    /// <summary>A row as <see cref="Record"/> would add it, not added: for a caller that writes rows in bulk and links
+    /// them into the chain itself (<see cref="AuditChain.LinkAsync(SafeguardDb, IReadOnlyList{AuditEntry}, CancellationToken)"/>).</summary>
+    public AuditEntry Entry(Actor actor, string action, string entity, string? entityId = null, Guid? personId = null,
+        string? detail = null, string? reason = null) =>
+        new()
         {
             At = clock.GetUtcNow(),
             ActorId = actor.Id,
@@ -22,8 +27,7 @@ public sealed class AuditLog(SafeguardDb db, TimeProvider clock)
             PersonId = personId,
             Detail = detail,
             Reason = reason,
-        });
-    }
+        };
 
     /// <summary>One row per person shown (P2, DP1), so that "who viewed this child" finds every list, search result and
     /// export the child was in, not only their profile. Rows ride with the caller's unit of work: one save writes the

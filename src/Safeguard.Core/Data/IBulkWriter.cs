@@ -7,6 +7,7 @@ namespace Safeguard.Core.Data;
 /// no store-generated keys read back. Use it only for rows nobody else reads until the load is done.</remarks>
 public interface IBulkWriter
 {
-    /// <summary>Inserts <paramref name="rows"/> into <typeparamref name="T"/>'s table; store-generated keys are left to the database.</summary>
-    Task InsertAsync<T>(SafeguardDb db, IReadOnlyCollection<T> rows, CancellationToken ct = default) where T : class;
+    /// <summary>Inserts <paramref name="rows"/> into <typeparamref name="T"/>'s table. Store-generated keys are left to the
+    /// database, unless <paramref name="withKeys"/>: then the rows' own keys are written (the access log, numbered by its chain).</summary>
+    Task InsertAsync<T>(SafeguardDb db, IReadOnlyCollection<T> rows, CancellationToken ct = default, bool withKeys = false) where T : class;
 }

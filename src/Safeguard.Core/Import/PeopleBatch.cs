@@ -9,12 +9,12 @@ namespace Safeguard.Core.Import;
 
 /// <summary>The people of one batch of rows, planned in memory and written with one save (O2, O3). Preparing
 /// maps every row, finds which source ids are already imported (one query) and loads the batch's candidates
-/// into the run's <see cref="BatchMatcher"/>; then each row in turn is matched and its person, source reference, review
-/// rows and audit row are added to the unit of work. Nothing is saved here: the importer saves the batch
-/// with its checkpoint in one transaction, so a batch is wholly stored or not at all.</summary>
+/// into the run's <see cref="BatchMatcher"/>; then each row in turn is matched and its person, source reference and
+/// access-log row are kept in the batch's lists (the importer writes them in bulk), and any review rows added to the
+/// unit of work. Nothing is saved here: the importer saves the batch with its checkpoint in one transaction, so a
+/// batch is wholly stored or not at all.</summary>
 public sealed class PeopleBatch
 {
-    private readonly SafeguardDb _db;
     private readonly MatchReviewService _reviews;
     private readonly AuditLog _audit;
     private readonly string _system;
@@ -22,13 +22,17 @@ public sealed class PeopleBatch
     private readonly HashSet<string> _imported;
     private readonly BatchMatcher _matcher;
 
-    private PeopleBatch(SafeguardDb db, MatchReviewService reviews, AuditLog audit, BatchMatcher matcher, string system, HashSet<string> imported)
+    private PeopleBatch(MatchReviewService reviews, AuditLog audit, BatchMatcher matcher, string system, HashSet<string> imported)
     {
-        (_db, _reviews, _audit, _matcher, _system, _imported) = (db, reviews, audit, matcher, system, imported);
+        (_reviews, _audit, _matcher, _system, _imported) = (reviews, audit, matcher, system, imported);
     }
 
-    /// <summary>People stored by this batch (new records, queued for review or not), for what runs after the save.</summary>
+    /// <summary>People stored by this batch (new records, queued for review or not), each with its source reference.</summary>
     public List<Person> Created { get; } = [];
+    /// <summary>Source references the batch adds to existing records (definite matches).</summary>
+    public List<PersonSourceRef> Links { get; } = [];
+    /// <summary>The batch's access-log rows, in order, not yet numbered: written with the people, in bulk.</summary>
+    public List<AccessLog.AuditEntry> AuditRows { get; } = [];
     public int Linked { get; private set; }
     public int Queued { get; private set; }
     public int AlreadyImported { get; private set; }
@@ -52,7 +56,7 @@ public sealed class PeopleBatch
         var ids = mapped.Values.Select(v => v.Item1?.SourceId).OfType<string>().Distinct().ToList();
         var imported = (await db.PersonSourceRefs.AsNoTracking().Where(r => r.System == system && ids.Contains(r.SourceId))
             .Select(r => r.SourceId).ToListAsync(ct)).ToHashSet();
-        var batch = new PeopleBatch(db, reviews, audit, matcher, system, imported);
+        var batch = new PeopleBatch(reviews, audit, matcher, system, imported);
         foreach (var (line, (m2, _, refused)) in mapped)
         {
             if (m2 is null || imported.Contains(m2.SourceId)) { batch._rows[line] = (m2, null, refused); continue; }
@@ -74,9 +78,9 @@ public sealed class PeopleBatch
         switch (_matcher.Match(person!))
         {
             case PersonMatchOutcome.DefiniteMatch definite:
-                _db.PersonSourceRefs.Add(new PersonSourceRef { PersonId = definite.Match.PersonId, System = _system, SourceId = mapped.SourceId });
-                _audit.Record(Importer.ImportActor, AuditActions.Change, "person", definite.Match.PersonId.ToString(), definite.Match.PersonId,
-                    $"linked to {_system} record (score {definite.Match.Score:0.00})");
+                Links.Add(new PersonSourceRef { PersonId = definite.Match.PersonId, System = _system, SourceId = mapped.SourceId });
+                AuditRows.Add(_audit.Entry(Importer.ImportActor, AuditActions.Change, "person", definite.Match.PersonId.ToString(), definite.Match.PersonId,
+                    $"linked to {_system} record (score {definite.Match.Score:0.00})"));
                 Linked++;
                 break;
             case PersonMatchOutcome.PossibleMatches possible:
@@ -94,8 +98,7 @@ public sealed class PeopleBatch
 
     private void Store(Person person)
     {
-        _db.People.Add(person);
-        _audit.Record(Importer.ImportActor, AuditActions.Create, "person", person.Id.ToString(), person.Id);
+        AuditRows.Add(_audit.Entry(Importer.ImportActor, AuditActions.Create, "person", person.Id.ToString(), person.Id));
         _matcher.Add(person);
         Created.Add(person);
     }

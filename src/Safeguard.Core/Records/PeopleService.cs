@@ -88,7 +88,7 @@ public sealed partial class PeopleService(SafeguardDb db, PersonAccess access, A
             Unit = actor.Team ?? "",
         };
         if (input.SourceSystem is { Length: > 0 } s && input.SourceId is { Length: > 0 } id)
-            person.SourceRefs.Add(new PersonSourceRef { System = s, SourceId = id });
+            person.SourceRefs.Add(new PersonSourceRef { PersonId = person.Id, System = s, SourceId = id });
         PersonSearchKeys.Apply(person);
         return person;
     }

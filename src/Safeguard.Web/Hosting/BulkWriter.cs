@@ -11,14 +11,14 @@ namespace Safeguard.Web.Hosting;
 /// come from EF Core's model, so the rows read back exactly as if EF Core had written them.</summary>
 public sealed class BulkWriter : IBulkWriter
 {
-    public async Task InsertAsync<T>(SafeguardDb db, IReadOnlyCollection<T> rows, CancellationToken ct = default) where T : class
+    public async Task InsertAsync<T>(SafeguardDb db, IReadOnlyCollection<T> rows, CancellationToken ct = default, bool withKeys = false) where T : class
     {
         if (rows.Count == 0) return;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        // Keys the database makes (identity columns) are left out; every other mapped column is written.
+        // Keys the database makes (identity columns) are left out unless the rows carry their own; every other mapped column is written.
         var columns = entity.GetProperties()
-            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType != typeof(Guid)))
+            .Where(p => withKeys || !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType != typeof(Guid)))
             .Select(p => new Column(p.GetColumnName(table)!, p.GetGetter(), p.GetRelationalTypeMapping()))
             .ToList();
         await db.Database.OpenConnectionAsync(ct);

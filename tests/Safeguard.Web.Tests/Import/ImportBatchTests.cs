@@ -145,4 +145,46 @@ public sealed class ImportBatchTests : IDisposable
         Assert.Equal(2, await db.EventParticipants.CountAsync(p => p.PersonId == eventone.Id));
         Assert.Equal(3, await db.Events.CountAsync());
     }
+
+    [Fact]
+    public async Task Every_person_an_import_creates_or_links_is_in_the_access_log_and_the_chain_holds_around_other_use()
+    {
+        // People are written in bulk with their access-log rows, numbered on from whatever was logged in between.
+        await ImportRunner.RunAsync(_factory, ImportRunner.PeopleMapping, "people.csv", People, o => o with { BatchSize = 3 });
+        using (var api = _factory.Api())
+        {
+            using var found = await api.GetAsync("/api/v1/people?name=Testa%20Batchone");
+            Assert.Equal(System.Net.HttpStatusCode.OK, found.StatusCode);
+        }
+        var again = System.Text.RegularExpressions.Regex.Replace(People, "^B", "N", System.Text.RegularExpressions.RegexOptions.Multiline);
+        await ImportRunner.RunAsync(_factory, ImportRunner.PeopleMapping.Replace("\"cms\"", "\"niche\""), "niche.csv", again, o => o with { BatchSize = 3 });
+
+        using var db = _factory.Db();
+        var people = await db.People.Select(p => p.Id).ToListAsync();
+        Assert.Equal(7, people.Count);
+        var rows = await db.Audit.Where(a => a.ActorId == Safeguard.Core.Import.Importer.ImportActor.Id && a.Entity == "person").ToListAsync();
+        Assert.All(people, id => Assert.Single(rows, r => r.PersonId == id && r.Action == "create"));
+        Assert.All(people, id => Assert.Single(rows, r => r.PersonId == id && r.Action == "change" && r.Detail!.StartsWith("linked to niche")));
+        Assert.True(await db.Audit.AnyAsync(a => a.Action == "search"), "The search between the runs was not logged.");
+        Assert.True((await Safeguard.Core.AccessLog.AuditChain.VerifyAsync(db)).Intact);
+    }
+
+    [Fact]
+    public async Task A_small_file_against_many_stored_people_reads_candidates_by_key_and_still_links_them()
+    {
+        // 37 people stored and a 2-row file: the run reads each batch's candidates by key rather than everyone.
+        var crowd = string.Join("\n", Enumerable.Range(0, 30).Select(i => $"C{i},Crowd{(char)('a' + i % 26)},Member{(char)('a' + i / 26)}{(char)('a' + i % 26)},{1 + i:00}/{1 + i % 12:00}/19{60 + i},F,ZZ9 {i % 10}AA"));
+        await ImportRunner.RunAsync(_factory, ImportRunner.PeopleMapping, "people.csv", People + "\n" + crowd);
+        const string two = """
+            Ref,First,Last,DOB,Sex,Postcode
+            N1,Testa,Batchone,03/04/2014,F,ZZ1 1AA
+            N2,Testb,Bacthtwo,11/09/2012,M,ZZ1 1AB
+            """;
+
+        var outcome = await ImportRunner.RunAsync(_factory, ImportRunner.PeopleMapping.Replace("\"cms\"", "\"niche\""), "niche.csv", two);
+
+        Assert.Equal((0, 2), (outcome.Run.PeopleCreated, outcome.Run.PeopleLinked));
+        using var db = _factory.Db();
+        Assert.Equal(37, await db.People.CountAsync());
+    }
 }
