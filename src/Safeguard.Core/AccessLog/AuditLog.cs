@@ -5,7 +5,7 @@ namespace Safeguard.Core.AccessLog;
 
 /// <summary>Writes the append-only access log (P2). Entries are added to the caller's unit of work,
 /// so a change and its audit line are committed together or not at all.</summary>
-public sealed class AuditLog(SafeguardDb db, TimeProvider clock)
+public sealed class AuditLog(SafeguardDb db, TimeProvider clock, AccessLogWriter? writer = null)
 {
     public void Record(Actor actor, string action, string entity, string? entityId = null, Guid? personId = null,
         string? detail = null, string? reason = null) =>
@@ -41,8 +41,24 @@ public sealed class AuditLog(SafeguardDb db, TimeProvider clock)
     public async Task RecordListNowAsync(Actor actor, string action, string entity, IEnumerable<Guid?> people, string? detail,
         string? reason = null, CancellationToken ct = default)
     {
-        Record(actor, action, entity, detail: detail, reason: reason);
-        RecordPeople(actor, action, entity, people, detail, reason);
+        await SaveReadAsync(
+            [
+                Entry(actor, action, entity, detail: detail, reason: reason),
+                .. people.OfType<Guid>().Distinct().Select(id => Entry(actor, action, entity, null, id, detail, reason)),
+            ], ct);
+    }
+
+    /// <summary>The rows of a read, saved before the caller shows what was read: through the <see cref="AccessLogWriter"/>
+    /// (group commit with other readers) when this unit of work has nothing else to save and no transaction open;
+    /// otherwise with the unit of work, as <see cref="Record"/> does.</summary>
+    public async Task SaveReadAsync(IReadOnlyList<AuditEntry> rows, CancellationToken ct = default)
+    {
+        if (writer is not null && db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges())
+        {
+            await writer.AppendAsync(rows, ct);
+            return;
+        }
+        db.Audit.AddRange(rows);
         await db.SaveChangesAsync(ct);
     }
 

@@ -22,19 +22,21 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         CancellationToken ct = default)
     {
         var person = await access.GetVisibleAsync(actor, personId, ct);
+        // Everything read here is read untracked: the view's access-log rows are the only change saved, and a save looks
+        // through every tracked entity for changes (a busy child's chronology is hundreds of rows).
         var now = clock.GetUtcNow();
         var at = asOf ?? now;
 
-        var events = await db.Events.Include(e => e.People)
+        var events = await db.Events.AsNoTracking().Include(e => e.People)
             .Where(e => db.EventParticipants.Where(p => p.PersonId == person.Id).Select(p => p.EventId).Contains(e.Id) && e.OccurredAt <= at)
             .OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(ct);
         var otherIds = events.SelectMany(e => e.People).Select(p => p.PersonId).Where(id => id != person.Id).ToHashSet();
-        var relationships = await db.Relationships.Where(r => (r.PersonId == person.Id || r.OtherPersonId == person.Id) && r.Start <= at)
+        var relationships = await db.Relationships.AsNoTracking().Where(r => (r.PersonId == person.Id || r.OtherPersonId == person.Id) && r.Start <= at)
             .ToListAsync(ct);
         otherIds.UnionWith(relationships.Select(r => r.PersonId == person.Id ? r.OtherPersonId : r.PersonId));
         otherIds.UnionWith(Profiles.LinkedPeople.FoundWith(person.Id, events).Keys);
-        var visibleOthers = await access.Visible(actor).Where(p => otherIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var flagsByPerson = (await db.Flags.Include(f => f.History).Include(f => f.Reasons)
+        var visibleOthers = await access.Visible(actor).AsNoTracking().Where(p => otherIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var flagsByPerson = (await db.Flags.AsNoTracking().Include(f => f.History).Include(f => f.Reasons)
                 .Where(f => f.PersonId == person.Id || otherIds.Contains(f.PersonId)).ToListAsync(ct))
             .GroupBy(f => f.PersonId).ToDictionary(g => g.Key, g => g.ToList());
 
@@ -47,9 +49,9 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
             .OrderBy(f => f.Status switch { FlagStatus.Confirmed => 0, FlagStatus.Suggested => 1, _ => 2 }).ThenByDescending(f => f.Since).ToList();
 
         // "As of" reads by when the facts happened (effectiveAt), not when Safeguard produced the output.
-        var tasks = (await db.Tasks.Where(t => t.PersonId == person.Id && t.EffectiveAt <= at).ToListAsync(ct))
+        var tasks = (await db.Tasks.AsNoTracking().Where(t => t.PersonId == person.Id && t.EffectiveAt <= at).ToListAsync(ct))
             .Select(t => TaskViewAt(t, at)).OrderBy(t => t.Status switch { Work.TaskStatus.Done => 1, Work.TaskStatus.Cancelled => 2, _ => 0 }).ThenBy(t => t.DueAt).ToList();
-        var alerts = (await db.Alerts.Where(a => a.PersonId == person.Id && a.EffectiveAt <= at && a.WithdrawnAt == null).ToListAsync(ct))
+        var alerts = (await db.Alerts.AsNoTracking().Where(a => a.PersonId == person.Id && a.EffectiveAt <= at && a.WithdrawnAt == null).ToListAsync(ct))
             .OrderByDescending(a => a.CreatedAt)
             .Select(AlertView.Of).ToList();
 
@@ -58,10 +60,12 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         var missing = Missing(person.Id, events, at);
         var linkedOffenders = await offenders.LinkedToAsync(actor, person.Id, events, ct);
 
-        audit.Record(actor, auditAction, "profile", person.Id.ToString(), person.Id, asOf is null ? null : $"as of {at:O}", reason);
         // Everyone named on the profile (linked people, people on the chronology, risks to other children) was shown too.
-        audit.RecordPeople(actor, auditAction, "linked-people", visibleOthers.Keys.Select(k => (Guid?)k), $"shown on {person.Id}'s profile", reason);
-        await db.SaveChangesAsync(ct);
+        await audit.SaveReadAsync(
+            [
+                audit.Entry(actor, auditAction, "profile", person.Id.ToString(), person.Id, asOf is null ? null : $"as of {at:O}", reason),
+                .. visibleOthers.Keys.Select(k => audit.Entry(actor, auditAction, "linked-people", null, k, $"shown on {person.Id}'s profile", reason)),
+            ], ct);
 
         return await explanations.RenderAsync(actor,
             new ProfileView(ToView(person, Calendar.SafeguardCalendar.LondonDate(at)), flags, tasks, alerts, linked, risks, missing, chronology, at)

@@ -21,7 +21,12 @@ public static class RisksToOtherChildren
             .Where(p => RiskToOtherChildren.ConcerningRoles.Contains(p.Role) && (p.PersonId == person.Id || visibleOthers.ContainsKey(p.PersonId)))
             .Select(p => p.PersonId).Append(person.Id).ToHashSet();
 
-        var theirEventIds = await db.EventParticipants.AsNoTracking().Where(p => candidates.Contains(p.PersonId)).Select(p => p.EventId).Distinct().ToListAsync(ct);
+        // The finding rests only on events in which the candidate is a person of concern (RiskToOtherChildren.Assess), so
+        // only those are read: most children have none, and a busy suspect's other events are not needed.
+        var roles = RiskToOtherChildren.ConcerningRoles.ToList();
+        var theirEventIds = await db.EventParticipants.AsNoTracking().Where(p => candidates.Contains(p.PersonId) && roles.Contains(p.Role))
+            .Select(p => p.EventId).Distinct().ToListAsync(ct);
+        if (theirEventIds.Count == 0) return [];
         var theirEvents = await db.Events.AsNoTracking().Include(e => e.People).AsSplitQuery()
             .Where(e => theirEventIds.Contains(e.Id) && e.OccurredAt <= at).ToListAsync(ct);
         var peopleIds = theirEvents.SelectMany(e => e.People).Select(p => p.PersonId).Distinct().ToList();

@@ -60,7 +60,8 @@ public static class PersonSearch
 
         // When there are more candidates than are ranked, the likeliest go first: both names known forms of
         // the words typed, then the surname, then the rest; otherwise all the Johns could crowd out the Smiths.
-        var people = await candidates
+        // Read untracked: up to MaxCandidates people, and the search's access-log rows are saved straight after.
+        var people = await candidates.AsNoTracking()
             .OrderBy(p => keys.Contains(p.SurnameKey) && keys.Contains(p.ForenameKey) ? 0 : keys.Contains(p.SurnameKey) ? 1 : 2)
             .ThenBy(p => p.SurnameKey).ThenBy(p => p.Id).Take(MaxCandidates).ToListAsync(ct);
         return people.Select(p => Score(p, words, dob, postcode)).Where(h => h.Score > 0.3)

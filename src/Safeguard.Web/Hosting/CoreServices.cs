@@ -19,6 +19,7 @@ public static class CoreServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AccessLogWriter>();
         services.AddScoped<Core.AccessLog.AccessLogSearch>();
         services.AddScoped<Core.Retention.RetentionReviews>();
         services.AddScoped<Core.CaseAudits.CaseAuditService>();

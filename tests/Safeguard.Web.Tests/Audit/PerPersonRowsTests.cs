@@ -138,4 +138,36 @@ public sealed class PerPersonRowsTests : IDisposable
         Assert.Contains(("list", "retention-reviews"), await RowsAboutAsync(due, mark));
         Assert.DoesNotContain(("list", "retention-reviews"), await RowsAboutAsync(notDue, mark));
     }
+
+    [Fact]
+    public async Task Sixteen_readers_at_once_while_others_record_each_have_their_views_logged_before_they_see_them_and_the_chain_holds()
+    {
+        // Views are logged with group commit: readers waiting together share one commit, and each answer comes only after it.
+        var children = new List<string>();
+        for (var i = 0; i < 4; i++) children.Add(await _api.CreatePersonAsync(A.Child("Ida", $"Togetherview{(char)('a' + i)}").AgedYears(12).Build()));
+        var mark = await LastRowAsync();
+        var clients = Enumerable.Range(0, 16).Select(_ => _factory.Api()).ToList();
+
+        var readers = clients.Select((api, k) => Task.Run(async () =>
+        {
+            for (var n = 0; n < 5; n++)
+            {
+                var child = children[(k + n) % children.Count];
+                await api.GetJsonAsync($"/api/v1/people/{child}/profile");
+                await using var db = _factory.Db();
+                Assert.True(await db.Audit.AnyAsync(a => a.Id > mark && a.PersonId == Guid.Parse(child) && a.Entity == "profile" && a.Action == "view"),
+                    "A profile was answered before its view was logged.");
+            }
+        }));
+        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            for (var n = 0; n < 3; n++) await _api.ReportAsync($"together-{w}-{n}", children[w], $"2026-03-01T{10 + n}:00:00Z");
+        }));
+        await Task.WhenAll(readers.Concat(writers));
+
+        await using var check = _factory.Db();
+        Assert.Equal(80, await check.Audit.CountAsync(a => a.Id > mark && a.Entity == "profile" && a.Action == "view"));
+        Assert.True((await Safeguard.Core.AccessLog.AuditChain.VerifyAsync(check)).Intact);
+        foreach (var api in clients) api.Dispose();
+    }
 }
