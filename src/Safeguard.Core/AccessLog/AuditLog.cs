@@ -4,7 +4,8 @@ using Safeguard.Core.Organisation;
 namespace Safeguard.Core.AccessLog;
 
 /// <summary>Writes the append-only access log (P2). Entries are added to the caller's unit of work,
-/// so a change and its audit line are committed together or not at all.</summary>
+/// so a change and its audit line are committed together or not at all; a read's rows, which have no change to ride
+/// with, go through the <see cref="AccessLogWriter"/> (<see cref="SaveReadAsync"/>).</summary>
 public sealed class AuditLog(SafeguardDb db, TimeProvider clock, AccessLogWriter? writer = null)
 {
     public void Record(Actor actor, string action, string entity, string? entityId = null, Guid? personId = null,

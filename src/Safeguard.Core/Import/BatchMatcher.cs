@@ -9,8 +9,9 @@ namespace Safeguard.Core.Import;
 /// of birth, postcode); the probabilistic engine (Safeguard.Matching, with <see cref="PersonMatcher"/>'s model and
 /// thresholds) indexes them by its own blocking rules and scores each row against the records sharing a
 /// blocking key. The index lives for the whole run: a key read for one batch is not read again for the next (so
-/// a long run reads each surname, date and postcode once, and later batches read almost nothing), and people the run creates are added as they are created, so a person twice in one file is linked to
-/// themselves, as a row always saw earlier rows of the run. A run with many rows against the people stored reads
+/// a long run reads each surname, date and postcode once, and later batches read almost nothing), and people the
+/// run creates are added as they are created, so a person twice in one file is linked to themselves, as a row
+/// always saw earlier rows of the run. A run with many rows against the people stored reads
 /// everyone once at its start instead (<see cref="LoadAllAsync"/>). Either way, a person recorded by someone else
 /// while the run goes on, under a key already read, is not a candidate for the rest of the run.</summary>
 public sealed class BatchMatcher

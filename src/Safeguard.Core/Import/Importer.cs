@@ -64,8 +64,9 @@ public sealed class Importer(SafeguardDb db, PeopleService people, PersonAccess 
         return (run, resumed);
     }
 
-    /// <summary>Reading a batch's candidates key by key costs about what reading four stored people costs, so a run with
-    /// at least a quarter as many rows as there are people stored reads everyone at the start instead.</summary>
+    /// <summary>Reading a batch's candidates key by key costs, per row, about what reading four stored people in one stream
+    /// costs (measured), so a run with at least a quarter as many rows as there are people stored reads everyone at the
+    /// start instead.</summary>
     private async Task PreloadAsync(ImportMapping mapping, int rows, CancellationToken ct)
     {
         if (mapping.People is null || rows == 0) return;
