@@ -41,9 +41,16 @@ public static class AuditChain
     /// stored. Must run inside the transaction that saves them.</summary>
     internal static async Task LinkAsync(SafeguardDb db, IReadOnlyList<EntityEntry<AuditEntry>> added, CancellationToken ct)
     {
+        var (id, hash) = await LockAndReadLastAsync(db, ct);
+        Number(added, id, hash);
+    }
+
+    // Takes the append lock (PostgreSQL; SQLite's write transaction holds its one lock) and reads the last row's number and hash.
+    private static async Task<(long Id, string? Hash)> LockAndReadLastAsync(SafeguardDb db, CancellationToken ct)
+    {
         if (!db.IsSqlite) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
         var last = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
-        Number(added, last?.Id ?? 0, last?.Hash);
+        return (last?.Id ?? 0, last?.Hash);
     }
 
     /// <summary>Numbers and hashes rows that are not tracked, for a caller that inserts them itself, in order, inside
@@ -51,9 +58,8 @@ public static class AuditChain
     internal static async Task LinkAsync(SafeguardDb db, IReadOnlyList<AuditEntry> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return;
-        if (!db.IsSqlite) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
-        var last = await db.Audit.AsNoTracking().OrderByDescending(a => a.Id).Select(a => new { a.Id, a.Hash }).FirstOrDefaultAsync(ct);
-        Number(rows, last?.Id ?? 0, last?.Hash, (e, id) => e.Id = id);
+        var (last, hash) = await LockAndReadLastAsync(db, ct);
+        Number(rows, last, hash, (e, id) => e.Id = id);
     }
 
     internal static void Link(SafeguardDb db, IReadOnlyList<EntityEntry<AuditEntry>> added)

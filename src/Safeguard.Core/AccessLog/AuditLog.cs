@@ -33,10 +33,13 @@ public sealed class AuditLog(SafeguardDb db, TimeProvider clock, AccessLogWriter
     /// <summary>One row per person shown (P2, DP1), so that "who viewed this child" finds every list, search result and
     /// export the child was in, not only their profile. Rows ride with the caller's unit of work: one save writes the
     /// whole page's rows in one batched insert.</summary>
-    public void RecordPeople(Actor actor, string action, string entity, IEnumerable<Guid?> people, string? detail = null, string? reason = null)
-    {
-        foreach (var id in people.OfType<Guid>().Distinct()) Record(actor, action, entity, null, id, detail, reason);
-    }
+    public void RecordPeople(Actor actor, string action, string entity, IEnumerable<Guid?> people, string? detail = null, string? reason = null) =>
+        db.Audit.AddRange(PeopleEntries(actor, action, entity, people, detail, reason));
+
+    /// <summary>The rows <see cref="RecordPeople"/> adds, one per person, not added.</summary>
+    public IEnumerable<AuditEntry> PeopleEntries(Actor actor, string action, string entity, IEnumerable<Guid?> people, string? detail = null,
+        string? reason = null) =>
+        people.OfType<Guid>().Distinct().Select(id => Entry(actor, action, entity, null, id, detail, reason));
 
     /// <summary>A summary row for a list or search (what was shown, how many) and one row per person on it, saved together.</summary>
     public async Task RecordListNowAsync(Actor actor, string action, string entity, IEnumerable<Guid?> people, string? detail,
@@ -45,7 +48,7 @@ public sealed class AuditLog(SafeguardDb db, TimeProvider clock, AccessLogWriter
         await SaveReadAsync(
             [
                 Entry(actor, action, entity, detail: detail, reason: reason),
-                .. people.OfType<Guid>().Distinct().Select(id => Entry(actor, action, entity, null, id, detail, reason)),
+                .. PeopleEntries(actor, action, entity, people, detail, reason),
             ], ct);
     }
 

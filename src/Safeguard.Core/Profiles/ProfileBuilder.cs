@@ -64,7 +64,7 @@ public sealed class ProfileBuilder(SafeguardDb db, PersonAccess access, AuditLog
         await audit.SaveReadAsync(
             [
                 audit.Entry(actor, auditAction, "profile", person.Id.ToString(), person.Id, asOf is null ? null : $"as of {at:O}", reason),
-                .. visibleOthers.Keys.Select(k => audit.Entry(actor, auditAction, "linked-people", null, k, $"shown on {person.Id}'s profile", reason)),
+                .. audit.PeopleEntries(actor, auditAction, "linked-people", visibleOthers.Keys.Select(k => (Guid?)k), $"shown on {person.Id}'s profile", reason),
             ], ct);
 
         return await explanations.RenderAsync(actor,
