@@ -21,10 +21,10 @@ public sealed class PeopleFinder(PersonAccess access, AuditLog audit)
     public async Task<(IReadOnlyList<PersonHit> Hits, int Total)> FindPageAsync(Actor actor, PersonQuery query, int page, int pageSize,
         string purpose, CancellationToken ct = default)
     {
-        var all = await PersonSearch.FindAsync(access.Visible(actor), query, PersonSearch.MaxResults, ct);
-        var hits = all.Skip((Math.Max(1, page) - 1) * pageSize).Take(pageSize).ToList();
+        var skip = (int)Math.Min(int.MaxValue, (Math.Max(1L, page) - 1) * Math.Max(0, pageSize));
+        var (hits, total) = await PersonSearch.FindPageAsync(access.Visible(actor), query, skip, pageSize, ct);
         await audit.RecordListNowAsync(actor, AuditActions.Search, "people", hits.Select(h => (Guid?)h.Person.Id),
-            $"{purpose}: {all.Count} results, page {Math.Max(1, page)}", ct: ct);
-        return (hits, all.Count);
+            $"{purpose}: {total} results, page {Math.Max(1, page)}", ct: ct);
+        return (hits, total);
     }
 }

@@ -13,23 +13,29 @@ public sealed record PersonHit(Person Person, double Score, IReadOnlyList<string
 
 /// <summary>Finds people by name with spelling variants, nicknames, transposed names, partial or mistyped
 /// date of birth and postcode (D1), likeliest first. Candidates come from indexed keys (normalised and
-/// phonetic names, date of birth, postcode); ranking is done in memory with explainable scores.</summary>
+/// phonetic names, date of birth, postcode). Every candidate is ranked from a narrow read (its names, aliases, date of
+/// birth and postcode), each distinct name compared once; only the people on the page asked for are read whole.</summary>
 public static class PersonSearch
 {
-    private const int MaxCandidates = 3000;
+    /// <summary>Candidates ranked, at most: when more people share the names typed, those whose forename and surname are
+    /// both known forms of the words go first, then the surname, then the rest.</summary>
+    public const int MaxCandidates = 10_000;
     /// <summary>People found by an alias word, at most: each is a query parameter of the candidate query.</summary>
     private const int MaxAliasCandidates = 500;
-    /// <summary>As many as can be ranked: a search never finds more than the candidates it ranks.</summary>
-    public const int MaxResults = MaxCandidates;
 
     public static async Task<IReadOnlyList<PersonHit>> FindAsync(IQueryable<Person> visible, PersonQuery query, int limit = 50,
-        CancellationToken ct = default)
+        CancellationToken ct = default) => (await FindPageAsync(visible, query, 0, limit, ct)).Hits;
+
+    /// <summary>The people ranked <paramref name="skip"/>+1 to <paramref name="skip"/>+<paramref name="take"/>, and how
+    /// many were found in all (every candidate that scores, up to <see cref="MaxCandidates"/>).</summary>
+    public static async Task<(IReadOnlyList<PersonHit> Hits, int Total)> FindPageAsync(IQueryable<Person> visible, PersonQuery query,
+        int skip, int take, CancellationToken ct = default)
     {
         var words = (query.Name ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Select(NameNormaliser.Normalise)
             .Where(w => w.Length > 0).Take(4).ToList();
         var dob = DateOfBirthQuery.Parse(query.DateOfBirth);
         var postcode = PersonSearchKeys.NormalisePostcode(query.Postcode);
-        if (words.Count == 0 && dob is null && postcode is null) return [];
+        if (words.Count == 0 && dob is null && postcode is null) return ([], 0);
 
         var keys = words.SelectMany(Nicknames.VariantsOf).Distinct().ToList();
         var phonetics = words.Select(Soundex.Encode).Where(k => k.Length > 0).Distinct().ToList();
@@ -58,15 +64,32 @@ public static class PersonSearch
         }
         else candidates = candidates.Where(p => p.Postcode == postcode);
 
-        // When there are more candidates than are ranked, the likeliest go first: both names known forms of
-        // the words typed, then the surname, then the rest; otherwise all the Johns could crowd out the Smiths.
-        // Read untracked: up to MaxCandidates people, and the search's access-log rows are saved straight after.
-        var people = await candidates.AsNoTracking()
+        // Only what ranking uses is read for every candidate: a common name has thousands, and whole rows cost several
+        // times as much to read. When there are more than MaxCandidates, the likeliest go first (both names known forms of
+        // the words typed, then the surname), otherwise all the Johns could crowd out the Smiths.
+        var found = await candidates
             .OrderBy(p => keys.Contains(p.SurnameKey) && keys.Contains(p.ForenameKey) ? 0 : keys.Contains(p.SurnameKey) ? 1 : 2)
-            .ThenBy(p => p.SurnameKey).ThenBy(p => p.Id).Take(MaxCandidates).ToListAsync(ct);
-        return people.Select(p => Score(p, words, dob, postcode)).Where(h => h.Score > 0.3)
-            .OrderByDescending(h => h.Score).ThenBy(h => h.Person.Surname).ThenBy(h => h.Person.Forename).Take(limit).ToList();
+            .ThenBy(p => p.SurnameKey).ThenBy(p => p.Id).Take(MaxCandidates)
+            .Select(p => new Candidate(p.Id, p.Forename, p.Surname, p.Aliases, p.DateOfBirth, p.Postcode)).ToListAsync(ct);
+        var names = new NameComparisons();
+        var ranked = found.Select(c => (Candidate: c, Score: Score(c, words, dob, postcode, names))).Where(h => h.Score.Value > 0.3)
+            .OrderByDescending(h => h.Score.Value).ThenBy(h => h.Candidate.Surname).ThenBy(h => h.Candidate.Forename).ToList();
+        var page = ranked.Skip(Math.Max(0, skip)).Take(Math.Max(0, take)).ToList();
+        if (page.Count == 0) return ([], ranked.Count);
+
+        // The page's people, read whole; untracked, as the search's access-log rows are saved straight after. One removed
+        // or merged since the candidates were read is left out.
+        var ids = page.Select(h => h.Candidate.Id).ToList();
+        var people = await visible.AsNoTracking().Where(p => ids.Contains(p.Id) && p.MergedIntoId == null).ToDictionaryAsync(p => p.Id, ct);
+        var hits = page.Where(h => people.ContainsKey(h.Candidate.Id))
+            .Select(h => new PersonHit(people[h.Candidate.Id], h.Score.Value, h.Score.Reasons)).ToList();
+        return (hits, ranked.Count - (page.Count - hits.Count));
     }
+
+    /// <summary>What ranking reads of a candidate.</summary>
+    private sealed record Candidate(Guid Id, string Forename, string Surname, List<string> Aliases, DateOnly? DateOfBirth, string? Postcode);
+
+    private readonly record struct Scored(double Value, IReadOnlyList<string> Reasons);
 
     /// <summary><c>key</c> starts with one of the prefixes, as ranges an ordinary index serves (<c>prefix &lt;= key &lt;
     /// upper</c>; keys are folded names, compared by code point), each prefix a query parameter.</summary>
@@ -105,16 +128,16 @@ public static class PersonSearch
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
-    /// <summary>Scores one person against the query. Names weigh most; the date of birth confirms or
+    /// <summary>Scores one candidate against the query. Names weigh most; the date of birth confirms or
     /// counts against; a postcode agreeing adds a little.</summary>
-    public static PersonHit Score(Person p, IReadOnlyList<string> words, DateOfBirthQuery? dob, string? postcode)
+    private static Scored Score(Candidate p, IReadOnlyList<string> words, DateOfBirthQuery? dob, string? postcode, NameComparisons names)
     {
         var reasons = new List<string>();
         double score;
         if (words.Count == 0) score = 0.6;
         else
         {
-            var (nameScore, nameReasons) = BestNameScore(p, words);
+            var (nameScore, nameReasons) = BestNameScore(p, words, names);
             score = nameScore;
             reasons.AddRange(nameReasons);
         }
@@ -130,38 +153,50 @@ public static class PersonSearch
             else { reasons.Add("no date of birth recorded"); score *= 0.8; }
         }
         if (postcode is not null && p.Postcode == postcode) { reasons.Add("postcode agrees"); score = Math.Min(1, score + 0.05); }
-        return new PersonHit(p, Math.Round(score, 3), reasons.Where(r => r.Length > 0).ToList());
+        return new Scored(Math.Round(score, 3), reasons.Where(r => r.Length > 0).ToList());
     }
 
-    private static (double, IReadOnlyList<string>) BestNameScore(Person p, IReadOnlyList<string> words)
+    /// <summary>Each (word, name) pair compared once per search: thousands of candidates share a few hundred names.</summary>
+    private sealed class NameComparisons
     {
-        var names = new List<(string Forename, string Surname, string Label)> { (p.Forename, p.Surname, "") };
+        private readonly Dictionary<(string Word, string Name, string What), (double, string)> _done = [];
+
+        public (double Score, string Reason) Compare(string word, string name, string what)
+        {
+            if (!_done.TryGetValue((word, name, what), out var result)) _done[(word, name, what)] = result = NameScore.Compare(word, name, what);
+            return result;
+        }
+    }
+
+    private static (double, IReadOnlyList<string>) BestNameScore(Candidate p, IReadOnlyList<string> words, NameComparisons names)
+    {
+        var all = new List<(string Forename, string Surname, string Label)> { (p.Forename, p.Surname, "") };
         foreach (var alias in p.Aliases)
         {
             var parts = alias.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length >= 1) names.Add((parts.Length > 1 ? parts[0] : "", parts[^1], $" (alias {alias})"));
+            if (parts.Length >= 1) all.Add((parts.Length > 1 ? parts[0] : "", parts[^1], $" (alias {alias})"));
         }
 
         double best = 0;
         IReadOnlyList<string> bestReasons = [];
-        foreach (var (forename, surname, label) in names)
+        foreach (var (forename, surname, label) in all)
         {
             if (words.Count == 1)
             {
-                var (s, why) = NameScore.Compare(words[0], surname, "surname");
-                var (f, whyF) = NameScore.Compare(words[0], forename, "forename");
+                var (s, why) = names.Compare(words[0], surname, "surname");
+                var (f, whyF) = names.Compare(words[0], forename, "forename");
                 var (score, reason) = s >= f ? (s, why) : (f * 0.9, whyF);
                 if (score > best) { best = score; bestReasons = [reason + label]; }
                 continue;
             }
-            var (fs, fr) = NameScore.Compare(words[0], forename, "forename");
-            var (ss, sr) = NameScore.Compare(words[^1], surname, "surname");
+            var (fs, fr) = names.Compare(words[0], forename, "forename");
+            var (ss, sr) = names.Compare(words[^1], surname, "surname");
             var direct = 0.45 * fs + 0.55 * ss;
             if (direct > best) { best = direct; bestReasons = [fr + label, sr]; }
 
             // Forename and surname recorded the other way round.
-            var (tf, _) = NameScore.Compare(words[^1], forename, "forename");
-            var (ts, _) = NameScore.Compare(words[0], surname, "surname");
+            var (tf, _) = names.Compare(words[^1], forename, "forename");
+            var (ts, _) = names.Compare(words[0], surname, "surname");
             var swapped = (0.45 * tf + 0.55 * ts) * 0.95;
             if (swapped > best) { best = swapped; bestReasons = ["forename and surname transposed" + label]; }
         }

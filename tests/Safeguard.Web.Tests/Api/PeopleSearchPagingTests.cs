@@ -1,4 +1,6 @@
 using System.Net;
+using Safeguard.Core.Records;
+using Safeguard.Matching.Text;
 using Safeguard.TestKit;
 
 namespace Safeguard.Web.Tests.Api;
@@ -29,6 +31,35 @@ public sealed class PeopleSearchPagingTests : IDisposable
         var seen = firstBody!.AsArray().Concat(secondBody!.AsArray()).Concat(thirdBody.AsArray()).Select(p => p!["id"]!.GetValue<string>()).ToList();
         Assert.Equal(23, seen.Distinct().Count());
         Assert.Equal(23, unpaged!.AsArray().Count);
+    }
+
+    /// <summary>More people sound like the name typed than the search used to rank (3,000), and all of them sort before
+    /// the one being looked for: she is still found first, and the total counts everyone found, not the cut.</summary>
+    [Fact]
+    public async Task A_misspelt_name_finds_its_person_first_among_thousands_who_sound_alike_with_the_true_total()
+    {
+        Assert.Equal(Soundex.Encode("Blakwood"), Soundex.Encode("Blackwade")); // the crowd shares her surname's sound
+        Assert.True(string.CompareOrdinal(NameNormaliser.Normalise("Blackwade"), NameNormaliser.Normalise("Blackwood")) < 0);
+        const int crowd = 3_100;
+        await using (var db = _factory.Db())
+        {
+            for (var i = 0; i < crowd; i++)
+            {
+                var p = new Person { Id = Guid.NewGuid(), Forename = "Tom", Surname = "Blackwade", DateOfBirth = new DateOnly(2010, 1, 1).AddDays(i % 2000),
+                    CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "test", Unit = "test" };
+                PersonSearchKeys.Apply(p);
+                db.People.Add(p);
+            }
+            await db.SaveChangesAsync();
+        }
+        var katherine = await _api.CreatePersonAsync(A.Child("Katherine", "Blackwood").BornOn("2012-05-06").Build());
+
+        var response = await _api.GetAsync("/api/v1/people?name=Kathrine%20Blakwood&pageSize=5");
+        var (_, hits) = await _api.GetJsonAsync("/api/v1/people?name=Kathrine%20Blakwood&pageSize=5");
+
+        Assert.Equal(katherine, hits!.AsArray()[0]!["id"]!.GetValue<string>());
+        Assert.Equal((crowd + 1).ToString(), response.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal(5, hits.AsArray().Count);
     }
 
     [Theory]
