@@ -75,9 +75,12 @@ public static class DatabaseSetup
     public sealed record MigrationConnection(string? ConnectionString);
 
     /// <summary>Write-ahead logging for concurrent readers, with full synchronisation so that an
-    /// acknowledged write survives the process dying straight after (P4); wait rather than fail when busy.</summary>
+    /// acknowledged write survives the process dying straight after (P4); wait rather than fail when busy.
+    /// Set once per SQLite connection: a pooled connection keeps them, and EF Core opens one for every query.</summary>
     private sealed class SqliteDurability(int busyMs) : DbConnectionInterceptor
     {
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _set = [];
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken ct = default)
@@ -88,10 +91,11 @@ public static class DatabaseSetup
 
         private void Apply(DbConnection connection)
         {
-            if (connection is not SqliteConnection) return;
+            if (connection is not SqliteConnection { Handle: { } handle } || _set.TryGetValue(handle, out _)) return;
             using var cmd = connection.CreateCommand();
             cmd.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout={busyMs}; PRAGMA foreign_keys=ON;";
             cmd.ExecuteNonQuery();
+            _set.AddOrUpdate(handle, handle);
         }
     }
 }
